@@ -1,0 +1,26 @@
+/** Bundles the Electron shell and the core into CommonJS for Electron's main process and the sandboxed preload. */
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node' as const,
+  format: 'cjs' as const,
+  target: 'node20',
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3'],
+  // The core reads import.meta.url (ESM); in the CommonJS bundle it is this file's URL.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning' as const,
+};
+
+await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' });
+// A sandboxed preload may require only 'electron': no banner, everything else bundled in.
+await build({
+  ...common,
+  entryPoints: ['electron/preload.ts'],
+  outfile: 'dist/electron/preload.cjs',
+  external: ['electron'],
+  define: {},
+  banner: {},
+});

@@ -1,0 +1,44 @@
+import type Database from 'better-sqlite3';
+import { migrations } from './migrations';
+
+export class DatabaseTooNewError extends Error {
+  override name = 'DatabaseTooNewError';
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `database schema version ${found} is newer than this application supports (${supported}); ` +
+        'install the newer application version or restore a matching backup — the file was left untouched',
+    );
+  }
+}
+
+export function latestSchemaVersion(): number {
+  return migrations.at(-1)?.version ?? 0;
+}
+
+/**
+ * Applies numbered migrations in order, each in its own transaction together with its record, so a crash
+ * leaves the database at a whole version. `user_version` mirrors the highest applied migration.
+ */
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = latestSchemaVersion();
+  if (current > latest) throw new DatabaseTooNewError(current, latest);
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

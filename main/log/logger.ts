@@ -1,0 +1,26 @@
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { scrub, scrubText } from './redact';
+
+export type { Logger };
+
+/** JSON logs in English; every object and message passes through the scrubber first. */
+export function createLogger(options: { level?: string; destination?: DestinationStream; name?: string } = {}): Logger {
+  return pino(
+    {
+      name: options.name ?? 'pagos-express-sede',
+      level: options.level ?? 'info',
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: {
+        log: (object) => scrub(object) as Record<string, unknown>,
+      },
+      hooks: {
+        logMethod(args, method) {
+          const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)) as Parameters<typeof method>;
+          method.apply(this, scrubbed);
+        },
+      },
+    },
+    options.destination ?? pino.destination({ dest: 2, sync: false }),
+  );
+}
