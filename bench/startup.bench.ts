@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
 /** From spawning `scripts/start.ts` (browser host) to the Ingreso screen painted in an already running Chromium. */
-async function once(page: import('playwright-core').Page, dataDir: string): Promise<number> {
+async function once(page: Page, dataDir: string): Promise<number> {
   const started = performance.now();
   const child = spawn(tsx, ['scripts/start.ts', '--port', '0', '--browser-host', '--no-open'], {
     cwd: root,

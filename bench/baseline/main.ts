@@ -1,3 +1,4 @@
+/* eslint-disable vue/one-component-per-file -- the baseline is one file on purpose */
 // The smallest honest Vue + Pinia + vue-router app: the yardstick for the renderer's bundle size.
 import { createApp, defineComponent, h } from 'vue';
 import { createPinia, defineStore } from 'pinia';
