@@ -51,7 +51,8 @@ export function createSignInService(deps: SignInServiceDeps) {
       return audience === 'member' ? parseCedula(text, deps.cedula) : formatNit(parseNit(text));
     } catch (error) {
       if (error instanceof IdentifierError) {
-        throw new ApiError('VALIDATION', error.message, { field: 'document', reason: error.reason, audience });
+        const lengths = audience === 'member' ? { minLength: deps.cedula.minLength, maxLength: deps.cedula.maxLength } : {};
+        throw new ApiError('VALIDATION', error.message, { field: 'document', reason: error.reason, audience, ...lengths });
       }
       throw error;
     }
