@@ -119,6 +119,15 @@ describe('sign-in codes: the central API client against the simulator', () => {
     expect(await refusal(client.requestChallenge('company', '800197268-4'))).toMatchObject({ status: 404, code: 'UNKNOWN_SUBJECT' });
   });
 
+  it('renews a lapsed terminal token by itself, while a wrong code spends exactly one try', async () => {
+    const answer = await client.requestChallenge('member', MEMBER);
+    const code = await lastCodeTo(sim, MEMBER_PHONE);
+    sim.context.auth.expireAll();
+    expect(await refusal(client.verify(answer.challengeId, wrongCode(code)))).toMatchObject({ code: 'WRONG_CODE', details: { triesLeft: 2 } });
+    sim.context.auth.expireAll();
+    expect((await client.verify(answer.challengeId, code)).id).toBe(MEMBER);
+  });
+
   it('serves sign-in only to an authenticated terminal', async () => {
     const stranger = createSignInClient(centralFor(sim, { terminalSecret: 'not-the-secret' }));
     expect(await refusal(stranger.requestChallenge('member', MEMBER))).toMatchObject({ kind: 'unauthorized' });
