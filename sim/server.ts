@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { gatewaySimulator } from './gateway';
 
 export interface SimulatorOptions {
   port?: number;
@@ -18,6 +19,7 @@ export interface Simulator {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const server = Fastify({ logger: false });
   server.get('/health', async () => ({ ok: true, name: 'pagos-express-simulator' }));
+  await server.register(gatewaySimulator().plugin);
   await server.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
