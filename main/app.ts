@@ -7,11 +7,23 @@ import { createTerminalService } from './terminal/service';
 import { type Clock, type IdSource, randomIds, systemClock } from './runtime/clock';
 import { createLogger, type Logger } from './log/logger';
 import { appVersion } from './version';
+import { ApiError } from './api/errors';
+import { createPaymentsRepo } from './db/payments-repo';
+import { enqueueOutbox } from './db/outbox-enqueue';
+import { createCredibancoGateway } from './payments/credibanco/client';
+import { createBankDirectory } from './payments/banks';
+import { createPaymentService, type PaymentService } from './payments/service';
+import { createPaymentHandlers, type PaymentSessionResolver } from './payments/handlers';
+import { startPaymentScheduler } from './payments/scheduler';
 
 export interface AppDeps {
   clock?: Clock;
   ids?: IdSource;
   logger?: Logger;
+  /** The signed-in person for payment methods; until sign-in lands, no one is (UNAUTHENTICATED). */
+  paymentSession?: PaymentSessionResolver;
+  /** Tests that drive reconciliation themselves turn the background polling off. */
+  paymentScheduler?: boolean;
 }
 
 export interface App {
@@ -19,6 +31,9 @@ export interface App {
   db: Db;
   logger: Logger;
   api: Dispatcher;
+  payments: PaymentService;
+  /** The transport tells where the bank sends the payer back (browser host: `<host>/pse/retorno`). */
+  setPseReturnUrl(url: string): void;
   close(): Promise<void>;
 }
 
@@ -27,7 +42,6 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   const clock = deps.clock ?? systemClock;
   const ids = deps.ids ?? randomIds;
   const logger = deps.logger ?? createLogger({ level: config.log.level });
-  void ids;
 
   const db = openDatabase(config.database.file);
   const terminalRepo = createTerminalRepo(db);
@@ -38,9 +52,32 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
 
   const terminal = createTerminalService({ config, repo: terminalRepo, clock, appVersion });
 
+  const paymentsRepo = createPaymentsRepo(db);
+  const gateway = createCredibancoGateway({ ...config.gateway, logger });
+  let pseReturnUrl: string | undefined;
+  const payments = createPaymentService({
+    repo: paymentsRepo,
+    gateway,
+    banks: createBankDirectory({ repo: paymentsRepo, gateway, clock, logger }),
+    clock,
+    ids,
+    config,
+    outbox: { enqueue: (item) => enqueueOutbox(db, item) },
+    logger,
+    returnUrl: () => {
+      if (!pseReturnUrl) throw new ApiError('UNAVAILABLE', 'no PSE return URL set by the transport', { reason: 'NO_RETURN_URL' });
+      return pseReturnUrl;
+    },
+  });
+  const scheduler = deps.paymentScheduler === false ? undefined : startPaymentScheduler({ service: payments, logger });
+  const noSession: PaymentSessionResolver = () => {
+    throw new ApiError('UNAUTHENTICATED', 'sign-in required');
+  };
+
   const handlers: KioskApiHandlers<CallContext> = {
     'terminal.status': async () => terminal.status(),
     'terminal.contacts': async () => terminal.contacts(),
+    ...createPaymentHandlers(payments, deps.paymentSession ?? noSession),
   };
 
   const api = createDispatcher(handlers, logger);
@@ -51,7 +88,12 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     db,
     logger,
     api,
+    payments,
+    setPseReturnUrl(url: string) {
+      pseReturnUrl = url;
+    },
     async close() {
+      await scheduler?.stop();
       db.close();
     },
   };
