@@ -122,7 +122,7 @@ export function createPaymentService(deps: PaymentServiceDeps) {
     const at = clock.now();
     for (let attempt = 0; ; attempt++) {
       const id = ids.uuid();
-      const reference = makeReference({ terminalId: config.terminal.id, at, random: ids.uuid().replace(/-/g, '') });
+      const reference = makeReference({ terminalId: config.terminal.id, at, random: ids.uuid().replace(/-/g, '').slice(-4) });
       try {
         repo.insert(
           {
