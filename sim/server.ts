@@ -1,27 +1,50 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { createTerminalAuth, type TerminalAuth } from './central/terminal-auth';
 import { gatewaySimulator } from './gateway';
 
 export interface SimulatorOptions {
   port?: number;
+  /** Milliseconds since the epoch; tests move time by passing their own clock. */
+  now?: () => number;
+  terminalSecret?: string;
+  tokenTtlSeconds?: number;
+}
+
+/** What every capability of the simulator shares: its clock and the terminals' authentication. */
+export interface SimContext {
+  now: () => number;
+  auth: TerminalAuth;
 }
 
 export interface Simulator {
   url: string;
   port: number;
   server: FastifyInstance;
+  context: SimContext;
   close(): Promise<void>;
 }
+
+export const DEMO_TERMINAL_SECRET = 'demo-terminal-secret';
 
 /**
  * Stands in for everything outside the sede: Cajacopi's central API, the Credibanco gateway, the banks and
  * the SMS channel. Only the demo launcher and the tests start it; nothing in main/ imports it.
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const server = Fastify({ logger: false });
+  const now = options.now ?? Date.now;
+  const secret = options.terminalSecret ?? DEMO_TERMINAL_SECRET;
+  const server = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const context: SimContext = {
+    now,
+    auth: createTerminalAuth({ secretFor: () => secret, tokenTtlSeconds: options.tokenTtlSeconds ?? 300, now }),
+  };
+  context.auth.register(server);
   server.get('/health', async () => ({ ok: true, name: 'pagos-express-simulator' }));
-  await server.register(gatewaySimulator().plugin);
+  // Capabilities register here, one line each.
+  await server.register(gatewaySimulator({ now }).plugin);
+
   await server.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, port, server, close: () => server.close() };
+  return { url: `http://127.0.0.1:${port}`, port, server, context, close: () => server.close() };
 }

@@ -72,11 +72,16 @@ function adminRoutes(state: GatewayState) {
 export interface GatewaySimOptions {
   userName?: string;
   password?: string;
+  /** The simulator's clock (ms since the epoch); `POST /sim/gateway/clock` moves the gateway ahead of it. */
+  now?: () => number;
 }
 
 /** One registration in sim/server.ts mounts both the gateway (`/payment`) and its admin (`/sim/gateway`). */
 export function gatewaySimulator(options: GatewaySimOptions = {}) {
-  const state = createGatewayState({ userName: options.userName ?? 'cajacopi-demo', password: options.password ?? 'demo-password' });
+  const state = createGatewayState(
+    { userName: options.userName ?? 'cajacopi-demo', password: options.password ?? 'demo-password' },
+    options.now ?? Date.now,
+  );
   return {
     state,
     async plugin(server: FastifyInstance): Promise<void> {

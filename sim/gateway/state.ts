@@ -59,7 +59,7 @@ export const simBanks = [
   { financialInstitutionCode: '1022', financialInstitutionName: 'BANCO UNION COLOMBIANO' },
 ];
 
-export function createGatewayState(credentials: { userName: string; password: string }) {
+export function createGatewayState(credentials: { userName: string; password: string }, clock: () => number = Date.now) {
   const orders = new Map<string, SimOrder>();
   const byNumber = new Map<string, string>();
   let faults: Fault[] = [];
@@ -70,7 +70,7 @@ export function createGatewayState(credentials: { userName: string; password: st
 
   return {
     credentials,
-    now: () => Date.now() + offsetMs,
+    now: () => clock() + offsetMs,
     advance(ms: number): void {
       offsetMs += ms;
     },
@@ -86,7 +86,7 @@ export function createGatewayState(credentials: { userName: string; password: st
       const order: SimOrder = {
         ...input,
         orderId: randomUUID(),
-        createdAt: Date.now() + offsetMs,
+        createdAt: clock() + offsetMs,
         status: 'registered',
         cus: null,
         decidedAt: null,
@@ -103,9 +103,9 @@ export function createGatewayState(credentials: { userName: string; password: st
     order(ref: { orderId?: string; orderNumber?: string }): SimOrder | undefined {
       const id = ref.orderId ?? (ref.orderNumber !== undefined ? byNumber.get(ref.orderNumber) : undefined);
       const order = id === undefined ? undefined : orders.get(id);
-      if (order && order.status === 'registered' && Date.now() + offsetMs - order.createdAt > PAYMENT_WINDOW_MS) {
+      if (order && order.status === 'registered' && clock() + offsetMs - order.createdAt > PAYMENT_WINDOW_MS) {
         order.status = 'failed';
-        order.decidedAt = Date.now() + offsetMs;
+        order.decidedAt = clock() + offsetMs;
       }
       return order;
     },
@@ -120,7 +120,7 @@ export function createGatewayState(credentials: { userName: string; password: st
       const open = order.status === 'registered' || order.status === 'pending';
       if (!open || order.status === status) return false;
       order.status = status;
-      order.decidedAt = Date.now() + offsetMs;
+      order.decidedAt = clock() + offsetMs;
       if (order.cus === null) order.cus = String(Math.floor(100_000_000 + Math.random() * 899_999_999));
       if (status === 'approved') order.authRefNum = String(++sequence);
       return true;

@@ -1,0 +1,143 @@
+import axios, { AxiosError, type AxiosInstance } from 'axios';
+import { z } from 'zod';
+import type { Logger } from 'pino';
+import { CentralError } from './errors';
+
+export interface CentralHttpOptions {
+  baseUrl: string;
+  terminalId: string;
+  terminalSecret: string;
+  timeoutMs: number;
+  logger: Logger;
+  /** Retries of idempotent calls after transient failures; back-off is exponential with full jitter. */
+  retry?: { attempts: number; baseDelayMs: number; maxDelayMs: number };
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Told the outcome of every call, so connectivity can be judged from real traffic. */
+  onOutcome?: (outcome: { ok: boolean; transient: boolean }) => void;
+}
+
+export interface CentralRequest<S extends z.ZodType> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  schema: S;
+  /** Only idempotent calls are retried; a POST is idempotent only when it carries an idempotency key. */
+  idempotent: boolean;
+  idempotencyKey?: string;
+  /** Every call but the token exchange carries the terminal's bearer token. */
+  authenticated?: boolean;
+  timeoutMs?: number;
+}
+
+const tokenSchema = z.object({ token: z.string().min(16), expiresInSeconds: z.number().int().positive() });
+const errorBodySchema = z.looseObject({ error: z.string(), message: z.string().optional() });
+
+export const defaultRetry = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5_000 };
+
+function describe(error: AxiosError): CentralError {
+  if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return new CentralError('timeout', 'central API timed out');
+  if (!error.response) return new CentralError('unreachable', `central API unreachable (${error.code ?? 'no response'})`);
+  const { status, data } = error.response;
+  if (status >= 500) return new CentralError('server', `central API answered ${status}`, status);
+  const body = errorBodySchema.safeParse(data);
+  if (status === 401 || status === 403) return new CentralError('unauthorized', `central API refused the terminal (${status})`, status, body.success ? body.data.error : undefined);
+  if (!body.success) return new CentralError('malformed', `central API answered ${status} without an error body`, status);
+  const { error: code, message, ...details } = body.data;
+  return new CentralError('rejected', `central API rejected the call: ${code}${message ? ` (${message})` : ''}`, status, code, details);
+}
+
+/**
+ * The one door to the central API: time-outs on every call, the terminal's token (refreshed on expiry and
+ * once on a 401), retries with back-off for idempotent calls only, and every answer parsed with its schema.
+ */
+export function createCentralHttp(options: CentralHttpOptions) {
+  const retry = options.retry ?? defaultRetry;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+  const client: AxiosInstance = axios.create({
+    baseURL: options.baseUrl,
+    timeout: options.timeoutMs,
+    // We read every status ourselves; axios must not parse into exceptions we cannot classify.
+    validateStatus: (status) => status >= 200 && status < 300,
+    transitional: { clarifyTimeoutError: false },
+    maxContentLength: 64 * 1024 * 1024,
+    maxRedirects: 0,
+  });
+  let token: { value: string; expiresAt: number } | undefined;
+  let tokenRequest: Promise<string> | undefined;
+
+  async function fetchToken(): Promise<string> {
+    const answer = await send({ method: 'POST', path: 'v1/terminal/token', body: { terminalId: options.terminalId, secret: options.terminalSecret }, schema: tokenSchema, idempotent: true, authenticated: false });
+    // Renew a little early so a call never leaves with a token about to lapse.
+    token = { value: answer.token, expiresAt: Date.now() + answer.expiresInSeconds * 1000 * 0.9 };
+    return answer.token;
+  }
+
+  async function currentToken(forceRefresh: boolean): Promise<string> {
+    if (!forceRefresh && token && token.expiresAt > Date.now()) return token.value;
+    tokenRequest ??= fetchToken().finally(() => {
+      tokenRequest = undefined;
+    });
+    return tokenRequest;
+  }
+
+  async function once<S extends z.ZodType>(request: CentralRequest<S>, bearer: string | undefined): Promise<z.output<S>> {
+    let data: unknown;
+    try {
+      const response = await client.request({
+        method: request.method,
+        url: request.path,
+        params: request.query,
+        data: request.body,
+        timeout: request.timeoutMs ?? options.timeoutMs,
+        headers: {
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+          ...(request.idempotencyKey ? { 'idempotency-key': request.idempotencyKey } : {}),
+        },
+      });
+      data = response.data;
+    } catch (error) {
+      if (error instanceof AxiosError) throw describe(error);
+      throw new CentralError('malformed', `central API answer could not be read: ${(error as Error).message}`);
+    }
+    const parsed = request.schema.safeParse(data);
+    if (!parsed.success) {
+      const where = parsed.error.issues.slice(0, 3).map((issue) => issue.path.join('.') || '(root)').join(', ');
+      throw new CentralError('malformed', `central API answer to ${request.method} ${request.path} failed its schema at ${where}`);
+    }
+    return parsed.data;
+  }
+
+  async function send<S extends z.ZodType>(request: CentralRequest<S>): Promise<z.output<S>> {
+    const attempts = request.idempotent ? Math.max(1, retry.attempts) : 1;
+    let lastError: CentralError | undefined;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        const authenticated = request.authenticated ?? true;
+        let result: z.output<S>;
+        try {
+          result = await once(request, authenticated ? await currentToken(false) : undefined);
+        } catch (error) {
+          if (!(authenticated && error instanceof CentralError && error.kind === 'unauthorized')) throw error;
+          result = await once(request, await currentToken(true));
+        }
+        options.onOutcome?.({ ok: true, transient: false });
+        return result;
+      } catch (error) {
+        const central = error instanceof CentralError ? error : new CentralError('malformed', String(error));
+        options.onOutcome?.({ ok: false, transient: central.transient });
+        lastError = central;
+        if (!central.transient || attempt === attempts) break;
+        const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+        options.logger.debug({ path: request.path, attempt, kind: central.kind }, 'central call failed, retrying');
+        await sleep(Math.round(random() * ceiling));
+      }
+    }
+    throw lastError ?? new CentralError('unreachable', 'central API call did not run');
+  }
+
+  return { send };
+}
+export type CentralHttp = ReturnType<typeof createCentralHttp>;

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, seriousA11yViolations, type E2E } from './harness';
+
+describe('Ingreso and terminal status in headless Chromium (browser host)', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('shows the seed Ingreso screen: tabs AFILIADOS / EMPRESAS, the fields and Ingresar', async () => {
+    const page = await e2e.open();
+    await expect(page.getByRole('heading', { name: 'Bienvenidos a Pagos Express' }).isVisible()).resolves.toBe(true);
+    const afiliados = page.getByRole('tab', { name: 'AFILIADOS' });
+    const empresas = page.getByRole('tab', { name: 'EMPRESAS' });
+    expect(await afiliados.getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByLabel('Cédula de Ciudadanía').isVisible()).toBe(true);
+    expect(await page.getByLabel('Código de verificación').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Ingresar' }).isVisible()).toBe(true);
+
+    await empresas.click();
+    expect(await empresas.getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByLabel('NIT de la empresa').isVisible()).toBe(true);
+
+    const box = await page.getByRole('button', { name: 'Ingresar' }).boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows terminal.status on the status screen', async () => {
+    const page = await e2e.open('/#/estado');
+    await page.getByRole('heading', { name: 'Estado del terminal' }).waitFor();
+    await page.locator('[data-field="terminal"]').waitFor();
+    expect(await page.locator('[data-field="terminal"]').textContent()).toContain(e2e.config.terminal.id);
+    expect(await page.locator('[data-field="sede"]').textContent()).toContain(e2e.config.site.name);
+    expect(await page.locator('[data-field="modo"]').textContent()).toContain('Kiosco');
+    expect(await page.locator('[data-field="base-de-datos"]').textContent()).toContain('En buen estado');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('runs under the strict CSP without violations', async () => {
+    const page = await e2e.context.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(`${e2e.host.host.url}/`);
+    await page.getByRole('button', { name: 'Ingresar' }).waitFor();
+    await page.goto(`${e2e.host.host.url}/#/estado`);
+    await page.locator('[data-field="terminal"]').waitFor();
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
