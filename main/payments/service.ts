@@ -3,7 +3,6 @@ import { ApiError } from '../api/errors';
 import type { Config } from '../config/schema';
 import type { ObligationRow, PaymentRecord } from '../db/payments-repo';
 import {
-  achPendingRefusalText,
   AmountError,
   amountOptions,
   BANK_LIST_FAILURE_TEXT,
@@ -11,13 +10,13 @@ import {
   gatewayDescription,
   isFinal,
   makeReference,
-  mayBeInProgressAtAch,
   type AmountChoice,
 } from '../domain/payment-state';
 import { BankListUnavailableError, type BankList } from './banks';
 import { isGatewayError, type PsePayer } from './gateway';
 import { createReconciler, type ReconcileDeps } from './reconcile';
-import { outcomeOf, pendingTextOf, stillPendingAtAch, summaryOf, voucherOf } from './views';
+import { createObligationGuard } from './guard';
+import { outcomeOf, pendingTextOf, summaryOf, voucherOf } from './views';
 
 export interface PaymentSubject {
   subjectType: 'member' | 'company';
@@ -58,6 +57,7 @@ export function createPaymentService(deps: PaymentServiceDeps) {
   const { repo, gateway, clock, ids, config, logger } = deps;
   const reconciler = createReconciler(deps);
   const { timing } = reconciler;
+  const guard = createObligationGuard({ repo, reconciler, clock, contacts: config.contacts });
   const starting = new Map<string, Promise<StartedPayment>>();
   const obligationLocks = new Map<string, Promise<unknown>>();
 
@@ -83,28 +83,6 @@ export function createPaymentService(deps: PaymentServiceDeps) {
       throw new ApiError('FORBIDDEN', 'obligation of another person', { reason: 'NOT_OWNER' });
     }
     return obligation;
-  }
-
-  /** ACH's rule: no new payment while one is pending, or approved and not yet confirmed by the central API. */
-  function refusalFor(payment: PaymentRecord): { reference: string; cus: string; text: string } | null {
-    const blocking =
-      stillPendingAtAch(payment) || (payment.state === 'approved' && repo.outboxState(payment.idempotencyKey) !== 'sent');
-    if (!blocking) return null;
-    const cus = payment.cus ?? payment.reference;
-    const { customerServicePhone: phone, customerServiceEmail: email } = config.contacts;
-    return { reference: payment.reference, cus, text: achPendingRefusalText({ reference: payment.reference, phone, email, cus }) };
-  }
-
-  async function guard(obligationId: string): Promise<void> {
-    const horizon = clock.now().getTime() - timing.resumeHorizonMs;
-    for (const stored of repo.forObligation(obligationId)) {
-      const recent = Date.parse(stored.createdAt) >= horizon;
-      const payment = recent && mayBeInProgressAtAch(stored.state) ? await reconciler.reconcile(stored) : stored;
-      const refusal = refusalFor(payment);
-      if (refusal) {
-        throw new ApiError('CONFLICT', 'a payment of this obligation is pending', { reason: 'PAYMENT_PENDING', ...refusal });
-      }
-    }
   }
 
   async function bankList(): Promise<BankList> {
@@ -225,7 +203,7 @@ export function createPaymentService(deps: PaymentServiceDeps) {
     }
     const bank = (await bankList()).banks.find((b) => b.code === input.bankCode);
     if (!bank) throw new ApiError('VALIDATION', 'unknown bank', { reason: 'UNKNOWN_BANK', text: 'Seleccione una entidad financiera de la lista.' });
-    await guard(obligation.id);
+    await guard.check(obligation.id);
     const payment = insertNew(input, obligation, amount, bank.name);
     logger?.info({ reference: payment.reference, amount }, 'payment created');
     return register(payment, input, obligation);
@@ -245,7 +223,7 @@ export function createPaymentService(deps: PaymentServiceDeps) {
 
     quote(obligationId: string, subject: PaymentSubject): Omit<ApiOutput<'payments.quote'>, 'payer'> {
       const o = obligationFor(obligationId, subject);
-      const blocked = repo.forObligation(o.id).map(refusalFor).find((r) => r !== null) ?? null;
+      const blocked = guard.currentRefusal(o.id);
       return {
         obligation: {
           id: o.id, kind: o.kind, document: o.document, concept: o.concept, studentName: o.student_name,
