@@ -43,6 +43,9 @@ export interface NewPayment {
   payerIdTail: string;
   bankCode: string;
   bankName: string | null;
+  /** The reconciliation schedule starts with the payment, so a crash during register.do is found later. */
+  windowStartedAt: string;
+  nextCheckAt: string;
 }
 
 /** Fields a transition may set; `undefined` keeps the stored value. */
@@ -82,9 +85,10 @@ const COLUMNS = `id, reference, idempotency_key AS idempotencyKey, request_id AS
 
 export function createPaymentsRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO payments (id, reference, idempotency_key, request_id, obligation_id, method, amount,
-      amount_choice, state, subject_type, subject_id, payer_type, payer_id_tail, bank_code, bank_name, created_at, updated_at)
+      amount_choice, state, subject_type, subject_id, payer_type, payer_id_tail, bank_code, bank_name, window_started_at, next_check_at,
+      created_at, updated_at)
     VALUES (@id, @reference, @idempotencyKey, @requestId, @obligationId, 'pse', @amount, @amountChoice, 'created', @subjectType,
-      @subjectId, @payerType, @payerIdTail, @bankCode, @bankName, @at, @at)`);
+      @subjectId, @payerType, @payerIdTail, @bankCode, @bankName, @windowStartedAt, @nextCheckAt, @at, @at)`);
   const event = db.prepare('INSERT INTO payment_events (payment_id, from_state, to_state, detail, at) VALUES (?, ?, ?, ?, ?)');
   const update = db.prepare(`UPDATE payments SET state = @to,
       gateway_order_id = COALESCE(@orderId, gateway_order_id), form_url = COALESCE(@formUrl, form_url),

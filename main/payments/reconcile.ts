@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema';
 import type { PaymentPatch, PaymentRecord, PaymentsRepo } from '../db/payments-repo';
 import {
+  canApply,
   isFinal,
   nextState,
   verdictEvent,
@@ -65,7 +66,8 @@ export function createReconciler(deps: ReconcileDeps) {
   function apply(payment: PaymentRecord, event: PaymentEvent, patch: PaymentPatch, detail: string): PaymentRecord {
     const at = clock.now().toISOString();
     const current = repo.get(payment.id) ?? payment;
-    if (isFinal(current.state)) return current;
+    // Moved meanwhile (another path got there first): the stale event no longer applies; the next ask re-judges.
+    if (isFinal(current.state) || !canApply(current.state, event.type)) return current;
     const to = nextState(current.state, event);
     const finalPatch: PaymentPatch = isFinal(to) || to === 'expired' ? { ...patch, nextCheckAt: null } : patch;
     if (!repo.transition(current.id, current.state, to, finalPatch, detail, at)) return repo.get(payment.id) ?? current;
@@ -78,8 +80,7 @@ export function createReconciler(deps: ReconcileDeps) {
     const at = now.toISOString();
     return repo.transaction(() => {
       const current = repo.get(payment.id) ?? payment;
-      if (isFinal(current.state)) return current;
-      nextState(current.state, { type: 'gatewayApproved', cus });
+      if (isFinal(current.state) || !canApply(current.state, 'gatewayApproved')) return current;
       const patch: PaymentPatch = { cus: cus ?? undefined, bankName: bankName ?? undefined, orderStatus: status.orderStatus, nextCheckAt: null, lastCheckedAt: at };
       if (pse?.transactionStatus) patch.achStatus = pse.transactionStatus;
       repo.transition(current.id, current.state, 'approved', patch, `orderStatus=${status.orderStatus}`, at);

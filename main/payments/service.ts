@@ -117,12 +117,11 @@ export function createPaymentService(deps: PaymentServiceDeps) {
             payerIdTail: input.payer.docNumber.slice(-3),
             bankCode: input.bankCode,
             bankName,
+            windowStartedAt: at.toISOString(),
+            nextCheckAt: new Date(at.getTime() + timing.pollEveryMs).toISOString(),
           },
           at.toISOString(),
         );
-        // A payment stuck in `created` (a crash during register) is found by the scheduler from here on.
-        const nextCheckAt = new Date(at.getTime() + timing.pollEveryMs).toISOString();
-        repo.patch(id, 'created', { windowStartedAt: at.toISOString(), nextCheckAt }, at.toISOString());
         return repo.get(id) as PaymentRecord;
       } catch (error) {
         if (attempt < 2 && /UNIQUE constraint failed: payments\.reference/.test(String(error))) continue;
@@ -145,8 +144,7 @@ export function createPaymentService(deps: PaymentServiceDeps) {
     return { paymentId: payment.id, reference: payment.reference, amount: payment.amount, redirectUrl: payment.formUrl };
   }
 
-  async function register(payment: PaymentRecord, input: StartPaymentInput, obligation: ObligationRow): Promise<StartedPayment> {
-    const returnUrl = deps.returnUrl();
+  async function register(payment: PaymentRecord, input: StartPaymentInput, obligation: ObligationRow, returnUrl: string): Promise<StartedPayment> {
     let registered;
     try {
       registered = await gateway.register({
@@ -204,9 +202,10 @@ export function createPaymentService(deps: PaymentServiceDeps) {
     const bank = (await bankList()).banks.find((b) => b.code === input.bankCode);
     if (!bank) throw new ApiError('VALIDATION', 'unknown bank', { reason: 'UNKNOWN_BANK', text: 'Seleccione una entidad financiera de la lista.' });
     await guard.check(obligation.id);
+    const returnUrl = deps.returnUrl();
     const payment = insertNew(input, obligation, amount, bank.name);
     logger?.info({ reference: payment.reference, amount }, 'payment created');
-    return register(payment, input, obligation);
+    return register(payment, input, obligation, returnUrl);
   }
 
   return {
