@@ -17,6 +17,14 @@ import { createOperatorService, type OperatorService } from './auth/operator-ser
 import { centralOperatorSource, type OperatorSource } from './auth/operator-source';
 import { createAccessGuard } from './auth/access-guard';
 import { authHandlers } from './auth/handlers';
+import { ApiError } from './api/errors';
+import { createPaymentsRepo } from './db/payments-repo';
+import { enqueueOutbox } from './db/outbox-enqueue';
+import { createCredibancoGateway } from './payments/credibanco/client';
+import { createBankDirectory } from './payments/banks';
+import { createPaymentService, type PaymentService } from './payments/service';
+import { createPaymentHandlers, payerFor, type PaymentSessionResolver } from './payments/handlers';
+import { startPaymentScheduler } from './payments/scheduler';
 
 export interface AppDeps {
   clock?: Clock;
@@ -24,6 +32,10 @@ export interface AppDeps {
   logger?: Logger;
   /** Where operators come from; the central API unless a test says otherwise. */
   operatorSource?: OperatorSource;
+  /** Who pays, for tests that drive payments without signing in; by default the signed-in person. */
+  paymentSession?: PaymentSessionResolver;
+  /** Tests that drive reconciliation themselves turn the background polling off. */
+  paymentScheduler?: boolean;
 }
 
 export interface App {
@@ -34,6 +46,9 @@ export interface App {
   /** The terminal's person and operator sessions (tests move the clock and call `tick`). */
   sessions: SessionManager;
   operators: OperatorService;
+  payments: PaymentService;
+  /** The transport tells where the bank sends the payer back (browser host: `<host>/pse/retorno`). */
+  setPseReturnUrl(url: string): void;
   close(): Promise<void>;
 }
 
@@ -42,7 +57,6 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   const clock = deps.clock ?? systemClock;
   const ids = deps.ids ?? randomIds;
   const logger = deps.logger ?? createLogger({ level: config.log.level });
-  void ids;
 
   const db = openDatabase(config.database.file);
   const terminalRepo = createTerminalRepo(db);
@@ -85,11 +99,37 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   const sessionTimer = setInterval(() => sessions.tick(), 1000);
   sessionTimer.unref();
   if (config.terminal.role === 'desk') void operators.refresh();
+  const paymentsRepo = createPaymentsRepo(db);
+  const gateway = createCredibancoGateway({ ...config.gateway, logger });
+  let pseReturnUrl: string | undefined;
+  const payments = createPaymentService({
+    repo: paymentsRepo,
+    gateway,
+    banks: createBankDirectory({ repo: paymentsRepo, gateway, clock, logger }),
+    clock,
+    ids,
+    config,
+    outbox: { enqueue: (item) => enqueueOutbox(db, item) },
+    logger,
+    returnUrl: () => {
+      if (!pseReturnUrl) throw new ApiError('UNAVAILABLE', 'no PSE return URL set by the transport', { reason: 'NO_RETURN_URL' });
+      return pseReturnUrl;
+    },
+  });
+  const scheduler = deps.paymentScheduler === false ? undefined : startPaymentScheduler({ service: payments, logger });
+  // The access guard has already checked that a person is signed in; this says who, for the payer prefill.
+  const signedInPayer: PaymentSessionResolver = () => {
+    const person = sessions.currentPerson();
+    if (!person) throw new ApiError('UNAUTHENTICATED', 'sign-in required');
+    const subject = { subjectType: person.type, subjectId: person.id } as const;
+    return { subject, payer: payerFor(subject, { fullName: person.name, email: person.email }) };
+  };
 
   const handlers: KioskApiHandlers<CallContext> = {
     'terminal.status': async () => terminal.status(),
     'terminal.contacts': async () => terminal.contacts(),
     ...authHandlers({ sessions, signIn, operators }),
+    ...createPaymentHandlers(payments, deps.paymentSession ?? signedInPayer),
   };
 
   const api = createDispatcher(handlers, logger, createAccessGuard(sessions));
@@ -102,9 +142,14 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     api,
     sessions,
     operators,
+    payments,
+    setPseReturnUrl(url: string) {
+      pseReturnUrl = url;
+    },
     async close() {
       clearInterval(sessionTimer);
       sessions.endPerson('sign-out');
+      await scheduler?.stop();
       db.close();
     },
   };

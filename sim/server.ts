@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createTerminalAuth, type TerminalAuth } from './central/terminal-auth';
 import { registerSignIn } from './central/signin';
 import { registerOperators } from './central/operators';
+import { gatewaySimulator } from './gateway';
 
 export interface SimulatorOptions {
   port?: number;
@@ -44,6 +45,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   // Capabilities register here, one line each.
   registerSignIn(server, context);
   registerOperators(server, context);
+  await server.register(gatewaySimulator({ now }).plugin);
 
   await server.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = server.server.address();

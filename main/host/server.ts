@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Dispatcher } from '../api/dispatcher';
 import { httpStatusOf, type ApiErrorBody } from '../api/errors';
 import { securityHeaders } from './security-headers';
+import { registerPseReturn, type PseReturnHandler } from './pse-return';
 
 export const API_TOKEN_HEADER = 'x-kiosk-token';
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -19,6 +20,8 @@ export interface HostOptions {
   port: number;
   /** Fixed only in tests; otherwise a new random token at each start. */
   token?: string;
+  /** The payer's return from the bank and the gateway's callback (PSE). */
+  pse?: PseReturnHandler;
 }
 
 export interface Host {
@@ -83,6 +86,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const envelope = await options.api.dispatch(request.params.method, request.body ?? {}, { transport: 'http' });
     return reply.code(envelope.ok ? 200 : httpStatusOf[envelope.error.code]).send(envelope);
   });
+
+  if (options.pse) registerPseReturn(server, options.pse, options.logger);
 
   const sendIndex = (_request: unknown, reply: { type(t: string): { send(b: string): unknown } }) =>
     reply.type('text/html; charset=utf-8').send(indexHtml);

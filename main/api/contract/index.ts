@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { terminalMethods } from './terminal';
 import { authMethods } from './auth';
+import { paymentsMethods } from './payments';
 
 /**
  * KioskApi: every call a screen can make, declared once. Each capability adds its own file beside this one;
@@ -9,6 +10,7 @@ import { authMethods } from './auth';
 export const contract = {
   ...terminalMethods,
   ...authMethods,
+  ...paymentsMethods,
 };
 
 export type Contract = typeof contract;

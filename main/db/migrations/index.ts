@@ -1,5 +1,6 @@
 import { sql as initial } from './0001-initial';
 import { sql as auth } from './0003-auth';
+import { sql as payments } from './0004-payments';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 3, name: 'auth', sql: auth },
+  { version: 4, name: 'payments', sql: payments },
 ];
