@@ -38,8 +38,8 @@ function sameToken(given: unknown, expected: Buffer): boolean {
   return buffer.length === expected.length && timingSafeEqual(buffer, expected);
 }
 
-function refusal(code: ApiErrorBody['code'], message: string): { ok: false; error: ApiErrorBody } {
-  return { ok: false, error: { code, message } };
+function refusal(code: ApiErrorBody['code'], message: string, details?: Record<string, unknown>): { ok: false; error: ApiErrorBody } {
+  return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 
 /**
@@ -68,9 +68,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   server.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
     const status = error.statusCode ?? 500;
-    if (status === 413) return reply.code(413).send(refusal('VALIDATION', 'request body too large'));
-    if (status === 415) return reply.code(415).send(refusal('VALIDATION', 'body must be application/json'));
-    if (status >= 400 && status < 500) return reply.code(400).send(refusal('VALIDATION', 'malformed request body'));
+    // Each says what is wrong with the body as a whole (`field: 'body'`), like schema issues do for fields.
+    if (status === 413) return reply.code(413).send(refusal('VALIDATION', 'request body too large', { field: 'body', reason: 'TOO_LARGE' }));
+    if (status === 415) return reply.code(415).send(refusal('VALIDATION', 'body must be application/json', { field: 'body', reason: 'NOT_JSON' }));
+    if (status >= 400 && status < 500) {
+      // e.g. FST_ERR_CTP_INVALID_JSON_BODY, or a `__proto__` key refused by the JSON parser.
+      return reply.code(400).send(refusal('VALIDATION', 'malformed request body', { field: 'body', reason: error.code ?? 'MALFORMED' }));
+    }
     options.logger.error({ code: error.code }, 'host request failed');
     return reply.code(500).send(refusal('INTERNAL', 'internal error'));
   });
