@@ -1,5 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createTerminalAuth, type TerminalAuth } from './central/terminal-auth';
+import { registerVirtualPrinter } from './printer/routes';
+import type { VirtualPrinter } from './printer/virtual-printer';
 
 export interface SimulatorOptions {
   port?: number;
@@ -7,6 +9,8 @@ export interface SimulatorOptions {
   now?: () => number;
   terminalSecret?: string;
   tokenTtlSeconds?: number;
+  /** TCP port of the virtual receipt printer (default: any free port). */
+  printerPort?: number;
 }
 
 /** What every capability of the simulator shares: its clock and the terminals' authentication. */
@@ -20,6 +24,8 @@ export interface Simulator {
   port: number;
   server: FastifyInstance;
   context: SimContext;
+  /** The virtual receipt printer (its `interface` goes into the terminal's printer configuration). */
+  printer: VirtualPrinter;
   close(): Promise<void>;
 }
 
@@ -40,9 +46,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   context.auth.register(server);
   server.get('/health', async () => ({ ok: true, name: 'pagos-express-simulator' }));
   // Capabilities register here, one line each.
+  const printer = await registerVirtualPrinter(server, { port: options.printerPort });
 
   await server.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, port, server, context, close: () => server.close() };
+  return { url: `http://127.0.0.1:${port}`, port, server, context, printer, close: () => server.close() };
 }

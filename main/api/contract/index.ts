@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { terminalMethods } from './terminal';
+import { printingMethods } from './printing';
 
 /**
  * KioskApi: every call a screen can make, declared once. Each capability adds its own file beside this one;
@@ -7,6 +8,7 @@ import { terminalMethods } from './terminal';
  */
 export const contract = {
   ...terminalMethods,
+  ...printingMethods,
 };
 
 export type Contract = typeof contract;
