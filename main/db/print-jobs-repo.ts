@@ -42,8 +42,11 @@ export function createPrintJobsRepo(db: Db) {
      VALUES (@id, @kind, @voucherId, @payloadJson, @copy, 'queued', 0, @now, @now, @now)`,
   );
   const byId = db.prepare<[string], PrintJobRow>(`SELECT ${columns} FROM print_jobs WHERE id = ?`);
+  // One printer, one queue: when anything is due, the oldest queued job goes first (FIFO on paper).
   const due = db.prepare<[string], PrintJobRow>(
-    `SELECT ${columns} FROM print_jobs WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY created_at, rowid LIMIT 1`,
+    `SELECT ${columns} FROM print_jobs
+     WHERE state = 'queued' AND EXISTS (SELECT 1 FROM print_jobs d WHERE d.state = 'queued' AND d.next_attempt_at <= ?)
+     ORDER BY created_at, rowid LIMIT 1`,
   );
   const nextWake = db.prepare<[], { at: string | null }>(`SELECT MIN(next_attempt_at) AS at FROM print_jobs WHERE state = 'queued'`);
   const claim = db.prepare(
@@ -62,6 +65,7 @@ export function createPrintJobsRepo(db: Db) {
        last_error = 'interrupted: the application stopped while the job was being sent' WHERE state = 'printing'`,
   );
   const hurry = db.prepare(`UPDATE print_jobs SET next_attempt_at = @now WHERE state = 'queued' AND next_attempt_at > @now`);
+  const postpone = db.prepare(`UPDATE print_jobs SET next_attempt_at = @next WHERE state = 'queued' AND next_attempt_at < @next`);
   const requeue = db.prepare(
     `UPDATE print_jobs SET state = 'queued', next_attempt_at = @now, queued_at = @now WHERE id = @id AND state IN ('failed', 'queued')`,
   );
@@ -114,6 +118,10 @@ export function createPrintJobsRepo(db: Db) {
     /** The printer answered again: everything waiting for its back-off may go now. */
     hurryQueued(now: string): number {
       return hurry.run({ now }).changes;
+    },
+    /** The printer failed: the whole queue waits out the back-off together (it is one printer). */
+    postponeQueued(next: string): number {
+      return postpone.run({ next }).changes;
     },
     /** A failed (or waiting) job goes back to the queue now, with a fresh retry window. */
     requeue(id: string, now: string): boolean {

@@ -219,7 +219,7 @@ export function createPrintService(deps: PrintServiceDeps) {
       const counts = repo.counts(new Date(now.getTime() - 24 * 3600_000).toISOString());
       const last = repo.lastAttempted();
       const lastPrinted = last?.state === 'printed' ? last.printed_at : null;
-      if (transport && (!lastProbe || now.getTime() - lastProbe.at > (deps.probeCacheMs ?? 2000))) {
+      if (transport && (!lastProbe || now.getTime() - lastProbe.at >= (deps.probeCacheMs ?? 2000))) {
         const probe = await transport.probe();
         lastProbe = { ...probe, at: clock.now().getTime() };
         if (probe.reachable && counts.retrying > 0 && probe.paper !== 'out') {

@@ -79,6 +79,7 @@ export function createPrintWorker(deps: PrintWorkerDeps) {
       } else {
         const next = new Date(now.getTime() + backoffMs(attempts, retry)).toISOString();
         repo.markRetry(job.id, next, describeFailure(failure), failure.partial);
+        repo.postponeQueued(next);
       }
       logger.warn({ job: job.id, kind: job.kind, attempt: attempts, reason: failure.reason, partial: failure.partial }, 'print attempt failed');
       deps.onOutcome({ jobId: job.id, ok: false, error: failure, at: now });
