@@ -62,7 +62,7 @@ export default tseslint.config(
   },
   {
     files: ['main/**', 'sim/**', 'test/**', 'bench/**', 'scripts/**', 'electron/**', 'build/**'],
-    ignores: ['main/db/**'],
+    ignores: ['main/db/**', 'test/**/db/**'],
     rules: {
       'no-restricted-syntax': [
         'error',

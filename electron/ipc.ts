@@ -2,7 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Dispatcher } from '../main/api/dispatcher';
 import { methodNames } from '../main/api/contract';
 import { channelOf } from './channels';
-import { APP_ORIGIN } from './security';
+import { APP_ORIGIN } from './navigation';
 
 function fromOurPage(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;

@@ -1,4 +1,4 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { loadConfig } from '../main/config/load';
 import { createApp, type App } from '../main/app';
@@ -33,6 +33,8 @@ function createWindow(): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // Middle-click would open links in new windows; the window-open handler denies, this removes the path.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());
@@ -49,8 +51,16 @@ app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => void core?.close());
 
 void app.whenReady().then(() => {
-  const demo = process.env.PES_DEMO_OVERRIDES ? (JSON.parse(process.env.PES_DEMO_OVERRIDES) as unknown) : undefined;
-  core = createApp(loadConfig({ overrides: demo }));
+  // Set only by the demo launcher (scripts/start.ts): the simulator's address and the demo terminal.
+  const demo = process.env.PES_DEMO_BASE ? (JSON.parse(process.env.PES_DEMO_BASE) as unknown) : undefined;
+  try {
+    core = createApp(loadConfig({ base: demo }));
+  } catch (error) {
+    // A bad terminal file or a database from a newer version: say so on screen and stop, touching nothing.
+    dialog.showErrorBox('Pagos Express no pudo iniciar', `Solicite ayuda al técnico de la sede.\n\n${(error as Error).message}`);
+    app.exit(1);
+    return;
+  }
   denyPermissions();
   serveRenderer(join(__dirname, '..', 'renderer'));
   bindIpc(core.api);

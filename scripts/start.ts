@@ -65,13 +65,13 @@ if (electron) {
   if (built.status !== 0) process.exit(built.status ?? 1);
   const child = spawn(electron, ['.'], {
     stdio: 'inherit',
-    env: { ...process.env, PES_DEMO_OVERRIDES: JSON.stringify(demo) },
+    env: { ...process.env, PES_DEMO_BASE: JSON.stringify(demo) },
   });
   child.on('exit', (code) => void sim.close().then(() => process.exit(code ?? 0)));
 } else {
   let config;
   try {
-    config = loadConfig({ file: values.config, overrides: demo });
+    config = loadConfig({ file: values.config, base: demo });
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

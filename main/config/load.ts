@@ -54,11 +54,21 @@ function readEnvValue(name: string, raw: string): unknown {
 
 /**
  * Builds the terminal's configuration: defaults, then the terminal file (if any), then environment variables.
+ * Precedence, lowest first: embedded default, `base`, file, environment, `overrides`.
  * A value that fails its schema stops the start with a message naming the field, e.g. `central.baseUrl`.
  */
-export function loadConfig(options: { file?: string; env?: NodeJS.ProcessEnv; overrides?: unknown } = {}): Config {
+export function loadConfig(
+  options: {
+    file?: string;
+    env?: NodeJS.ProcessEnv;
+    /** Laid over the embedded default before the file and the environment (the demo launcher's choices). */
+    base?: unknown;
+    /** Laid over everything (tests). */
+    overrides?: unknown;
+  } = {},
+): Config {
   const env = options.env ?? process.env;
-  let merged: unknown = structuredClone(defaultConfig);
+  let merged: unknown = deepMerge(structuredClone(defaultConfig), options.base);
   const file = options.file ?? env.PES_CONFIG;
   if (file) {
     let text: string;

@@ -22,10 +22,15 @@ export function latestSchemaVersion(): number {
  * Applies numbered migrations in order, each in its own transaction together with its record, so a crash
  * leaves the database at a whole version. `user_version` mirrors the highest applied migration.
  */
-export function migrate(db: Database.Database): number {
+/** Checked before anything is written, so a newer file is left exactly as it was. */
+export function assertNotTooNew(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  const latest = latestSchemaVersion();
-  if (current > latest) throw new DatabaseTooNewError(current, latest);
+  if (current > latestSchemaVersion()) throw new DatabaseTooNewError(current, latestSchemaVersion());
+}
+
+export function migrate(db: Database.Database): number {
+  assertNotTooNew(db);
+  const current = db.pragma('user_version', { simple: true }) as number;
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,

@@ -52,6 +52,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   );
   const server = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, routerOptions: { maxParamLength: 100 } });
   let allowedHosts = new Set<string>();
+  // KioskApi speaks JSON only; anything else is refused with 415 before a handler sees it.
+  server.removeContentTypeParser('text/plain');
 
   server.addHook('onRequest', async (request, reply) => {
     for (const [name, value] of Object.entries(securityHeaders)) reply.header(name, value);

@@ -16,6 +16,12 @@ export function createLogger(options: { level?: string; destination?: Destinatio
       },
       hooks: {
         logMethod(args, method) {
+          // pino takes a lone Error's message as the line's message before any formatter runs.
+          const [first] = args;
+          if (first instanceof Error && args.length === 1) {
+            method.apply(this, [{ err: first }, scrubText(first.message)] as unknown as Parameters<typeof method>);
+            return;
+          }
           const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)) as Parameters<typeof method>;
           method.apply(this, scrubbed);
         },
