@@ -49,7 +49,7 @@ describe('print jobs over TCP to the virtual printer', () => {
     rig = await startPrintingRig();
     await rig.printer.setMode('down');
     const { jobId } = rig.payAndPrint();
-    const waiting = await rig.waitForJob(jobId, (job) => job.attempts >= 3);
+    const waiting = await rig.waitForJob(jobId, (job) => job.attempts >= 3 && job.state === 'queued');
     expect(waiting).toMatchObject({ state: 'queued', lastError: 'unreachable' });
     const status = await rig.print.status();
     expect(status).toMatchObject({ reachable: false, queued: 1, retrying: 1 });
@@ -121,7 +121,7 @@ describe('print jobs over TCP to the virtual printer', () => {
     rig = await startPrintingRig();
     await rig.printer.setMode('down');
     const jobs = Array.from({ length: 6 }, () => rig!.payAndPrint().jobId);
-    await rig.waitForJob(jobs[0] ?? '', (job) => job.attempts >= 2);
+    await rig.waitForJob(jobs[0] ?? '', (job) => job.attempts >= 2 && job.state === 'queued');
     await rig.printer.setMode('ok');
     for (const jobId of jobs) await rig.waitForJob(jobId, printed);
     await rig.printer.waitForJobs(6);
