@@ -38,7 +38,7 @@ export function createTcpTransport(host: string, port: number, settings: Transpo
   const label = `${host}:${port}`;
   // Star printers do not speak DLE EOT; asking would print nothing but waste the wait.
   const askPaper = settings.type === 'epson';
-  const statusWaitMs = settings.statusWaitMs ?? Math.min(500, settings.timeoutMs);
+  const statusWaitMs = settings.statusWaitMs ?? Math.min(500, Math.floor(settings.timeoutMs / 2));
 
   function exchange(bytes: Buffer | null): Promise<ProbeResult> {
     return new Promise<ProbeResult>((resolve, reject) => {
@@ -59,8 +59,12 @@ export function createTcpTransport(host: string, port: number, settings: Transpo
       };
       const fail = (reason: PrintFailureReason, message: string) => finish(new PrintError(reason, message, started));
 
+      let proceeded = false;
       const sendJob = () => {
-        if (settled) return;
+        // Once only: a status answer arriving after we stopped waiting for it must not send the job twice.
+        if (settled || proceeded) return;
+        proceeded = true;
+        statusTimer = undefined;
         if (!bytes) return finish();
         if (paper === 'out') return fail('paper-out', 'printer reports paper end');
         started = true;
@@ -76,9 +80,8 @@ export function createTcpTransport(host: string, port: number, settings: Transpo
         statusTimer = setTimeout(sendJob, statusWaitMs);
       });
       socket.on('data', (chunk: Buffer) => {
-        if (statusTimer && paper === undefined && chunk.length > 0) {
+        if (!proceeded && statusTimer && chunk.length > 0) {
           clearTimeout(statusTimer);
-          statusTimer = undefined;
           paper = paperFromStatusByte(chunk[0] ?? 0);
           sendJob();
         }

@@ -12,6 +12,8 @@ export interface DecodedLine {
   bold: boolean;
   big: boolean;
   align: 'left' | 'center' | 'right';
+  /** Set on the line where a QR code is printed (its text is empty). */
+  qr?: string;
 }
 
 export interface DecodedTicket {
@@ -110,6 +112,12 @@ export function decodeEscPos(input: Uint8Array, dialect: DecoderDialect = 'auto'
     big = on;
   };
   const byteAt = (k: number) => bytes[k] ?? 0;
+  const printQr = () => {
+    if (current.length > 0 || pending.length > 0) endLine();
+    out.qrCodes.push(qrData);
+    out.lines.push({ text: '', bold: false, big: false, align, qr: qrData });
+    lastMove = 'text';
+  };
 
   let i = 0;
   while (i < bytes.length) {
@@ -144,7 +152,7 @@ export function decodeEscPos(input: Uint8Array, dialect: DecoderDialect = 'auto'
         qrData = bytes.subarray(i + 8, i + 8 + n).toString('latin1');
         i += 8 + n;
       } else if (c === 0x79 && byteAt(i + 3) === 0x50) {
-        out.qrCodes.push(qrData);
+        printQr();
         i += 4;
       } else {
         out.unknown.push(i);
@@ -178,7 +186,7 @@ export function decodeEscPos(input: Uint8Array, dialect: DecoderDialect = 'auto'
         setBig(byteAt(i + 2) !== 0);
         i += 4;
       } else if (c === 0x64 && kind === 'star') {
-        cut();
+        if (i + 2 < bytes.length) cut(); // a command cut off by a dropped connection does nothing
         i += 3;
       } else if (c === 0x64) {
         feed(byteAt(i + 2));
@@ -199,13 +207,13 @@ export function decodeEscPos(input: Uint8Array, dialect: DecoderDialect = 'auto'
     } else if (b === 0x1d) {
       const c = byteAt(i + 1);
       if (c === 0x56) {
-        cut();
+        if (i + 2 < bytes.length) cut();
         i += byteAt(i + 2) >= 0x41 ? 4 : 3;
       } else if (c === 0x28 && byteAt(i + 2) === 0x6b) {
         const length = byteAt(i + 3) + byteAt(i + 4) * 256;
         const fn = byteAt(i + 6);
         if (fn === 0x50) qrData = bytes.subarray(i + 8, i + 5 + length).toString('latin1');
-        if (fn === 0x51) out.qrCodes.push(qrData);
+        if (fn === 0x51) printQr();
         i += 5 + length;
       } else if (c === 0x21) {
         setBig((byteAt(i + 2) & 0x0f) !== 0);

@@ -31,14 +31,14 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 function paper(job: ReceivedJob): string {
   const lines = job.decoded.lines
     .map((line) => {
+      if (line.qr !== undefined) return `<div class="qr" style="margin-inline:auto">[QR] ${escapeHtml(line.qr)}</div>`;
       const text = escapeHtml(line.text) || '&nbsp;';
       const style = [line.bold ? 'font-weight:700' : '', line.big ? 'font-size:1.6em' : '', `text-align:${line.align}`].filter(Boolean).join(';');
       return `<div style="${style}">${text}</div>`;
     })
     .join('');
-  const qr = job.decoded.qrCodes.map((payload) => `<div class="qr">[QR] ${escapeHtml(payload)}</div>`).join('');
   const state = job.discarded ? 'sin papel: no impreso' : job.complete ? 'completo, cortado' : 'INCOMPLETO';
-  return `<article><h2>#${job.seq} · ${escapeHtml(job.at)} · ${job.bytes.length} bytes · ${state}${job.resend ? ` · reenvío ${job.resend}` : ''}</h2><div class="paper">${lines}${qr}</div></article>`;
+  return `<article><h2>#${job.seq} · ${escapeHtml(job.at)} · ${job.bytes.length} bytes · ${state}${job.resend ? ` · reenvío ${job.resend}` : ''}</h2><div class="paper">${lines}</div></article>`;
 }
 
 /**

@@ -18,6 +18,8 @@ export interface ModeOptions {
   /** `slow`: pause after each chunk read, in ms (default 200), and chunk size in bytes (default 256). */
   delayMs?: number;
   chunkBytes?: number;
+  /** Answer status requests (DLE EOT) this late, in ms; `null`: never answer them, as some models do not. */
+  statusDelayMs?: number | null;
 }
 
 export interface ReceivedJob {
@@ -143,7 +145,12 @@ export async function startVirtualPrinter(options: { port?: number; dialect?: De
 
     socket.on('data', (chunk: Buffer) => {
       // A status request at the start of the stream (DLE EOT n) is answered at once, as a real printer does.
-      if (total === 0 && chunk[0] === 0x10 && chunk[1] === 0x04) socket.write(Buffer.from([mode === 'paper-out' ? STATUS_PAPER_END : STATUS_OK]));
+      if (total === 0 && chunk[0] === 0x10 && chunk[1] === 0x04 && modeOptions.statusDelayMs !== null) {
+        const answer = Buffer.from([mode === 'paper-out' ? STATUS_PAPER_END : STATUS_OK]);
+        const delay = modeOptions.statusDelayMs ?? 0;
+        if (delay > 0) setTimeout(() => socket.writable && socket.write(answer), delay);
+        else socket.write(answer);
+      }
       if (mode === 'drop') {
         const limit = modeOptions.afterBytes ?? 256;
         const room = limit - total;

@@ -101,6 +101,20 @@ describe('print jobs over TCP to the virtual printer', () => {
     expect(completeCopies(rig.printer)).toEqual(new Map([[shortJobId(first.jobId), 1], [shortJobId(second.jobId), 1]]));
   });
 
+  it('a printer that answers its status late, or never, still gets each job exactly once', async () => {
+    rig = await startPrintingRig({ printer: { timeoutMs: 400 } });
+    await rig.printer.setMode('ok', { statusDelayMs: 600 });
+    const late = rig.payAndPrint();
+    expect(await rig.waitForJob(late.jobId, printed)).toMatchObject({ attempts: 1 });
+    await rig.printer.setMode('ok', { statusDelayMs: null });
+    const silent = rig.payAndPrint();
+    expect(await rig.waitForJob(silent.jobId, printed)).toMatchObject({ attempts: 1 });
+    await rig.printer.waitForJobs(2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(rig.printer.jobs()).toHaveLength(2);
+    expect(completeCopies(rig.printer)).toEqual(new Map([[shortJobId(late.jobId), 1], [shortJobId(silent.jobId), 1]]));
+  });
+
   it('paper out: nothing is sent, the status says so, and the voucher prints once the roll is changed', async () => {
     rig = await startPrintingRig();
     await rig.printer.setMode('paper-out');
