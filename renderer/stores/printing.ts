@@ -32,7 +32,7 @@ export const usePrintingStore = defineStore('printing', () => {
       await followJob(jobId, (job) => {
         if (job.state === 'printed') testMessage.value = printingTexts.testPrinted;
         else if (job.lastError) testMessage.value = failureTexts[job.lastError];
-      }, { maxMs: 20_000 });
+      }, { maxMs: 60_000 });
     } catch (err) {
       if (err instanceof ApiCallError && (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN')) testMessage.value = printingTexts.testNeedsOperator;
       else if (err instanceof ApiCallError && err.body.details?.reason === 'not-configured') testMessage.value = printingTexts.notConfigured;

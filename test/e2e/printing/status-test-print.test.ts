@@ -54,7 +54,10 @@ describe('status screen: printer line and Imprimir prueba (headless Chromium, vi
     await page.getByRole('button', { name: 'Actualizar' }).click();
     expect(printer.jobs()).toEqual([]);
 
+    // The técnico turns the printer on and presses Actualizar: the probe finds it and the waiting job goes at once.
     await printer.setMode('ok');
+    await page.getByRole('button', { name: 'Actualizar' }).click();
+    await page.locator('[data-field="impresora"]', { hasText: 'Conectada' }).waitFor();
     await page.getByText('Prueba impresa.').waitFor({ timeout: 20_000 });
     const [paper] = await printer.waitForJobs(1);
     expect(paper?.complete).toBe(true);
