@@ -1,12 +1,22 @@
 import type { Config } from './config/schema';
 import { openDatabase, type Db } from './db/connection';
 import { createAuditRepo, createTerminalRepo } from './db/terminal-repo';
-import { createDispatcher, type AccessGuard, type CallContext, type Dispatcher } from './api/dispatcher';
+import { createDispatcher, type CallContext, type Dispatcher } from './api/dispatcher';
 import type { KioskApiHandlers } from './api/contract';
 import { createTerminalService } from './terminal/service';
 import { type Clock, type IdSource, randomIds, systemClock } from './runtime/clock';
 import { createLogger, type Logger } from './log/logger';
 import { appVersion } from './version';
+import { createCentralHttp } from './central/http';
+import { createSignInClient } from './central/signin';
+import { createLockoutRepo, createOperatorRepo } from './db/auth-repo';
+import { createAuthAudit } from './auth/audit';
+import { createSessionManager, type SessionManager } from './auth/session-manager';
+import { createSignInService } from './auth/signin-service';
+import { createOperatorService, type OperatorService } from './auth/operator-service';
+import { centralOperatorSource, type OperatorSource } from './auth/operator-source';
+import { createAccessGuard } from './auth/access-guard';
+import { authHandlers } from './auth/handlers';
 import { createPrintJobsRepo } from './db/print-jobs-repo';
 import { createPrintService, type PrintService } from './printing/service';
 import { createPrintingHandlers } from './printing/handlers';
@@ -16,8 +26,8 @@ export interface AppDeps {
   clock?: Clock;
   ids?: IdSource;
   logger?: Logger;
-  /** The dispatcher's access guard; tests stand in for a signed-in operator with it until sessions exist. */
-  guard?: AccessGuard;
+  /** Where operators come from; the central API unless a test says otherwise. */
+  operatorSource?: OperatorSource;
 }
 
 export interface App {
@@ -25,6 +35,9 @@ export interface App {
   db: Db;
   logger: Logger;
   api: Dispatcher;
+  /** The terminal's person and operator sessions (tests move the clock and call `tick`). */
+  sessions: SessionManager;
+  operators: OperatorService;
   /** The print queue; payments call `print.enqueueVoucher` inside the transaction that writes the voucher. */
   print: PrintService;
   close(): Promise<void>;
@@ -45,6 +58,39 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
 
   const terminal = createTerminalService({ config, repo: terminalRepo, clock, appVersion });
 
+  const central = createCentralHttp({
+    baseUrl: config.central.baseUrl,
+    terminalId: config.terminal.id,
+    terminalSecret: config.central.terminalSecret,
+    timeoutMs: config.central.timeoutMs,
+    logger,
+  });
+  const authAudit = createAuthAudit(audit, clock);
+  const sessions = createSessionManager({ clock, idle: config.idle, audit: authAudit, role: config.terminal.role });
+  const signIn = createSignInService({
+    client: createSignInClient(central),
+    sessions,
+    audit: authAudit,
+    clock,
+    logger,
+    role: config.terminal.role,
+    cedula: { minLength: config.rules.cedulaMinLength, maxLength: config.rules.cedulaMaxLength },
+    forgetExpiredAfterSeconds: config.idle.warnAfterSeconds + config.idle.graceSeconds,
+  });
+  const operators = createOperatorService({
+    operators: createOperatorRepo(db),
+    lockouts: createLockoutRepo(db),
+    source: deps.operatorSource ?? centralOperatorSource(central),
+    sessions,
+    audit: authAudit,
+    clock,
+    logger,
+  });
+  // Time-outs happen (and are audited) even when no screen is asking.
+  const sessionTimer = setInterval(() => sessions.tick(), 1000);
+  sessionTimer.unref();
+  if (config.terminal.role === 'desk') void operators.refresh();
+
   const print = createPrintService({
     repo: createPrintJobsRepo(db),
     printer: config.printer,
@@ -58,10 +104,11 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   const handlers: KioskApiHandlers<CallContext> = {
     'terminal.status': async () => terminal.status(),
     'terminal.contacts': async () => terminal.contacts(),
+    ...authHandlers({ sessions, signIn, operators }),
     ...createPrintingHandlers({ print }),
   };
 
-  const api = createDispatcher(handlers, logger, deps.guard);
+  const api = createDispatcher(handlers, logger, createAccessGuard(sessions));
   print.start();
   logger.info({ site: config.site.id, terminal: config.terminal.id, role: config.terminal.role, version: appVersion }, 'core started');
 
@@ -70,9 +117,13 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     db,
     logger,
     api,
+    sessions,
+    operators,
     print,
     async close() {
+      clearInterval(sessionTimer);
       await print.stop();
+      sessions.endPerson('sign-out');
       db.close();
     },
   };

@@ -1,5 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createTerminalAuth, type TerminalAuth } from './central/terminal-auth';
+import { registerSignIn } from './central/signin';
+import { registerOperators } from './central/operators';
 import { registerVirtualPrinter } from './printer/routes';
 import type { VirtualPrinter } from './printer/virtual-printer';
 
@@ -46,6 +48,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   context.auth.register(server);
   server.get('/health', async () => ({ ok: true, name: 'pagos-express-simulator' }));
   // Capabilities register here, one line each.
+  registerSignIn(server, context);
+  registerOperators(server, context);
   const printer = await registerVirtualPrinter(server, { port: options.printerPort });
 
   await server.listen({ host: '127.0.0.1', port: options.port ?? 0 });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { terminalMethods } from './terminal';
+import { authMethods } from './auth';
 import { printingMethods } from './printing';
 
 /**
@@ -8,6 +9,7 @@ import { printingMethods } from './printing';
  */
 export const contract = {
   ...terminalMethods,
+  ...authMethods,
   ...printingMethods,
 };
 

@@ -1,4 +1,5 @@
 import { sql as initial } from './0001-initial';
+import { sql as auth } from './0003-auth';
 import { sql as printJobs } from './0005-print-jobs';
 
 export interface Migration {
@@ -10,5 +11,6 @@ export interface Migration {
 /** In order; a new migration is a new file and one more line here, never an edit of a shipped one. */
 export const migrations: Migration[] = [
   { version: 1, name: 'initial', sql: initial },
+  { version: 3, name: 'auth', sql: auth },
   { version: 5, name: 'print-jobs', sql: printJobs },
 ];

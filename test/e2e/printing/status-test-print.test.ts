@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, seriousA11yViolations, type E2E } from '../harness';
-import type { AccessGuard } from '../../../main/api/dispatcher';
 import { startVirtualPrinter, type VirtualPrinter } from '../../../sim/printer/virtual-printer';
 
-/** Until operator sign-in exists, the test stands in for a signed-in técnico by letting every access through. */
-const signedInTechnician: AccessGuard = () => undefined;
 
 describe('status screen: printer line and Imprimir prueba (headless Chromium, virtual printer over TCP)', () => {
   let e2e: E2E;
@@ -13,7 +10,6 @@ describe('status screen: printer line and Imprimir prueba (headless Chromium, vi
     printer = await startVirtualPrinter();
     e2e = await startE2E({
       config: { printer: { interface: printer.interface, type: 'epson', width: 48, characterSet: 'PC858_EURO', timeoutMs: 1000 } },
-      deps: { guard: signedInTechnician },
     });
   });
   afterAll(async () => {
@@ -21,7 +17,17 @@ describe('status screen: printer line and Imprimir prueba (headless Chromium, vi
     await printer?.close();
   });
 
+  it('asks for a supervisor before a test print', async () => {
+    const page = await e2e.open('/#/estado');
+    await page.getByRole('button', { name: 'Imprimir prueba' }).click();
+    await page.locator('[data-field="prueba-estado"]', { hasText: 'un supervisor o técnico debe ingresar' }).waitFor();
+    expect(printer.jobs()).toEqual([]);
+    await page.close();
+  });
+
   it('shows the printer as connected and prints a test page that reaches the printer whole', async () => {
+    // A técnico signed in at this terminal (the sign-in screens have their own tests).
+    e2e.host.app.sessions.startOperator({ username: 'tecnico1', displayName: 'Técnico de Sede', role: 'supervisor' });
     const page = await e2e.open('/#/estado');
     const line = page.locator('[data-field="impresora"]');
     await line.waitFor();

@@ -22,7 +22,6 @@ describe('the terminal database', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
     const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
-    // Numbers may skip while branches land (each issue has its own); every listed migration is applied once.
     expect(applied).toHaveLength(migrations.length);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
     for (const table of ['terminal_identity', 'members', 'companies', 'obligations', 'payments', 'vouchers', 'outbox', 'print_jobs', 'audit_log']) {

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../main/app';
-import type { AccessGuard } from '../../../main/api/dispatcher';
 import { ApiError } from '../../../main/api/errors';
 import { startVirtualPrinter, type VirtualPrinter } from '../../../sim/printer/virtual-printer';
 import { testConfig } from '../../support/config';
@@ -8,8 +7,13 @@ import { tempDir } from '../../support/temp';
 import { insertPaidVoucher } from '../../support/printing/rig';
 import { seedVoucher } from '../../support/printing/fixtures';
 
-/** Stands in for a signed-in supervisor until operator sessions exist: every access level is let through. */
-const signedInOperator: AccessGuard = () => undefined;
+/** A supervisor signed in at this terminal (the operator sign-in flow itself is tested with the auth code). */
+function signInSupervisor(target: App): void {
+  target.sessions.startOperator({ username: 'tecnico1', displayName: 'Técnico de Sede', role: 'supervisor' });
+}
+function signInMember(target: App): void {
+  target.sessions.startPerson({ type: 'member', id: '1045678901', name: 'AFILIADO DEMO', email: 'demo@example.com', phoneTail: '434' });
+}
 
 let app: App | undefined;
 let printer: VirtualPrinter | undefined;
@@ -20,10 +24,10 @@ afterEach(async () => {
   dir?.remove();
 });
 
-async function start(guard?: AccessGuard): Promise<App> {
+async function start(): Promise<App> {
   dir = tempDir('pes-print-api-');
   printer = await startVirtualPrinter();
-  app = createApp(testConfig(dir.dir, 'http://127.0.0.1:9', { printer: { interface: printer.interface, type: 'epson', width: 42, characterSet: 'PC858_EURO', timeoutMs: 1000 } }), { guard });
+  app = createApp(testConfig(dir.dir, 'http://127.0.0.1:9', { printer: { interface: printer.interface, type: 'epson', width: 42, characterSet: 'PC858_EURO', timeoutMs: 1000 } }));
   return app;
 }
 
@@ -41,11 +45,7 @@ describe('printing methods of the KioskApi', () => {
   it('printing.test needs an operator: refused without one, printed with one', async () => {
     await start();
     expect(await call('printing.test', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    await app!.close();
-    await printer!.close();
-    dir!.remove();
-
-    await start(signedInOperator);
+    signInSupervisor(app!);
     const envelope = await call('printing.test', {});
     expect(envelope.ok).toBe(true);
     const { jobId } = (envelope as { data: { jobId: string } }).data;
@@ -64,11 +64,7 @@ describe('printing methods of the KioskApi', () => {
   it('printing.reprint needs a signed-in person, checks its input and prints the voucher as COPIA', async () => {
     await start();
     expect(await call('printing.reprint', { voucherId: 'V-1' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    await app!.close();
-    await printer!.close();
-    dir!.remove();
-
-    await start(signedInOperator);
+    signInMember(app!);
     expect(await call('printing.reprint', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await call('printing.reprint', { voucherId: 'V-404' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await call('printing.jobStatus', { jobId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -84,7 +80,7 @@ describe('printing methods of the KioskApi', () => {
 
   it('a reprint hook can refuse a voucher that is not the caller\'s', async () => {
     const { createPrintingHandlers } = await import('../../../main/printing/handlers');
-    await start(signedInOperator);
+    await start();
     const handlers = createPrintingHandlers({
       print: app!.print,
       authorizeReprint: () => {
