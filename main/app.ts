@@ -25,6 +25,10 @@ import { createBankDirectory } from './payments/banks';
 import { createPaymentService, type PaymentService } from './payments/service';
 import { createPaymentHandlers, payerFor, type PaymentSessionResolver } from './payments/handlers';
 import { startPaymentScheduler } from './payments/scheduler';
+import { createPrintJobsRepo } from './db/print-jobs-repo';
+import { createPrintService, type PrintService } from './printing/service';
+import { createPrintingHandlers } from './printing/handlers';
+import { deriveQrKey } from './printing/qr';
 
 export interface AppDeps {
   clock?: Clock;
@@ -49,6 +53,8 @@ export interface App {
   payments: PaymentService;
   /** The transport tells where the bank sends the payer back (browser host: `<host>/pse/retorno`). */
   setPseReturnUrl(url: string): void;
+  /** The print queue; payments call `print.enqueueVoucher` inside the transaction that writes the voucher. */
+  print: PrintService;
   close(): Promise<void>;
 }
 
@@ -125,14 +131,26 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     return { subject, payer: payerFor(subject, { fullName: person.name, email: person.email }) };
   };
 
+  const print = createPrintService({
+    repo: createPrintJobsRepo(db),
+    printer: config.printer,
+    terminal: { id: config.terminal.id, siteName: config.site.name },
+    qrKey: deriveQrKey(config.central.terminalSecret, config.terminal.id),
+    clock,
+    ids,
+    logger: logger.child({ module: 'printing' }),
+  });
+
   const handlers: KioskApiHandlers<CallContext> = {
     'terminal.status': async () => terminal.status(),
     'terminal.contacts': async () => terminal.contacts(),
     ...authHandlers({ sessions, signIn, operators }),
     ...createPaymentHandlers(payments, deps.paymentSession ?? signedInPayer),
+    ...createPrintingHandlers({ print }),
   };
 
   const api = createDispatcher(handlers, logger, createAccessGuard(sessions));
+  print.start();
   logger.info({ site: config.site.id, terminal: config.terminal.id, role: config.terminal.role, version: appVersion }, 'core started');
 
   return {
@@ -146,8 +164,10 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     setPseReturnUrl(url: string) {
       pseReturnUrl = url;
     },
+    print,
     async close() {
       clearInterval(sessionTimer);
+      await print.stop();
       sessions.endPerson('sign-out');
       await scheduler?.stop();
       db.close();

@@ -5,6 +5,7 @@ import { router } from './router';
 import { resettableStores } from './stores/reset';
 import { startSessionLifecycle } from './session-lifecycle';
 import './styles/main.css';
+import './styles/print.css';
 
 const pinia = createPinia();
 pinia.use(resettableStores);

@@ -3,6 +3,8 @@ import { createTerminalAuth, type TerminalAuth } from './central/terminal-auth';
 import { registerSignIn } from './central/signin';
 import { registerOperators } from './central/operators';
 import { gatewaySimulator } from './gateway';
+import { registerVirtualPrinter } from './printer/routes';
+import type { VirtualPrinter } from './printer/virtual-printer';
 
 export interface SimulatorOptions {
   port?: number;
@@ -10,6 +12,8 @@ export interface SimulatorOptions {
   now?: () => number;
   terminalSecret?: string;
   tokenTtlSeconds?: number;
+  /** TCP port of the virtual receipt printer (default: any free port). */
+  printerPort?: number;
 }
 
 /** What every capability of the simulator shares: its clock and the terminals' authentication. */
@@ -23,6 +27,8 @@ export interface Simulator {
   port: number;
   server: FastifyInstance;
   context: SimContext;
+  /** The virtual receipt printer (its `interface` goes into the terminal's printer configuration). */
+  printer: VirtualPrinter;
   close(): Promise<void>;
 }
 
@@ -46,9 +52,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   registerSignIn(server, context);
   registerOperators(server, context);
   await server.register(gatewaySimulator({ now }).plugin);
+  const printer = await registerVirtualPrinter(server, { port: options.printerPort });
 
   await server.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, port, server, context, close: () => server.close() };
+  return { url: `http://127.0.0.1:${port}`, port, server, context, printer, close: () => server.close() };
 }

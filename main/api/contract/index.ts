@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { terminalMethods } from './terminal';
 import { authMethods } from './auth';
 import { paymentsMethods } from './payments';
+import { printingMethods } from './printing';
 
 /**
  * KioskApi: every call a screen can make, declared once. Each capability adds its own file beside this one;
@@ -11,6 +12,7 @@ export const contract = {
   ...terminalMethods,
   ...authMethods,
   ...paymentsMethods,
+  ...printingMethods,
 };
 
 export type Contract = typeof contract;
