@@ -105,6 +105,16 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   const sessionTimer = setInterval(() => sessions.tick(), 1000);
   sessionTimer.unref();
   if (config.terminal.role === 'desk') void operators.refresh();
+  const print = createPrintService({
+    repo: createPrintJobsRepo(db),
+    printer: config.printer,
+    terminal: { id: config.terminal.id, siteName: config.site.name },
+    qrKey: deriveQrKey(config.central.terminalSecret, config.terminal.id),
+    clock,
+    ids,
+    logger: logger.child({ module: 'printing' }),
+  });
+
   const paymentsRepo = createPaymentsRepo(db);
   const gateway = createCredibancoGateway({ ...config.gateway, logger });
   let pseReturnUrl: string | undefined;
@@ -116,6 +126,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     ids,
     config,
     outbox: { enqueue: (item) => enqueueOutbox(db, item) },
+    printVoucher: (voucherId, document) => void print.enqueueVoucher(voucherId, document),
     logger,
     returnUrl: () => {
       if (!pseReturnUrl) throw new ApiError('UNAVAILABLE', 'no PSE return URL set by the transport', { reason: 'NO_RETURN_URL' });
@@ -131,15 +142,6 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     return { subject, payer: payerFor(subject, { fullName: person.name, email: person.email }) };
   };
 
-  const print = createPrintService({
-    repo: createPrintJobsRepo(db),
-    printer: config.printer,
-    terminal: { id: config.terminal.id, siteName: config.site.name },
-    qrKey: deriveQrKey(config.central.terminalSecret, config.terminal.id),
-    clock,
-    ids,
-    logger: logger.child({ module: 'printing' }),
-  });
 
   const handlers: KioskApiHandlers<CallContext> = {
     'terminal.status': async () => terminal.status(),

@@ -54,6 +54,8 @@ export const payerOutput = z.object({
 
 export const voucherOutput = z.object({
   paymentId: z.string(),
+  /** For printing.reprint (Imprimir / Reimprimir). */
+  voucherId: z.string(),
   reference: z.string(),
   title: z.string(),
   processor: z.string(),
