@@ -23,7 +23,7 @@ import { enqueueOutbox } from './db/outbox-enqueue';
 import { createCredibancoGateway } from './payments/credibanco/client';
 import { createBankDirectory } from './payments/banks';
 import { createPaymentService, type PaymentService } from './payments/service';
-import { createPaymentHandlers, payerFor, type PaymentSessionResolver } from './payments/handlers';
+import { createPaymentHandlers, createSupervisorPaymentHandlers, payerFor, type PaymentSessionResolver } from './payments/handlers';
 import { startPaymentScheduler } from './payments/scheduler';
 import { createPrintJobsRepo } from './db/print-jobs-repo';
 import { createPrintService, type PrintService } from './printing/service';
@@ -148,6 +148,11 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     'terminal.contacts': async () => terminal.contacts(),
     ...authHandlers({ sessions, signIn, operators }),
     ...createPaymentHandlers(payments, deps.paymentSession ?? signedInPayer),
+    ...createSupervisorPaymentHandlers(payments, () => {
+      if (sessions.currentOperator()?.operator.role !== 'supervisor') {
+        throw new ApiError('FORBIDDEN', 'supervisor role required', { reason: 'SUPERVISOR_REQUIRED' });
+      }
+    }),
     ...createPrintingHandlers({ print }),
   };
 

@@ -84,3 +84,31 @@ describe('an approved payment prints its voucher', () => {
     expect(copy?.decoded.text.join('\n')).toContain(started.reference);
   });
 });
+
+describe("the terminal's Historial", () => {
+  const temp = tempDir();
+  let sim: Simulator;
+  let app: App;
+  beforeAll(async () => {
+    sim = await startSimulator();
+    app = createApp(testConfig(temp.dir, sim.url), { paymentScheduler: false });
+  });
+  afterAll(async () => {
+    await app.close();
+    await sim.close();
+    temp.remove();
+  });
+
+  it('is for supervisors only', async () => {
+    const ask = () => app.api.dispatch('payments.terminalHistory', {}, { transport: 'test' });
+    expect(await ask()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    app.sessions.startOperator({ username: 'cajero1', displayName: 'Cajero Uno', role: 'cashier' });
+    expect(await ask()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'SUPERVISOR_REQUIRED' } } });
+    app.sessions.startOperator({ username: 'supervisor1', displayName: 'Supervisora', role: 'supervisor' });
+    expect(await ask()).toMatchObject({ ok: true, data: { items: [] } });
+    expect(await app.api.dispatch('payments.terminalVoucher', { paymentId: 'nope' }, { transport: 'test' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+});
