@@ -7,11 +7,17 @@ import { createTerminalService } from './terminal/service';
 import { type Clock, type IdSource, randomIds, systemClock } from './runtime/clock';
 import { createLogger, type Logger } from './log/logger';
 import { appVersion } from './version';
+import { createCentralHttp } from './central/http';
+import { createCentralClient } from './central/client';
+import { createConnectivity } from './sync/connectivity';
+import { createDataLayer, type DataLayer, type DataLayerTuning } from './sync/layer';
 
 export interface AppDeps {
   clock?: Clock;
   ids?: IdSource;
   logger?: Logger;
+  /** Intervals, page size and back-off of the sync and the outbox (tests shorten them). */
+  data?: DataLayerTuning;
 }
 
 export interface App {
@@ -19,6 +25,7 @@ export interface App {
   db: Db;
   logger: Logger;
   api: Dispatcher;
+  data: DataLayer;
   close(): Promise<void>;
 }
 
@@ -38,12 +45,32 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
 
   const terminal = createTerminalService({ config, repo: terminalRepo, clock, appVersion });
 
+  const connectivity = createConnectivity({ clock });
+  const centralHttp = createCentralHttp({
+    baseUrl: config.central.baseUrl,
+    terminalId: config.terminal.id,
+    terminalSecret: config.central.terminalSecret,
+    timeoutMs: config.central.timeoutMs,
+    logger,
+    onOutcome: connectivity.record,
+  });
+  const central = createCentralClient(centralHttp, config.terminal.id);
+  const data = createDataLayer({ db, central, connectivity, clock, logger, tuning: deps.data });
+
   const handlers: KioskApiHandlers<CallContext> = {
     'terminal.status': async () => terminal.status(),
     'terminal.contacts': async () => terminal.contacts(),
+    'sync.status': async () => data.sync.status(),
+    'connectivity.status': async () => connectivity.status(),
+    'outbox.status': async () => data.outbox.status(),
+    'obligations.ofStudent': async ({ studentId }) => data.obligations.listForStudent(studentId),
+    // 'person' methods: the lead binds them to the signed-in subject (input must match the session).
+    'obligations.ofMember': async ({ cedula }) => data.obligations.listForMember(cedula),
+    'obligations.ofCompany': async ({ nit }) => data.obligations.listForCompany(nit),
   };
 
   const api = createDispatcher(handlers, logger);
+  data.start();
   logger.info({ site: config.site.id, terminal: config.terminal.id, role: config.terminal.role, version: appVersion }, 'core started');
 
   return {
@@ -51,7 +78,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     db,
     logger,
     api,
+    data,
     async close() {
+      await data.stop();
       db.close();
     },
   };

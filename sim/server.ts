@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createTerminalAuth, type TerminalAuth } from './central/terminal-auth';
+import { registerCentral, type CentralSim, type CentralSimOptions } from './central';
 
 export interface SimulatorOptions {
   port?: number;
@@ -7,6 +8,8 @@ export interface SimulatorOptions {
   now?: () => number;
   terminalSecret?: string;
   tokenTtlSeconds?: number;
+  /** The central API's data, retention and fault injection (see sim/central/index.ts). */
+  central?: CentralSimOptions;
 }
 
 /** What every capability of the simulator shares: its clock and the terminals' authentication. */
@@ -20,6 +23,8 @@ export interface Simulator {
   port: number;
   server: FastifyInstance;
   context: SimContext;
+  /** The central API's world, payments and faults, for tests that drive the central side directly. */
+  central: CentralSim;
   close(): Promise<void>;
 }
 
@@ -40,9 +45,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   context.auth.register(server);
   server.get('/health', async () => ({ ok: true, name: 'pagos-express-simulator' }));
   // Capabilities register here, one line each.
+  const central = registerCentral(server, context, options.central);
 
   await server.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, port, server, context, close: () => server.close() };
+  return { url: `http://127.0.0.1:${port}`, port, server, context, central, close: () => server.close() };
 }

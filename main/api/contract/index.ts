@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { terminalMethods } from './terminal';
+import { dataMethods } from './data';
 
 /**
  * KioskApi: every call a screen can make, declared once. Each capability adds its own file beside this one;
@@ -7,6 +8,7 @@ import { terminalMethods } from './terminal';
  */
 export const contract = {
   ...terminalMethods,
+  ...dataMethods,
 };
 
 export type Contract = typeof contract;

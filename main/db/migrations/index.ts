@@ -1,4 +1,5 @@
 import { sql as initial } from './0001-initial';
+import { sql as sync } from './0002-sync';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** In order; a new migration is a new file and one more line here, never an edit of a shipped one. */
-export const migrations: Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const migrations: Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'sync', sql: sync },
+];

@@ -1,0 +1,230 @@
+import type { CentralObligation, CentralTombstone } from '../../main/central/schemas';
+import { demoObligations, type SimObligation } from '../demo-data';
+
+/** An obligation as the central API holds it, without the version and time the world stamps on it. */
+export type ObligationFields = Omit<CentralObligation, 'version' | 'updatedAt'>;
+
+interface Entry {
+  /** null once withdrawn or paid: a tombstone kept for the retention window so terminals learn of it. */
+  live: CentralObligation | null;
+  version: number;
+  reason?: CentralTombstone['reason'];
+  changedAt: number;
+}
+
+export type FeedAnswer =
+  | { kind: 'page'; upserts: CentralObligation[]; deletes: CentralTombstone[]; cursor: string; hasMore: boolean }
+  | { kind: 'resync' };
+
+export interface WorldOptions {
+  now: () => number;
+  /** Tombstones older than this are forgotten; a cursor from before them must resync. */
+  tombstoneRetentionSeconds: number;
+}
+
+function toCentral(fields: SimObligation | ObligationFields): ObligationFields {
+  return {
+    id: fields.id,
+    kind: fields.kind,
+    ownerType: fields.ownerType,
+    ownerId: fields.ownerId,
+    document: fields.document,
+    concept: fields.concept,
+    studentName: fields.studentName,
+    validityYear: fields.validityYear,
+    debt: fields.debt,
+    paid: fields.paid,
+    balance: fields.balance,
+    installment: fields.installment,
+  };
+}
+
+/**
+ * The central side's obligations with versions and a change log, the source of the delta feed. Every change
+ * takes the next version; the log holds (version, id) pairs in version order, and a pair is stale once its
+ * obligation changed again. A page is the next `limit` current entries after the cursor, so each obligation
+ * appears once per page, in its latest state. Forgetting tombstones raises the horizon: a cursor below it
+ * cannot learn of those deletions any more and gets the resync signal.
+ */
+export function createWorld(options: WorldOptions) {
+  const entries = new Map<string, Entry>();
+  let logVersions: number[] = [];
+  let logIds: string[] = [];
+  let head = 0;
+  let horizon = 0;
+  let tombstoneQueue: { id: string; version: number; at: number }[] = [];
+  const byOwner = new Map<string, Set<string>>();
+  const ownerKey = (type: string, id: string) => `${type}:${id}`;
+
+  function unlinkOwner(previous: CentralObligation | null | undefined): void {
+    if (!previous) return;
+    const key = ownerKey(previous.ownerType, previous.ownerId);
+    const ids = byOwner.get(key);
+    ids?.delete(previous.id);
+    if (ids?.size === 0) byOwner.delete(key);
+  }
+
+  function append(id: string, version: number): void {
+    logVersions.push(version);
+    logIds.push(id);
+    if (logVersions.length > 1024 && logVersions.length > entries.size * 2) compactLog();
+  }
+
+  function compactLog(): void {
+    const versions: number[] = [];
+    const ids: string[] = [];
+    for (let i = 0; i < logVersions.length; i++) {
+      const id = logIds[i] as string;
+      const version = logVersions[i] as number;
+      if (entries.get(id)?.version === version) {
+        versions.push(version);
+        ids.push(id);
+      }
+    }
+    logVersions = versions;
+    logIds = ids;
+  }
+
+  function forgetTombstones(olderThan: number): void {
+    let kept = 0;
+    for (const t of tombstoneQueue) {
+      if (t.at >= olderThan) break;
+      kept++;
+      const entry = entries.get(t.id);
+      if (entry && entry.live === null && entry.version === t.version) {
+        entries.delete(t.id);
+        horizon = Math.max(horizon, t.version);
+      }
+    }
+    if (kept > 0) {
+      tombstoneQueue = tombstoneQueue.slice(kept);
+      compactLog();
+    }
+  }
+
+  function upsert(fields: ObligationFields): CentralObligation {
+    const version = ++head;
+    const now = options.now();
+    const live: CentralObligation = { ...toCentral(fields), version, updatedAt: new Date(now).toISOString() };
+    unlinkOwner(entries.get(live.id)?.live);
+    entries.set(live.id, { live, version, changedAt: now });
+    const key = ownerKey(live.ownerType, live.ownerId);
+    let ids = byOwner.get(key);
+    if (!ids) byOwner.set(key, (ids = new Set()));
+    ids.add(live.id);
+    append(live.id, version);
+    return live;
+  }
+
+  function remove(id: string, reason: CentralTombstone['reason']): CentralTombstone | undefined {
+    const entry = entries.get(id);
+    if (!entry || entry.live === null) return undefined;
+    const version = ++head;
+    const now = options.now();
+    unlinkOwner(entry.live);
+    entries.set(id, { live: null, version, reason, changedAt: now });
+    tombstoneQueue.push({ id, version, at: now });
+    append(id, version);
+    return { id, version, reason };
+  }
+
+  function lowerBound(cursor: number): number {
+    let lo = 0;
+    let hi = logVersions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((logVersions[mid] as number) <= cursor) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  return {
+    upsert,
+    remove,
+
+    get(id: string): CentralObligation | null | undefined {
+      const entry = entries.get(id);
+      return entry ? entry.live : undefined;
+    },
+
+    /** Everything payable now, for the owner, in a stable order. */
+    ofOwner(ownerType: CentralObligation['ownerType'], ownerId: string): CentralObligation[] {
+      const found: CentralObligation[] = [];
+      for (const id of byOwner.get(ownerKey(ownerType, ownerId)) ?? []) {
+        const live = entries.get(id)?.live;
+        if (live) found.push(live);
+      }
+      return found.sort((a, b) => a.id.localeCompare(b.id));
+    },
+
+    /** Up to `count` distinct live obligations picked with `random` (for churn in benchmarks and tests). */
+    sampleLive(count: number, random: () => number): CentralObligation[] {
+      const live: CentralObligation[] = [];
+      for (const entry of entries.values()) if (entry.live) live.push(entry.live);
+      const picked = new Map<string, CentralObligation>();
+      for (let tries = 0; picked.size < Math.min(count, live.length) && tries < count * 20; tries++) {
+        const o = live[Math.floor(random() * live.length)];
+        if (o) picked.set(o.id, o);
+      }
+      return [...picked.values()];
+    },
+
+    /** A snapshot of the live state, for tests that compare a terminal's copy with it. */
+    liveState(): CentralObligation[] {
+      const found: CentralObligation[] = [];
+      for (const entry of entries.values()) if (entry.live) found.push(entry.live);
+      return found;
+    },
+
+    page(cursor: string | undefined, limit: number): FeedAnswer {
+      forgetTombstones(options.now() - options.tombstoneRetentionSeconds * 1000);
+      const from = cursor === undefined ? 0 : Number(cursor);
+      if (!Number.isSafeInteger(from) || from < 0 || from > head) return { kind: 'resync' };
+      // A fresh full sync may start below the horizon: it sees every live obligation and needs no tombstones.
+      if (cursor !== undefined && from < horizon) return { kind: 'resync' };
+      const upserts: CentralObligation[] = [];
+      const deletes: CentralTombstone[] = [];
+      let i = lowerBound(from);
+      let last = from;
+      while (i < logVersions.length && upserts.length + deletes.length < limit) {
+        const id = logIds[i] as string;
+        const version = logVersions[i] as number;
+        i++;
+        last = version;
+        const entry = entries.get(id);
+        if (!entry || entry.version !== version) continue;
+        if (entry.live) upserts.push(entry.live);
+        else deletes.push({ id, version, reason: entry.reason ?? 'withdrawn' });
+      }
+      const hasMore = i < logVersions.length;
+      return { kind: 'page', upserts, deletes, cursor: String(hasMore ? last : head), hasMore };
+    },
+
+    /** Forgets every tombstone now: every cursor issued so far must resync. */
+    compact(): void {
+      forgetTombstones(Number.POSITIVE_INFINITY);
+      horizon = head;
+      compactLog();
+    },
+
+    stats() {
+      let live = 0;
+      for (const entry of entries.values()) if (entry.live) live++;
+      return { live, tombstones: entries.size - live, head, horizon, logLength: logVersions.length };
+    },
+
+    /** Back to the demo identities only (tests call it between cases). */
+    reset(currentYear: number): void {
+      entries.clear();
+      byOwner.clear();
+      logVersions = [];
+      logIds = [];
+      tombstoneQueue = [];
+      head = 0;
+      horizon = 0;
+      for (const obligation of demoObligations(currentYear)) upsert(toCentral(obligation));
+    },
+  };
+}
+export type World = ReturnType<typeof createWorld>;
