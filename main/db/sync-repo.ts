@@ -1,4 +1,4 @@
-import type { CentralObligation, CentralTombstone } from '../central/schemas';
+import type { ObligationColumns, TombstoneColumns } from '../central/schemas';
 import type { Db } from './connection';
 
 export const OBLIGATIONS_FEED = 'obligations';
@@ -18,8 +18,8 @@ export interface SyncStateRow {
 }
 
 export interface PageToApply {
-  upserts: CentralObligation[];
-  deletes: CentralTombstone[];
+  upserts: ObligationColumns;
+  deletes: TombstoneColumns;
   cursor: string;
   /** The feed had nothing more: the copy has caught up (and a full pass is complete). */
   caughtUp: boolean;
@@ -78,12 +78,13 @@ export function createSyncRepo(db: Db, feed = OBLIGATIONS_FEED) {
   const applyTx = db.transaction((page: PageToApply) => {
     const current = state();
     const generation = current.generation;
-    for (const o of page.upserts) {
-      upsert.run(o.id, o.kind, o.ownerType, o.ownerId, o.document, o.concept, o.studentName, o.validityYear,
-        o.debt, o.paid, o.balance, o.installment, o.version, o.updatedAt, generation);
+    const u = page.upserts;
+    for (let i = 0; i < u.id.length; i++) {
+      upsert.run(u.id[i], u.kind[i], u.ownerType[i], u.ownerId[i], u.document[i], u.concept[i], u.studentName[i], u.validityYear[i],
+        u.debt[i], u.paid[i], u.balance[i], u.installment[i], u.version[i], u.updatedAt[i], generation);
     }
-    for (const t of page.deletes) remove.run(t.id);
-    advance.run(page.cursor, page.upserts.length + page.deletes.length, page.now, feed);
+    for (const id of page.deletes.id) remove.run(id);
+    advance.run(page.cursor, u.id.length + page.deletes.id.length, page.now, feed);
     if (page.caughtUp) {
       if (current.mode === 'full') {
         // Rows an earlier pass wrote and this one did not see are gone at the central API. The very first

@@ -1,19 +1,23 @@
-import type { CentralObligation, CentralTombstone } from '../../main/central/schemas';
+import type { CentralObligation, CentralTombstone, ObligationColumns, TombstoneColumns } from '../../main/central/schemas';
 import { demoObligations, type SimObligation } from '../demo-data';
 
 /** An obligation as the central API holds it, without the version and time the world stamps on it. */
 export type ObligationFields = Omit<CentralObligation, 'version' | 'updatedAt'>;
 
+/** One obligation's latest state. Changed in place, so the log can point at it (no map look-up per entry). */
 interface Entry {
+  id: string;
   /** null once withdrawn or paid: a tombstone kept for the retention window so terminals learn of it. */
   live: CentralObligation | null;
   version: number;
   reason?: CentralTombstone['reason'];
   changedAt: number;
+  /** Forgotten (a tombstone past retention): its log entries are dead. */
+  purged?: boolean;
 }
 
 export type FeedAnswer =
-  | { kind: 'page'; upserts: CentralObligation[]; deletes: CentralTombstone[]; cursor: string; hasMore: boolean }
+  | { kind: 'page'; upserts: ObligationColumns; deletes: TombstoneColumns; cursor: string; hasMore: boolean }
   | { kind: 'resync' };
 
 export interface WorldOptions {
@@ -49,7 +53,12 @@ function toCentral(fields: SimObligation | ObligationFields): ObligationFields {
 export function createWorld(options: WorldOptions) {
   const entries = new Map<string, Entry>();
   let logVersions: number[] = [];
-  let logIds: string[] = [];
+  let logEntries: Entry[] = [];
+  let isoAt = { ms: Number.NaN, iso: '' };
+  const isoOf = (ms: number) => {
+    if (ms !== isoAt.ms) isoAt = { ms, iso: new Date(ms).toISOString() };
+    return isoAt.iso;
+  };
   let head = 0;
   let horizon = 0;
   let tombstoneQueue: { id: string; version: number; at: number }[] = [];
@@ -64,25 +73,25 @@ export function createWorld(options: WorldOptions) {
     if (ids?.size === 0) byOwner.delete(key);
   }
 
-  function append(id: string, version: number): void {
-    logVersions.push(version);
-    logIds.push(id);
+  function append(entry: Entry): void {
+    logVersions.push(entry.version);
+    logEntries.push(entry);
     if (logVersions.length > 1024 && logVersions.length > entries.size * 2) compactLog();
   }
 
   function compactLog(): void {
     const versions: number[] = [];
-    const ids: string[] = [];
+    const kept: Entry[] = [];
     for (let i = 0; i < logVersions.length; i++) {
-      const id = logIds[i] as string;
+      const entry = logEntries[i] as Entry;
       const version = logVersions[i] as number;
-      if (entries.get(id)?.version === version) {
+      if (!entry.purged && entry.version === version) {
         versions.push(version);
-        ids.push(id);
+        kept.push(entry);
       }
     }
     logVersions = versions;
-    logIds = ids;
+    logEntries = kept;
   }
 
   function forgetTombstones(olderThan: number): void {
@@ -93,6 +102,7 @@ export function createWorld(options: WorldOptions) {
       const entry = entries.get(t.id);
       if (entry && entry.live === null && entry.version === t.version) {
         entries.delete(t.id);
+        entry.purged = true;
         horizon = Math.max(horizon, t.version);
       }
     }
@@ -105,14 +115,23 @@ export function createWorld(options: WorldOptions) {
   function upsert(fields: ObligationFields): CentralObligation {
     const version = ++head;
     const now = options.now();
-    const live: CentralObligation = { ...toCentral(fields), version, updatedAt: new Date(now).toISOString() };
-    unlinkOwner(entries.get(live.id)?.live);
-    entries.set(live.id, { live, version, changedAt: now });
+    const live: CentralObligation = { ...toCentral(fields), version, updatedAt: isoOf(now) };
+    let entry = entries.get(live.id);
+    unlinkOwner(entry?.live);
+    if (entry) {
+      entry.live = live;
+      entry.version = version;
+      entry.reason = undefined;
+      entry.changedAt = now;
+    } else {
+      entry = { id: live.id, live, version, changedAt: now };
+      entries.set(live.id, entry);
+    }
     const key = ownerKey(live.ownerType, live.ownerId);
     let ids = byOwner.get(key);
     if (!ids) byOwner.set(key, (ids = new Set()));
     ids.add(live.id);
-    append(live.id, version);
+    append(entry);
     return live;
   }
 
@@ -122,9 +141,12 @@ export function createWorld(options: WorldOptions) {
     const version = ++head;
     const now = options.now();
     unlinkOwner(entry.live);
-    entries.set(id, { live: null, version, reason, changedAt: now });
+    entry.live = null;
+    entry.version = version;
+    entry.reason = reason;
+    entry.changedAt = now;
     tombstoneQueue.push({ id, version, at: now });
-    append(id, version);
+    append(entry);
     return { id, version, reason };
   }
 
@@ -183,19 +205,42 @@ export function createWorld(options: WorldOptions) {
       if (!Number.isSafeInteger(from) || from < 0 || from > head) return { kind: 'resync' };
       // A fresh full sync may start below the horizon: it sees every live obligation and needs no tombstones.
       if (cursor !== undefined && from < horizon) return { kind: 'resync' };
-      const upserts: CentralObligation[] = [];
-      const deletes: CentralTombstone[] = [];
+      const upserts: ObligationColumns = {
+        id: [], kind: [], ownerType: [], ownerId: [], document: [], concept: [], studentName: [], validityYear: [],
+        debt: [], paid: [], balance: [], installment: [], version: [], updatedAt: [],
+      };
+      const deletes: TombstoneColumns = { id: [], version: [], reason: [] };
       let i = lowerBound(from);
       let last = from;
-      while (i < logVersions.length && upserts.length + deletes.length < limit) {
-        const id = logIds[i] as string;
+      let taken = 0;
+      while (i < logVersions.length && taken < limit) {
+        const entry = logEntries[i] as Entry;
         const version = logVersions[i] as number;
         i++;
         last = version;
-        const entry = entries.get(id);
-        if (!entry || entry.version !== version) continue;
-        if (entry.live) upserts.push(entry.live);
-        else deletes.push({ id, version, reason: entry.reason ?? 'withdrawn' });
+        if (entry.purged || entry.version !== version) continue;
+        taken++;
+        const o = entry.live;
+        if (o) {
+          upserts.id.push(o.id);
+          upserts.kind.push(o.kind);
+          upserts.ownerType.push(o.ownerType);
+          upserts.ownerId.push(o.ownerId);
+          upserts.document.push(o.document);
+          upserts.concept.push(o.concept);
+          upserts.studentName.push(o.studentName);
+          upserts.validityYear.push(o.validityYear);
+          upserts.debt.push(o.debt);
+          upserts.paid.push(o.paid);
+          upserts.balance.push(o.balance);
+          upserts.installment.push(o.installment);
+          upserts.version.push(o.version);
+          upserts.updatedAt.push(o.updatedAt);
+        } else {
+          deletes.id.push(entry.id);
+          deletes.version.push(version);
+          deletes.reason.push(entry.reason ?? 'withdrawn');
+        }
       }
       const hasMore = i < logVersions.length;
       return { kind: 'page', upserts, deletes, cursor: String(hasMore ? last : head), hasMore };
@@ -219,7 +264,7 @@ export function createWorld(options: WorldOptions) {
       entries.clear();
       byOwner.clear();
       logVersions = [];
-      logIds = [];
+      logEntries = [];
       tombstoneQueue = [];
       head = 0;
       horizon = 0;
