@@ -8,7 +8,7 @@ export const FEED_MAX_PAGE = 10_000;
 export const FEED_DEFAULT_PAGE = 1_000;
 
 const feedQuery = z.object({
-  cursor: z.string().regex(/^\d{1,15}$/).optional(),
+  cursor: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(FEED_MAX_PAGE).default(FEED_DEFAULT_PAGE),
 });
 
@@ -24,7 +24,7 @@ export function registerObligationRoutes(server: FastifyInstance, context: SimCo
   server.get<{ Params: { terminalId: string } }>('/v1/terminals/:terminalId/obligations/feed', guard, async (request, reply) => {
     if (terminalOf(request) !== request.params.terminalId) return reply.code(403).send({ error: 'TERMINAL_MISMATCH' });
     const query = feedQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send({ error: 'INVALID_REQUEST', message: 'cursor must be digits, limit 1 to 10000' });
+    if (!query.success) return reply.code(400).send({ error: 'INVALID_REQUEST', message: 'cursor up to 64 characters, limit 1 to 10000' });
     const answer = world.page(query.data.cursor, query.data.limit);
     if (answer.kind === 'resync') {
       return reply.code(410).send({ error: 'RESYNC_REQUIRED', message: 'cursor is older than the change log; start a full sync' });

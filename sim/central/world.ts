@@ -47,8 +47,12 @@ function toCentral(fields: SimObligation | ObligationFields): ObligationFields {
  * The central side's obligations with versions and a change log, the source of the delta feed. Every change
  * takes the next version; the log holds (version, id) pairs in version order, and a pair is stale once its
  * obligation changed again. A page is the next `limit` current entries after the cursor, so each obligation
- * appears once per page, in its latest state. Forgetting tombstones raises the horizon: a cursor below it
- * cannot learn of those deletions any more and gets the resync signal.
+ * appears once per page, in its latest state.
+ *
+ * Cursors are `version:epoch`. Forgetting tombstones (past retention, or `compact()`) opens a new epoch and
+ * records the highest version forgotten. A cursor issued in an earlier epoch and below that version can no
+ * longer learn of those deletions, so it gets the resync signal; a cursor issued later (e.g. by a full sync
+ * that started after the purge) is unaffected. `reset()` invalidates every cursor issued before it.
  */
 export function createWorld(options: WorldOptions) {
   const entries = new Map<string, Entry>();
@@ -60,7 +64,23 @@ export function createWorld(options: WorldOptions) {
     return isoAt.iso;
   };
   let head = 0;
-  let horizon = 0;
+  let epoch = 0;
+  let resetEpoch = 0;
+  let purges: { epoch: number; maxVersion: number }[] = [];
+
+  function recordPurge(maxVersion: number): void {
+    epoch++;
+    purges.push({ epoch, maxVersion });
+  }
+
+  function cursorValid(cursor: string): boolean {
+    const match = /^(\d{1,15}):(\d{1,9})$/.exec(cursor);
+    if (!match) return false;
+    const version = Number(match[1]);
+    const issuedIn = Number(match[2]);
+    if (issuedIn < resetEpoch || issuedIn > epoch || version > head) return false;
+    return purges.every((purge) => purge.epoch <= issuedIn || purge.maxVersion <= version);
+  }
   let tombstoneQueue: { id: string; version: number; at: number }[] = [];
   const byOwner = new Map<string, Set<string>>();
   const ownerKey = (type: string, id: string) => `${type}:${id}`;
@@ -96,6 +116,7 @@ export function createWorld(options: WorldOptions) {
 
   function forgetTombstones(olderThan: number): void {
     let kept = 0;
+    let maxVersion = 0;
     for (const t of tombstoneQueue) {
       if (t.at >= olderThan) break;
       kept++;
@@ -103,11 +124,12 @@ export function createWorld(options: WorldOptions) {
       if (entry && entry.live === null && entry.version === t.version) {
         entries.delete(t.id);
         entry.purged = true;
-        horizon = Math.max(horizon, t.version);
+        maxVersion = Math.max(maxVersion, t.version);
       }
     }
     if (kept > 0) {
       tombstoneQueue = tombstoneQueue.slice(kept);
+      if (maxVersion > 0) recordPurge(maxVersion);
       compactLog();
     }
   }
@@ -201,10 +223,9 @@ export function createWorld(options: WorldOptions) {
 
     page(cursor: string | undefined, limit: number): FeedAnswer {
       forgetTombstones(options.now() - options.tombstoneRetentionSeconds * 1000);
-      const from = cursor === undefined ? 0 : Number(cursor);
-      if (!Number.isSafeInteger(from) || from < 0 || from > head) return { kind: 'resync' };
-      // A fresh full sync may start below the horizon: it sees every live obligation and needs no tombstones.
-      if (cursor !== undefined && from < horizon) return { kind: 'resync' };
+      // No cursor: a fresh full sync, which sees every live obligation and needs no forgotten tombstone.
+      if (cursor !== undefined && !cursorValid(cursor)) return { kind: 'resync' };
+      const from = cursor === undefined ? 0 : Number(cursor.split(':')[0]);
       const upserts: ObligationColumns = {
         id: [], kind: [], ownerType: [], ownerId: [], document: [], concept: [], studentName: [], validityYear: [],
         debt: [], paid: [], balance: [], installment: [], version: [], updatedAt: [],
@@ -243,20 +264,20 @@ export function createWorld(options: WorldOptions) {
         }
       }
       const hasMore = i < logVersions.length;
-      return { kind: 'page', upserts, deletes, cursor: String(hasMore ? last : head), hasMore };
+      return { kind: 'page', upserts, deletes, cursor: `${hasMore ? last : head}:${epoch}`, hasMore };
     },
 
-    /** Forgets every tombstone now: every cursor issued so far must resync. */
+    /** Forgets every tombstone now: every cursor issued so far (below the head) must resync. */
     compact(): void {
       forgetTombstones(Number.POSITIVE_INFINITY);
-      horizon = head;
+      recordPurge(head);
       compactLog();
     },
 
     stats() {
       let live = 0;
       for (const entry of entries.values()) if (entry.live) live++;
-      return { live, tombstones: entries.size - live, head, horizon, logLength: logVersions.length };
+      return { live, tombstones: entries.size - live, head, epoch, logLength: logVersions.length };
     },
 
     /** Back to the demo identities only (tests call it between cases). */
@@ -267,7 +288,9 @@ export function createWorld(options: WorldOptions) {
       logEntries = [];
       tombstoneQueue = [];
       head = 0;
-      horizon = 0;
+      epoch++;
+      resetEpoch = epoch;
+      purges = [];
       for (const obligation of demoObligations(currentYear)) upsert(toCentral(obligation));
     },
   };
