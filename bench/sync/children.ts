@@ -1,13 +1,25 @@
 import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/**
+ * Bundles a TypeScript entry into plain JavaScript (packages stay external, resolved from node_modules), so
+ * the measured process runs as the product does: no TypeScript loader thread adding time and memory.
+ */
+async function bundled(file: string): Promise<string> {
+  const outfile = join(root, 'dist', 'bench', `${basename(file, '.ts')}.mjs`);
+  await build({ entryPoints: [join(root, file)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  return outfile;
+}
+
 /** Runs a TypeScript file in its own Node process (so its memory and CPU are its own) and returns its stdout. */
-export function runChild(file: string, args: string[], options: { timeoutMs: number }): Promise<string> {
+export async function runChild(file: string, args: string[], options: { timeoutMs: number }): Promise<string> {
+  const script = await bundled(file);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, file), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
@@ -20,9 +32,10 @@ export function runChild(file: string, args: string[], options: { timeoutMs: num
 }
 
 /** Starts the simulator in its own process, as a central API on another machine would be. */
-export function startSimProcess(args: string[]): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startSimProcess(args: string[]): Promise<{ url: string; stop(): Promise<void> }> {
+  const script = await bundled('sim/main.ts');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'sim/main.ts'), '--port', '0', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [script, '--port', '0', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     const onData = (chunk: Buffer) => {
       out += chunk.toString();

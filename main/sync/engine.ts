@@ -39,6 +39,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
   let lastRun: { at: string; pages: number; changes: number; ms: number } | null = null;
 
   repo.ensureIndexes();
+  // Lookups ask for this on every call: kept in memory, since only this engine writes the sync state.
+  let caughtUpAt = repo.state().last_success_at;
 
   async function fetchPage(cursor: string | null, signal?: AbortSignal): Promise<FeedPage | 'resync'> {
     try {
@@ -93,6 +95,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     } finally {
       // Counting a million rows takes a while: done when the status is asked for, not on every delta.
       if (result.changes > 0) localRows = undefined;
+      caughtUpAt = repo.state().last_success_at;
       lastRun = { at: clock.now().toISOString(), pages: result.pages, changes: result.changes, ms: Math.round(performance.now() - started) };
       if (result.changes > 0) logger.info({ feed: 'obligations', ...lastRun, fullSync: result.fullSync }, 'sync applied changes');
     }
@@ -128,7 +131,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     },
     /** When the local copy last caught up with the central API (null: never). */
     lastCaughtUpAt(): string | null {
-      return repo.state().last_success_at;
+      return caughtUpAt;
     },
   };
 }
