@@ -11,11 +11,38 @@ import { createCentralHttp } from './central/http';
 import { createCentralClient } from './central/client';
 import { createConnectivity } from './sync/connectivity';
 import { createDataLayer, type DataLayer, type DataLayerTuning } from './sync/layer';
+import { createSignInClient } from './central/signin';
+import { createLockoutRepo, createOperatorRepo } from './db/auth-repo';
+import { createAuthAudit } from './auth/audit';
+import { createSessionManager, type SessionManager } from './auth/session-manager';
+import { createSignInService } from './auth/signin-service';
+import { createOperatorService, type OperatorService } from './auth/operator-service';
+import { centralOperatorSource, type OperatorSource } from './auth/operator-source';
+import { createAccessGuard } from './auth/access-guard';
+import { authHandlers } from './auth/handlers';
+import { ApiError } from './api/errors';
+import { createPaymentsRepo } from './db/payments-repo';
+import { enqueueOutbox } from './db/outbox-enqueue';
+import { createCredibancoGateway } from './payments/credibanco/client';
+import { createBankDirectory } from './payments/banks';
+import { createPaymentService, type PaymentService } from './payments/service';
+import { createPaymentHandlers, payerFor, type PaymentSessionResolver } from './payments/handlers';
+import { startPaymentScheduler } from './payments/scheduler';
+import { createPrintJobsRepo } from './db/print-jobs-repo';
+import { createPrintService, type PrintService } from './printing/service';
+import { createPrintingHandlers } from './printing/handlers';
+import { deriveQrKey } from './printing/qr';
 
 export interface AppDeps {
   clock?: Clock;
   ids?: IdSource;
   logger?: Logger;
+  /** Where operators come from; the central API unless a test says otherwise. */
+  operatorSource?: OperatorSource;
+  /** Who pays, for tests that drive payments without signing in; by default the signed-in person. */
+  paymentSession?: PaymentSessionResolver;
+  /** Tests that drive reconciliation themselves turn the background polling off. */
+  paymentScheduler?: boolean;
   /** Intervals, page size and back-off of the sync and the outbox (tests shorten them). */
   data?: DataLayerTuning;
 }
@@ -25,7 +52,16 @@ export interface App {
   db: Db;
   logger: Logger;
   api: Dispatcher;
+  /** The synced copy of the obligations, the outbox and the obligation lookups. */
   data: DataLayer;
+  /** The terminal's person and operator sessions (tests move the clock and call `tick`). */
+  sessions: SessionManager;
+  operators: OperatorService;
+  payments: PaymentService;
+  /** The transport tells where the bank sends the payer back (browser host: `<host>/pse/retorno`). */
+  setPseReturnUrl(url: string): void;
+  /** The print queue; payments call `print.enqueueVoucher` inside the transaction that writes the voucher. */
+  print: PrintService;
   close(): Promise<void>;
 }
 
@@ -34,7 +70,6 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   const clock = deps.clock ?? systemClock;
   const ids = deps.ids ?? randomIds;
   const logger = deps.logger ?? createLogger({ level: config.log.level });
-  void ids;
 
   const db = openDatabase(config.database.file);
   const terminalRepo = createTerminalRepo(db);
@@ -45,8 +80,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
 
   const terminal = createTerminalService({ config, repo: terminalRepo, clock, appVersion });
 
+  // Every call to the central API (sync, outbox, lookups, sign-in) tells connectivity how it went.
   const connectivity = createConnectivity({ clock });
-  const centralHttp = createCentralHttp({
+  const central = createCentralHttp({
     baseUrl: config.central.baseUrl,
     terminalId: config.terminal.id,
     terminalSecret: config.central.terminalSecret,
@@ -54,8 +90,82 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     logger,
     onOutcome: connectivity.record,
   });
-  const central = createCentralClient(centralHttp, config.terminal.id);
-  const data = createDataLayer({ db, central, connectivity, clock, logger, tuning: deps.data });
+  const data = createDataLayer({ db, central: createCentralClient(central, config.terminal.id), connectivity, clock, logger, tuning: deps.data });
+  const authAudit = createAuthAudit(audit, clock);
+  const sessions = createSessionManager({ clock, idle: config.idle, audit: authAudit, role: config.terminal.role });
+  const signIn = createSignInService({
+    client: createSignInClient(central),
+    sessions,
+    audit: authAudit,
+    clock,
+    logger,
+    role: config.terminal.role,
+    cedula: { minLength: config.rules.cedulaMinLength, maxLength: config.rules.cedulaMaxLength },
+    forgetExpiredAfterSeconds: config.idle.warnAfterSeconds + config.idle.graceSeconds,
+  });
+  const operators = createOperatorService({
+    operators: createOperatorRepo(db),
+    lockouts: createLockoutRepo(db),
+    source: deps.operatorSource ?? centralOperatorSource(central),
+    sessions,
+    audit: authAudit,
+    clock,
+    logger,
+  });
+  // Time-outs happen (and are audited) even when no screen is asking.
+  const sessionTimer = setInterval(() => sessions.tick(), 1000);
+  sessionTimer.unref();
+  if (config.terminal.role === 'desk') void operators.refresh();
+  const print = createPrintService({
+    repo: createPrintJobsRepo(db),
+    printer: config.printer,
+    terminal: { id: config.terminal.id, siteName: config.site.name },
+    qrKey: deriveQrKey(config.central.terminalSecret, config.terminal.id),
+    clock,
+    ids,
+    logger: logger.child({ module: 'printing' }),
+  });
+
+  const paymentsRepo = createPaymentsRepo(db);
+  const gateway = createCredibancoGateway({ ...config.gateway, logger });
+  let pseReturnUrl: string | undefined;
+  const payments = createPaymentService({
+    repo: paymentsRepo,
+    gateway,
+    banks: createBankDirectory({ repo: paymentsRepo, gateway, clock, logger }),
+    clock,
+    ids,
+    config,
+    outbox: {
+      enqueue: (item) => {
+        const created = enqueueOutbox(db, item);
+        // Called inside the payment's transaction: the worker's round runs after it commits.
+        data.kickOutbox();
+        return created;
+      },
+    },
+    printVoucher: (voucherId, document) => void print.enqueueVoucher(voucherId, document),
+    logger,
+    returnUrl: () => {
+      if (!pseReturnUrl) throw new ApiError('UNAVAILABLE', 'no PSE return URL set by the transport', { reason: 'NO_RETURN_URL' });
+      return pseReturnUrl;
+    },
+  });
+  const scheduler = deps.paymentScheduler === false ? undefined : startPaymentScheduler({ service: payments, logger });
+  // The access guard has already checked that a person is signed in; this says who, for the payer prefill.
+  const signedInPayer: PaymentSessionResolver = () => {
+    const person = sessions.currentPerson();
+    if (!person) throw new ApiError('UNAUTHENTICATED', 'sign-in required');
+    const subject = { subjectType: person.type, subjectId: person.id } as const;
+    return { subject, payer: payerFor(subject, { fullName: person.name, email: person.email }) };
+  };
+
+
+  // A person sees their own obligations only (the access guard has checked that someone is signed in).
+  const signedInAs = (type: 'member' | 'company', id: string): void => {
+    const person = sessions.currentPerson();
+    if (!person || person.type !== type || person.id !== id) throw new ApiError('FORBIDDEN', 'obligations of another subject than the signed-in one');
+  };
 
   const handlers: KioskApiHandlers<CallContext> = {
     'terminal.status': async () => terminal.status(),
@@ -64,12 +174,21 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     'connectivity.status': async () => connectivity.status(),
     'outbox.status': async () => data.outbox.status(),
     'obligations.ofStudent': async ({ studentId }) => data.obligations.listForStudent(studentId),
-    // 'person' methods: the lead binds them to the signed-in subject (input must match the session).
-    'obligations.ofMember': async ({ cedula }) => data.obligations.listForMember(cedula),
-    'obligations.ofCompany': async ({ nit }) => data.obligations.listForCompany(nit),
+    'obligations.ofMember': async ({ cedula }) => {
+      signedInAs('member', cedula);
+      return data.obligations.listForMember(cedula);
+    },
+    'obligations.ofCompany': async ({ nit }) => {
+      signedInAs('company', nit);
+      return data.obligations.listForCompany(nit);
+    },
+    ...authHandlers({ sessions, signIn, operators }),
+    ...createPaymentHandlers(payments, deps.paymentSession ?? signedInPayer),
+    ...createPrintingHandlers({ print }),
   };
 
-  const api = createDispatcher(handlers, logger);
+  const api = createDispatcher(handlers, logger, createAccessGuard(sessions));
+  print.start();
   data.start();
   logger.info({ site: config.site.id, terminal: config.terminal.id, role: config.terminal.role, version: appVersion }, 'core started');
 
@@ -79,8 +198,19 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     logger,
     api,
     data,
+    sessions,
+    operators,
+    payments,
+    setPseReturnUrl(url: string) {
+      pseReturnUrl = url;
+    },
+    print,
     async close() {
+      clearInterval(sessionTimer);
       await data.stop();
+      await print.stop();
+      sessions.endPerson('sign-out');
+      await scheduler?.stop();
       db.close();
     },
   };

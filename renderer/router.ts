@@ -1,14 +1,63 @@
 import { createRouter, createWebHashHistory } from 'vue-router';
 import IngresoView from './views/IngresoView.vue';
+import { useSessionStore } from './stores/session';
+import { useOperatorStore } from './stores/operator';
+import { useTerminalStore } from './stores/terminal';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string;
+    /** Only with a person signed in (afiliado or empresa). */
+    person?: boolean;
+    /** Only with an operator signed in and the desk unlocked. */
+    operator?: boolean;
+  }
+}
 
 // Hash history: the same URLs work under app:// in Electron and over HTTP in the browser host.
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', name: 'ingreso', component: IngresoView, meta: { title: 'Ingreso' } },
+    {
+      path: '/menu',
+      component: () => import('./views/MenuView.vue'),
+      meta: { person: true },
+      children: [
+        { path: '', name: 'inicio', component: () => import('./views/InicioView.vue'), meta: { title: 'Inicio', person: true } },
+        { path: 'creditos', name: 'creditos', component: () => import('./views/CreditosView.vue'), meta: { title: 'Créditos', person: true } },
+        { path: 'jardin', name: 'jardin', component: () => import('./views/JardinView.vue'), meta: { title: 'Jardín', person: true } },
+      ],
+    },
+    { path: '/caja', name: 'caja-ingreso', component: () => import('./views/OperatorSignInView.vue'), meta: { title: 'Ingreso de operador' } },
+    { path: '/caja/inicio', name: 'caja', component: () => import('./views/DeskView.vue'), meta: { title: 'Caja', operator: true } },
     { path: '/estado', name: 'estado', component: () => import('./views/StatusView.vue'), meta: { title: 'Estado del terminal' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
+});
+
+let sessionsKnown = false;
+
+/** The screens follow the sessions in the core: no person screen without a person, no desk without an operator. */
+router.beforeEach(async (to) => {
+  const terminal = useTerminalStore();
+  const session = useSessionStore();
+  const operator = useOperatorStore();
+  if (!terminal.status) await terminal.refresh();
+  if (!sessionsKnown) {
+    await Promise.all([session.refresh(), operator.refresh()]).catch(() => undefined);
+    sessionsKnown = true;
+  }
+  const desk = terminal.status?.role === 'desk';
+  const operatorActive = operator.operator !== null && !operator.locked;
+  if (to.name === 'ingreso') {
+    if (desk) return operatorActive ? { name: 'caja' } : { name: 'caja-ingreso' };
+    if (session.person) return { name: 'inicio' };
+  }
+  if (to.meta.person && !session.person) return { name: 'ingreso' };
+  if (to.name === 'caja-ingreso' && operatorActive) return { name: 'caja' };
+  if (to.meta.operator && !operatorActive) return { name: 'caja-ingreso' };
+  return true;
 });
 
 router.afterEach((to) => {

@@ -49,12 +49,14 @@ function electronBinary(): string | undefined {
 
 const sim = await startSimulator({ port: simPort });
 process.stdout.write(`Simulator on ${sim.url}\n`);
+process.stdout.write(`Virtual printer on ${sim.printer.interface} (what it printed: ${sim.url}/sim/printer)\n`);
 
 const demo = {
   terminal: { id: role === 'desk' ? 'DESK-01' : 'KIOSK-01', role },
   database: { file: `var/demo-${role}.db` },
   central: { baseUrl: `${sim.url}/` },
   gateway: { baseUrl: `${sim.url}/payment/` },
+  printer: { interface: sim.printer.interface },
 };
 
 const electron = values['browser-host'] ? undefined : electronBinary();

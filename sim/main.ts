@@ -57,6 +57,7 @@ try {
   process.exit(1);
 }
 process.stdout.write(`Simulator on ${sim.url}\n`);
+process.stdout.write(`Virtual printer on ${sim.printer.interface} (what it printed: ${sim.url}/sim/printer)\n`);
 const running = sim;
 const stop = () => void running.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -45,6 +45,9 @@ export interface CentralRequest<S extends z.ZodType> {
 const tokenSchema = z.object({ token: z.string().min(16), expiresInSeconds: z.number().int().positive() });
 const errorBodySchema = z.looseObject({ error: z.string(), message: z.string().optional() });
 
+/** The error codes with which the central API refuses the terminal itself (its token or its credentials). */
+export const TERMINAL_AUTH_ERRORS: ReadonlySet<string> = new Set(['TOKEN_INVALID_OR_EXPIRED', 'BAD_TERMINAL_CREDENTIALS']);
+
 export const defaultRetry = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5_000 };
 
 function describe(error: AxiosError): CentralError {
@@ -54,7 +57,10 @@ function describe(error: AxiosError): CentralError {
   const { status, data } = error.response;
   if (status >= 500) return new CentralError('server', `central API answered ${status}`, status);
   const body = errorBodySchema.safeParse(data);
-  if (status === 401 || status === 403) return new CentralError('unauthorized', `central API refused the terminal (${status})`, status, body.success ? body.data.error : undefined);
+  // A 401 is about the terminal unless its body names a domain refusal (a wrong sign-in code is a 401 too, and
+  // must neither refresh the token nor be sent twice).
+  const domain401 = status === 401 && body.success && !TERMINAL_AUTH_ERRORS.has(body.data.error);
+  if ((status === 401 && !domain401) || status === 403) return new CentralError('unauthorized', `central API refused the terminal (${status})`, status, body.success ? body.data.error : undefined);
   if (!body.success) return new CentralError('malformed', `central API answered ${status} without an error body`, status);
   const { error: code, message, ...details } = body.data;
   return new CentralError('rejected', `central API rejected the call: ${code}${message ? ` (${message})` : ''}`, status, code, details);

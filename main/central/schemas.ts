@@ -115,6 +115,9 @@ export const paymentRegistrationSchema = z.object({
   siteId: z.string().max(32).optional(),
   operatorId: z.string().max(64).nullable().optional(),
   shiftId: z.string().max(64).nullable().optional(),
+  /** The terminal's own ids, for tracing: its payment record and the gateway's order. */
+  paymentId: z.string().max(64).optional(),
+  gatewayOrderId: z.string().max(64).nullable().optional(),
 });
 export type PaymentRegistration = z.infer<typeof paymentRegistrationSchema>;
 

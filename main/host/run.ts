@@ -24,7 +24,8 @@ export async function runBrowserHost(
   }
   const app = createApp(config, options.deps);
   try {
-    const host = await startHost({ api: app.api, logger: app.logger, rendererDir, port: options.port, token: options.token });
+    const host = await startHost({ api: app.api, logger: app.logger, rendererDir, port: options.port, token: options.token, pse: app.payments });
+    app.setPseReturnUrl(`${host.url}/pse/retorno`);
     return {
       app,
       host,

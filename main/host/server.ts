@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Dispatcher } from '../api/dispatcher';
 import { httpStatusOf, type ApiErrorBody } from '../api/errors';
 import { securityHeaders } from './security-headers';
+import { registerPseReturn, type PseReturnHandler } from './pse-return';
 
 export const API_TOKEN_HEADER = 'x-kiosk-token';
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -19,6 +20,8 @@ export interface HostOptions {
   port: number;
   /** Fixed only in tests; otherwise a new random token at each start. */
   token?: string;
+  /** The payer's return from the bank and the gateway's callback (PSE). */
+  pse?: PseReturnHandler;
 }
 
 export interface Host {
@@ -35,8 +38,8 @@ function sameToken(given: unknown, expected: Buffer): boolean {
   return buffer.length === expected.length && timingSafeEqual(buffer, expected);
 }
 
-function refusal(code: ApiErrorBody['code'], message: string): { ok: false; error: ApiErrorBody } {
-  return { ok: false, error: { code, message } };
+function refusal(code: ApiErrorBody['code'], message: string, details?: Record<string, unknown>): { ok: false; error: ApiErrorBody } {
+  return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 
 /**
@@ -65,9 +68,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   server.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
     const status = error.statusCode ?? 500;
-    if (status === 413) return reply.code(413).send(refusal('VALIDATION', 'request body too large'));
-    if (status === 415) return reply.code(415).send(refusal('VALIDATION', 'body must be application/json'));
-    if (status >= 400 && status < 500) return reply.code(400).send(refusal('VALIDATION', 'malformed request body'));
+    // Each says what is wrong with the body as a whole (`field: 'body'`), like schema issues do for fields.
+    if (status === 413) return reply.code(413).send(refusal('VALIDATION', 'request body too large', { field: 'body', reason: 'TOO_LARGE' }));
+    if (status === 415) return reply.code(415).send(refusal('VALIDATION', 'body must be application/json', { field: 'body', reason: 'NOT_JSON' }));
+    if (status >= 400 && status < 500) {
+      // e.g. FST_ERR_CTP_INVALID_JSON_BODY, or a `__proto__` key refused by the JSON parser.
+      return reply.code(400).send(refusal('VALIDATION', 'malformed request body', { field: 'body', reason: error.code ?? 'MALFORMED' }));
+    }
     options.logger.error({ code: error.code }, 'host request failed');
     return reply.code(500).send(refusal('INTERNAL', 'internal error'));
   });
@@ -83,6 +90,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const envelope = await options.api.dispatch(request.params.method, request.body ?? {}, { transport: 'http' });
     return reply.code(envelope.ok ? 200 : httpStatusOf[envelope.error.code]).send(envelope);
   });
+
+  if (options.pse) registerPseReturn(server, options.pse, options.logger);
 
   const sendIndex = (_request: unknown, reply: { type(t: string): { send(b: string): unknown } }) =>
     reply.type('text/html; charset=utf-8').send(indexHtml);

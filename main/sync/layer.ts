@@ -84,6 +84,10 @@ export function createDataLayer(deps: { db: Db; central: CentralClient; connecti
       outboxJob.kick();
       return result;
     },
+    /** Wakes the outbox worker (e.g. after another module enqueued an item in its own transaction). */
+    kickOutbox(): void {
+      outboxJob.kick();
+    },
     start(): void {
       if (tuning.autoStart === false) return;
       syncJob.start();

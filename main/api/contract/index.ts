@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { terminalMethods } from './terminal';
 import { dataMethods } from './data';
+import { authMethods } from './auth';
+import { paymentsMethods } from './payments';
+import { printingMethods } from './printing';
 
 /**
  * KioskApi: every call a screen can make, declared once. Each capability adds its own file beside this one;
@@ -9,6 +12,9 @@ import { dataMethods } from './data';
 export const contract = {
   ...terminalMethods,
   ...dataMethods,
+  ...authMethods,
+  ...paymentsMethods,
+  ...printingMethods,
 };
 
 export type Contract = typeof contract;

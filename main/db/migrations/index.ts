@@ -1,5 +1,8 @@
 import { sql as initial } from './0001-initial';
 import { sql as sync } from './0002-sync';
+import { sql as auth } from './0003-auth';
+import { sql as payments } from './0004-payments';
+import { sql as printJobs } from './0005-print-jobs';
 
 export interface Migration {
   version: number;
@@ -11,4 +14,7 @@ export interface Migration {
 export const migrations: Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'sync', sql: sync },
+  { version: 3, name: 'auth', sql: auth },
+  { version: 4, name: 'payments', sql: payments },
+  { version: 5, name: 'print-jobs', sql: printJobs },
 ];

@@ -67,6 +67,9 @@ describe('browser host: KioskApi over HTTP on 127.0.0.1', () => {
     const malformed = await call('terminal.status', '{"a":');
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe('VALIDATION');
+    const poisoned = await call('terminal.status', '{"__proto__": {"admin": true}}');
+    expect(poisoned.status).toBe(400);
+    expect(((await poisoned.json()) as { error: { details: { field: string } } }).error.details.field).toBe('body');
     const wrongType = await fetch(`${base}/api/terminal.status`, { method: 'POST', headers: { 'content-type': 'text/plain', [API_TOKEN_HEADER]: token }, body: 'x' });
     expect(wrongType.status).toBe(415);
     const big = await call('terminal.status', { pad: 'x'.repeat(100 * 1024) });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { enqueue } from '../../../main/sync/outbox';
+import { enqueueOutbox } from '../../../main/db/outbox-enqueue';
 import { systemClock } from '../../../main/runtime/clock';
 import { startSimulator, type Simulator } from '../../../sim/server';
 import { tempDir } from '../../support/temp';
@@ -40,6 +41,29 @@ describe('outbox', () => {
       expect(reasons).toEqual({ 'unknown-obligation': 'UNKNOWN_OBLIGATION', 'broken-payload': 'INVALID_PAYLOAD', 'future-kind-1': 'UNSUPPORTED_KIND' });
       expect(status.rejected.find((r) => r.code === 'UNKNOWN_OBLIGATION')?.reason).toContain('UNKNOWN_OBLIGATION');
       expect(sim.central.payments.list().map((p) => p.idempotencyKey)).toEqual(['first-payment', 'last-payment']);
+    } finally {
+      terminal.close();
+    }
+  });
+
+  it("sends the payments service's items (enqueued in its own transaction) with their fields mapped", async () => {
+    const terminal = openTerminal(dir.dir, sim.url);
+    try {
+      terminal.db.transaction(() => {
+        enqueueOutbox(terminal.db, {
+          idempotencyKey: 'pse-payment-0001',
+          kind: 'payment.register',
+          payload: {
+            idempotencyKey: 'pse-payment-0001', paymentId: 'P-1', reference: 'PX-0001', obligationId: 'LI-38', method: 'pse', amount: 175_277,
+            approvedAt: '2026-03-01T12:00:00.000Z', cus: '123456', bankName: 'BANCO DE PRUEBAS', gatewayOrderId: 'ORD-1', siteId: 'BAQ-01', terminalId: 'KIOSK-01',
+          },
+        });
+      })();
+      await terminal.outbox.drain();
+      expect(terminal.outbox.status()).toMatchObject({ backlog: 0, sent: 1, rejectedCount: 0 });
+      expect(sim.central.payments.list()).toEqual([
+        expect.objectContaining({ idempotencyKey: 'pse-payment-0001', reference: 'PX-0001', paidAt: '2026-03-01T12:00:00.000Z', bank: 'BANCO DE PRUEBAS', cus: '123456', method: 'pse', paymentId: 'P-1' }),
+      ]);
     } finally {
       terminal.close();
     }

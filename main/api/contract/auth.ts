@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { defineMethod } from './define';
+
+/**
+ * Sign-in of people (afiliados, empresas) by SMS code, and of operators at cashier desks by username + PIN.
+ * The session lives in the core: no token ever reaches the renderer, which learns who is signed in and how
+ * long the session has left from `auth.session` / `operator.session`, and reports activity with `auth.touch`.
+ *
+ * Refusals (ApiError `details.reason`): requestCode/resendCode — VALIDATION (`field`, `reason`),
+ * NOT_FOUND `UNKNOWN_SUBJECT`, CONFLICT `CONTACT_OUTDATED` | `SESSION_ACTIVE` | `NO_CHALLENGE`,
+ * RATE_LIMITED `RESEND_TOO_SOON` | `SEND_CAP_REACHED` (`retryAfterSeconds`), FORBIDDEN `KIOSK_ONLY`,
+ * UNAVAILABLE `CENTRAL_UNREACHABLE`; verifyCode — UNAUTHENTICATED `WRONG_CODE` (`triesLeft`),
+ * CONFLICT `EXPIRED` | `NO_CHALLENGE`, RATE_LIMITED `TOO_MANY_TRIES`, UNAVAILABLE `CENTRAL_UNREACHABLE`;
+ * operator.signIn — UNAUTHENTICATED `BAD_CREDENTIALS` (`attemptsLeft`), RATE_LIMITED `LOCKED_OUT`
+ * (`retryAfterSeconds`), FORBIDDEN `INACTIVE`, CONFLICT `OPERATOR_SIGNED_IN`, UNAVAILABLE `NO_OPERATOR_LIST`.
+ */
+export const audienceSchema = z.enum(['member', 'company']);
+
+const noInput = z.object({}).strict();
+
+/** The phone, masked as the screens show it: `****434`. */
+const maskedPhone = z.string().regex(/^\*{4}\d{3}$/);
+
+export const challengeOutput = z.object({
+  audience: audienceSchema,
+  maskedPhone,
+  expiresInSeconds: z.number().int().nonnegative(),
+  resendInSeconds: z.number().int().nonnegative(),
+});
+
+export const personSessionOutput = z.object({
+  person: z
+    .object({
+      type: audienceSchema,
+      name: z.string(),
+      email: z.string(),
+      maskedPhone,
+    })
+    .nullable(),
+  /** The code challenge waiting on this screen, if any. */
+  challenge: challengeOutput.nullable(),
+  idle: z
+    .object({
+      warning: z.boolean(),
+      secondsUntilWarning: z.number().int().nonnegative(),
+      secondsUntilEnd: z.number().int().nonnegative(),
+      endsBy: z.enum(['idle', 'max-length']),
+    })
+    .nullable(),
+  /** How the last session ended (so Ingreso can say "su sesión terminó por inactividad"); no personal data. */
+  lastEnd: z
+    .object({
+      reason: z.enum(['sign-out', 'idle', 'max-length', 'operator-ended']),
+      secondsAgo: z.number().int().nonnegative(),
+    })
+    .nullable(),
+});
+
+export const operatorSessionOutput = z.object({
+  operator: z
+    .object({
+      username: z.string(),
+      displayName: z.string(),
+      role: z.enum(['cashier', 'supervisor']),
+    })
+    .nullable(),
+  locked: z.boolean(),
+  secondsUntilLock: z.number().int().nonnegative().nullable(),
+});
+
+export const authMethods = {
+  /** First *Ingresar*: the central API sends a code to the registered phone. */
+  'auth.requestCode': defineMethod({
+    input: z.object({ audience: audienceSchema, document: z.string().max(32) }).strict(),
+    output: challengeOutput,
+    access: 'public',
+  }),
+  'auth.resendCode': defineMethod({ input: noInput, output: challengeOutput, access: 'public' }),
+  /** Second *Ingresar*: the code opens the session. */
+  'auth.verifyCode': defineMethod({
+    input: z.object({ code: z.string().regex(/^\d{6}$/, 'code must be 6 digits') }).strict(),
+    output: personSessionOutput,
+    access: 'public',
+  }),
+  'auth.session': defineMethod({ input: noInput, output: personSessionOutput, access: 'public' }),
+  /** Activity on the screen (throttled by the renderer): postpones the idle warning and the lock. */
+  'auth.touch': defineMethod({ input: noInput, output: personSessionOutput, access: 'public' }),
+  /** *Salir*: ends the person's session and any pending code challenge; harmless when nobody is signed in. */
+  'auth.signOut': defineMethod({ input: noInput, output: personSessionOutput, access: 'public' }),
+  /** The signed-in person as the header shows them; refused without a person session. */
+  'auth.profile': defineMethod({
+    input: noInput,
+    output: z.object({ type: audienceSchema, name: z.string(), email: z.string() }),
+    access: 'person',
+  }),
+
+  'operator.signIn': defineMethod({
+    input: z
+      .object({
+        username: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore'),
+        pin: z.string().regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits'),
+      })
+      .strict(),
+    output: operatorSessionOutput,
+    access: 'public',
+  }),
+  'operator.signOut': defineMethod({ input: noInput, output: operatorSessionOutput, access: 'public' }),
+  'operator.session': defineMethod({ input: noInput, output: operatorSessionOutput, access: 'public' }),
+};

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { defineMethod } from './define';
+
+/**
+ * PSE payments of a signed-in person (afiliado or empresa). Who pays, and the prefilled payer data, come from
+ * the session; the screen sends only what the person chose or corrected. Texts that are facts for the person
+ * (ACH's pending text, amount rules, the bank list failure) arrive ready in Spanish in `details.text` of an
+ * error or in the output; everything else the renderer maps by error code.
+ */
+const pesos = z.number().int().nonnegative();
+const noForbidden = (field: string) => z.string().refine((v) => !/["|]/.test(v), `${field} must not contain | or "`);
+
+export const amountChoiceInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('installment') }),
+  z.object({ kind: z.literal('balance') }),
+  // Checked by the amount rules (whole pesos, minimum, saldo) so the person gets the precise Spanish reason.
+  z.object({ kind: z.literal('other'), pesos: z.number().finite() }),
+]);
+
+export const payerEditsInput = z.object({
+  fullName: noForbidden('fullName').pipe(z.string().trim().min(3).max(80)),
+  email: z.email().max(120),
+  /** Colombian cell phone: 10 digits. */
+  phone: z.string().regex(/^\d{10}$/, 'phone must be 10 digits'),
+});
+
+export const paymentOutcome = z.enum(['inProgress', 'pending', 'approved', 'rejected', 'failed', 'expired']);
+export const paymentStateOutput = z.enum(['created', 'registered', 'redirected', 'pending', 'approved', 'rejected', 'failed', 'expired']);
+
+export const paymentSummary = z.object({
+  paymentId: z.string(),
+  reference: z.string(),
+  state: paymentStateOutput,
+  outcome: paymentOutcome,
+  amount: pesos,
+  document: z.string(),
+  concept: z.string(),
+  cus: z.string().nullable(),
+  bankName: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  voucherAvailable: z.boolean(),
+});
+
+export const payerOutput = z.object({
+  docType: z.enum(['CC', 'CE', 'TI', 'PP', 'NIT']),
+  docNumber: z.string(),
+  personType: z.enum(['natural', 'juridica']),
+  fullName: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  editable: z.array(z.enum(['fullName', 'email', 'phone'])),
+});
+
+export const voucherOutput = z.object({
+  paymentId: z.string(),
+  /** For printing.reprint (Imprimir / Reimprimir). */
+  voucherId: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  processor: z.string(),
+  legalText: z.string(),
+  fields: z.object({
+    merchantName: z.string(),
+    merchantNit: z.string(),
+    uniqueCode: z.string(),
+    terminal: z.string(),
+    transactionNumber: z.string(),
+    dateTime: z.string(),
+    currency: z.literal('COP'),
+    total: pesos,
+    iva: pesos,
+    ivaRefundBase: pesos,
+    installments: z.string(),
+    errorCode: z.string(),
+    authorizationResult: z.string(),
+    responseDescription: z.string(),
+    userIp: z.string(),
+    cus: z.string(),
+    bankName: z.string(),
+    reference: z.string(),
+  }),
+  lines: z.array(z.object({ label: z.string(), value: z.string() })),
+  createdAt: z.string(),
+});
+
+export const paymentsMethods = {
+  'payments.banks': defineMethod({
+    input: z.object({}).strict(),
+    output: z.object({ banks: z.array(z.object({ code: z.string(), name: z.string() })), fetchedAt: z.string() }),
+    access: 'person',
+  }),
+  'payments.quote': defineMethod({
+    input: z.object({ obligationId: z.string().min(1).max(64) }).strict(),
+    output: z.object({
+      obligation: z.object({
+        id: z.string(),
+        kind: z.enum(['credit', 'enrollmentSlip']),
+        document: z.string(),
+        concept: z.string(),
+        studentName: z.string().nullable(),
+        validityYear: z.number().int().nullable(),
+        debt: pesos,
+        paid: pesos,
+        balance: pesos,
+        installment: pesos,
+      }),
+      options: z.object({
+        installment: pesos.nullable(),
+        balance: pesos,
+        other: z.object({ min: pesos, max: pesos }).nullable(),
+      }),
+      payer: payerOutput,
+      /** Set when ACH's rule forbids a new payment now: the screen shows `text` instead of PAGAR POR PSE. */
+      blocked: z.object({ reference: z.string(), cus: z.string(), text: z.string() }).nullable(),
+    }),
+    access: 'person',
+  }),
+  'payments.start': defineMethod({
+    input: z
+      .object({
+        /** Made once per Monto a Pagar screen: a double tap on PAGAR sends it twice and gets one payment. */
+        requestId: z.uuid(),
+        obligationId: z.string().min(1).max(64),
+        amount: amountChoiceInput,
+        bankCode: z.string().regex(/^\d{1,8}$/, 'bankCode must be the PSE code of a bank'),
+        payer: payerEditsInput,
+      })
+      .strict(),
+    output: z.object({ paymentId: z.string(), reference: z.string(), amount: pesos, redirectUrl: z.url() }),
+    access: 'person',
+  }),
+  'payments.result': defineMethod({
+    input: z.object({ reference: z.string().regex(/^[A-Z0-9-]{1,32}$/) }).strict(),
+    output: paymentSummary.extend({
+      /** ACH's wording, for a payment whose transaction is still pending. */
+      pendingText: z.string().nullable(),
+    }),
+    access: 'person',
+  }),
+  'payments.history': defineMethod({
+    input: z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict(),
+    output: z.object({ items: z.array(paymentSummary) }),
+    access: 'person',
+  }),
+  'payments.voucher': defineMethod({
+    input: z.object({ paymentId: z.string().min(1).max(64) }).strict(),
+    output: voucherOutput,
+    access: 'person',
+  }),
+};

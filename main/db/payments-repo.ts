@@ -1,0 +1,209 @@
+import type { Db } from './connection';
+import type { PaymentState } from '../domain/payment-state';
+
+/** One PSE payment attempt as stored (tables `payments` of 0001 and its columns of 0004). */
+export interface PaymentRecord {
+  id: string;
+  reference: string;
+  idempotencyKey: string;
+  requestId: string | null;
+  obligationId: string;
+  amount: number;
+  amountChoice: string | null;
+  state: PaymentState;
+  subjectType: string | null;
+  subjectId: string | null;
+  payerType: string;
+  payerIdTail: string;
+  bankCode: string | null;
+  bankName: string | null;
+  orderId: string | null;
+  formUrl: string | null;
+  cus: string | null;
+  orderStatus: number | null;
+  achStatus: string | null;
+  windowStartedAt: string | null;
+  nextCheckAt: string | null;
+  lastCheckedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewPayment {
+  id: string;
+  reference: string;
+  idempotencyKey: string;
+  requestId: string;
+  obligationId: string;
+  amount: number;
+  amountChoice: string;
+  subjectType: string;
+  subjectId: string;
+  payerType: string;
+  payerIdTail: string;
+  bankCode: string;
+  bankName: string | null;
+  /** The reconciliation schedule starts with the payment, so a crash during register.do is found later. */
+  windowStartedAt: string;
+  nextCheckAt: string;
+}
+
+/** Fields a transition may set; `undefined` keeps the stored value. */
+export interface PaymentPatch {
+  orderId?: string;
+  formUrl?: string;
+  cus?: string;
+  bankName?: string;
+  orderStatus?: number;
+  achStatus?: string;
+  windowStartedAt?: string;
+  nextCheckAt?: string | null;
+  lastCheckedAt?: string;
+}
+
+export interface ObligationRow {
+  id: string;
+  kind: 'credit' | 'enrollmentSlip';
+  owner_type: 'member' | 'company' | 'student';
+  owner_id: string;
+  document: string;
+  concept: string;
+  student_name: string | null;
+  validity_year: number | null;
+  debt: number;
+  paid: number;
+  balance: number;
+  installment: number;
+}
+
+const COLUMNS = `id, reference, idempotency_key AS idempotencyKey, request_id AS requestId, obligation_id AS obligationId,
+  amount, amount_choice AS amountChoice, state, subject_type AS subjectType, subject_id AS subjectId,
+  payer_type AS payerType, payer_id_tail AS payerIdTail, bank_code AS bankCode, bank_name AS bankName,
+  gateway_order_id AS orderId, form_url AS formUrl, cus, gateway_order_status AS orderStatus, ach_status AS achStatus,
+  window_started_at AS windowStartedAt, next_check_at AS nextCheckAt, last_checked_at AS lastCheckedAt,
+  created_at AS createdAt, updated_at AS updatedAt`;
+
+export function createPaymentsRepo(db: Db) {
+  const insert = db.prepare(`INSERT INTO payments (id, reference, idempotency_key, request_id, obligation_id, method, amount,
+      amount_choice, state, subject_type, subject_id, payer_type, payer_id_tail, bank_code, bank_name, window_started_at, next_check_at,
+      created_at, updated_at)
+    VALUES (@id, @reference, @idempotencyKey, @requestId, @obligationId, 'pse', @amount, @amountChoice, 'created', @subjectType,
+      @subjectId, @payerType, @payerIdTail, @bankCode, @bankName, @windowStartedAt, @nextCheckAt, @at, @at)`);
+  const event = db.prepare('INSERT INTO payment_events (payment_id, from_state, to_state, detail, at) VALUES (?, ?, ?, ?, ?)');
+  const update = db.prepare(`UPDATE payments SET state = @to,
+      gateway_order_id = COALESCE(@orderId, gateway_order_id), form_url = COALESCE(@formUrl, form_url),
+      cus = COALESCE(@cus, cus), bank_name = COALESCE(@bankName, bank_name),
+      gateway_order_status = COALESCE(@orderStatus, gateway_order_status), ach_status = COALESCE(@achStatus, ach_status),
+      window_started_at = COALESCE(@windowStartedAt, window_started_at),
+      next_check_at = CASE WHEN @clearNext = 1 THEN NULL ELSE COALESCE(@nextCheckAt, next_check_at) END,
+      last_checked_at = COALESCE(@lastCheckedAt, last_checked_at), updated_at = @at
+    WHERE id = @id AND state = @from`);
+  const byId = db.prepare<[string], PaymentRecord>(`SELECT ${COLUMNS} FROM payments WHERE id = ?`);
+  const byReference = db.prepare<[string], PaymentRecord>(`SELECT ${COLUMNS} FROM payments WHERE reference = ?`);
+  const byRequest = db.prepare<[string], PaymentRecord>(`SELECT ${COLUMNS} FROM payments WHERE request_id = ?`);
+  const byOrder = db.prepare<[string], PaymentRecord>(`SELECT ${COLUMNS} FROM payments WHERE gateway_order_id = ?`);
+  const forObligation = db.prepare<[string], PaymentRecord>(
+    `SELECT ${COLUMNS} FROM payments WHERE obligation_id = ? ORDER BY created_at DESC, rowid DESC`,
+  );
+  const due = db.prepare<[string, number], PaymentRecord>(
+    `SELECT ${COLUMNS} FROM payments WHERE next_check_at IS NOT NULL AND next_check_at <= ? ORDER BY next_check_at LIMIT ?`,
+  );
+  const open = db.prepare<[string], PaymentRecord>(
+    `SELECT ${COLUMNS} FROM payments WHERE method = 'pse' AND state NOT IN ('approved', 'rejected', 'failed') AND created_at >= ?
+     ORDER BY created_at`,
+  );
+  const events = db.prepare<[string], { from_state: string | null; to_state: string; detail: string | null; at: string }>(
+    'SELECT from_state, to_state, detail, at FROM payment_events WHERE payment_id = ? ORDER BY id',
+  );
+  const recentForSubject = db.prepare<[string, string, number], PaymentRecord>(
+    `SELECT ${COLUMNS} FROM payments WHERE subject_type = ? AND subject_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+  );
+  const recentForTerminal = db.prepare<[number], PaymentRecord>(`SELECT ${COLUMNS} FROM payments ORDER BY created_at DESC, rowid DESC LIMIT ?`);
+  const outboxState = db.prepare<[string], { state: string }>('SELECT state FROM outbox WHERE idempotency_key = ?');
+  const obligation = db.prepare<[string], ObligationRow>(
+    `SELECT id, kind, owner_type, owner_id, document, concept, student_name, validity_year, debt, paid, balance, installment
+     FROM obligations WHERE id = ?`,
+  );
+  // The saldo never goes below zero: an overpayment (two attempts both approved) is visible as paid > debt.
+  const applyToObligation = db.prepare(
+    'UPDATE obligations SET paid = paid + @amount, balance = MAX(balance - @amount, 0), updated_at = @at WHERE id = @id',
+  );
+  const insertVoucher = db.prepare('INSERT INTO vouchers (id, payment_id, fields_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (payment_id) DO NOTHING');
+  const voucher = db.prepare<[string], { id: string; fields_json: string; created_at: string }>(
+    'SELECT id, fields_json, created_at FROM vouchers WHERE payment_id = ?',
+  );
+  const cacheGet = db.prepare<[string], { value_json: string; fetched_at: string }>('SELECT value_json, fetched_at FROM gateway_cache WHERE key = ?');
+  const cachePut = db.prepare(
+    `INSERT INTO gateway_cache (key, value_json, fetched_at) VALUES (?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, fetched_at = excluded.fetched_at`,
+  );
+
+  function params(patch: PaymentPatch) {
+    return {
+      orderId: patch.orderId ?? null,
+      formUrl: patch.formUrl ?? null,
+      cus: patch.cus ?? null,
+      bankName: patch.bankName ?? null,
+      orderStatus: patch.orderStatus ?? null,
+      achStatus: patch.achStatus ?? null,
+      windowStartedAt: patch.windowStartedAt ?? null,
+      nextCheckAt: patch.nextCheckAt ?? null,
+      clearNext: patch.nextCheckAt === null ? 1 : 0,
+      lastCheckedAt: patch.lastCheckedAt ?? null,
+    };
+  }
+
+  return {
+    transaction<T>(fn: () => T): T {
+      return db.transaction(fn).immediate();
+    },
+    insert(payment: NewPayment, at: string): void {
+      db.transaction(() => {
+        insert.run({ ...payment, at });
+        event.run(payment.id, null, 'created', null, at);
+      }).immediate();
+    },
+    /** Compare-and-set: moves the payment only if it is still in `from`; the event row is written with it. */
+    transition(id: string, from: PaymentState, to: PaymentState, patch: PaymentPatch, detail: string | null, at: string): boolean {
+      return db.transaction(() => {
+        const changed = update.run({ id, from, to, at, ...params(patch) }).changes === 1;
+        if (changed && from !== to) event.run(id, from, to, detail, at);
+        return changed;
+      })();
+    },
+    /** Updates facts (CUS, last answer, schedule) without moving the state. */
+    patch(id: string, state: PaymentState, patch: PaymentPatch, at: string): boolean {
+      return update.run({ id, from: state, to: state, at, ...params(patch) }).changes === 1;
+    },
+    get: (id: string) => byId.get(id),
+    byReference: (reference: string) => byReference.get(reference),
+    byRequestId: (requestId: string) => byRequest.get(requestId),
+    byOrderId: (orderId: string) => byOrder.get(orderId),
+    forObligation: (obligationId: string) => forObligation.all(obligationId),
+    due: (now: string, limit = 50) => due.all(now, limit),
+    openSince: (since: string) => open.all(since),
+    events: (id: string) => events.all(id),
+    recentForSubject: (subjectType: string, subjectId: string, limit: number) => recentForSubject.all(subjectType, subjectId, limit),
+    recentForTerminal: (limit: number) => recentForTerminal.all(limit),
+    outboxState: (idempotencyKey: string) => outboxState.get(idempotencyKey)?.state ?? null,
+    obligation: (id: string) => obligation.get(id),
+    applyToObligation(id: string, amount: number, at: string): boolean {
+      return applyToObligation.run({ id, amount, at }).changes === 1;
+    },
+    insertVoucher(id: string, paymentId: string, fields: unknown, at: string): boolean {
+      return insertVoucher.run(id, paymentId, JSON.stringify(fields), at).changes === 1;
+    },
+    voucher(paymentId: string): { id: string; fields: unknown; createdAt: string } | undefined {
+      const row = voucher.get(paymentId);
+      return row ? { id: row.id, fields: JSON.parse(row.fields_json) as unknown, createdAt: row.created_at } : undefined;
+    },
+    cacheGet(key: string): { value: unknown; fetchedAt: string } | undefined {
+      const row = cacheGet.get(key);
+      return row ? { value: JSON.parse(row.value_json) as unknown, fetchedAt: row.fetched_at } : undefined;
+    },
+    cachePut(key: string, value: unknown, at: string): void {
+      cachePut.run(key, JSON.stringify(value), at);
+    },
+  };
+}
+export type PaymentsRepo = ReturnType<typeof createPaymentsRepo>;

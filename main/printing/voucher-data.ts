@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { pesosSchema } from '../domain/money';
+
+/**
+ * What the printer prints, as data. Layouts turn these into ESC/POS bytes; the print queue stores them as the
+ * job's payload; `vouchers.fields_json` holds a `voucherDocumentSchema` value so a voucher can be reprinted at
+ * any time. Producers (payments, the cashier desk) map their records onto these shapes — nothing here knows
+ * how a payment was taken.
+ */
+
+/** ISO 8601 with an offset, e.g. `2020-04-25T11:03:33-05:00`; printed in the terminal's time (America/Bogota). */
+const instantSchema = z.iso.datetime({ offset: true });
+
+/** A payer's identification as it may appear on paper: masked, at most its last four digits shown. */
+export const maskedIdSchema = z
+  .string()
+  .regex(/^\*{2,}[0-9A-Za-z]{0,4}$/, 'must be masked, e.g. ****8901 (at most 4 characters shown)');
+
+const printableText = (max: number) => z.string().max(max);
+const required = (max: number) => z.string().trim().min(1).max(max);
+
+export const paymentMethodSchema = z.enum(['pse', 'cash', 'card']);
+export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
+
+/**
+ * The Credibanco-style voucher of the seed (*Resultado de la Transacción - Voucher*), every field of it, plus
+ * what a sede needs to find the payment again: CUS, bank, reference, concept and obligation document.
+ */
+export const voucherDataSchema = z.object({
+  kind: z.literal('voucher'),
+  method: paymentMethodSchema,
+  /** Comercio, NIT, Código Único and Terminal are the merchant's configuration (config.merchant). */
+  merchantName: required(120),
+  merchantNit: required(20),
+  uniqueCode: required(20),
+  terminalCode: required(20),
+  /** # Transacción: the gateway's transaction (order) number. */
+  transactionNumber: required(40),
+  /** Fecha y Hora of the authorization. */
+  dateTime: instantSchema,
+  currency: z.literal('COP'),
+  total: pesosSchema.refine((v) => v > 0, 'total must be above zero'),
+  iva: pesosSchema,
+  ivaRefundBase: pesosSchema,
+  /** Número de Cuotas: printed with three digits (`001`). */
+  installments: z.number().int().min(1).max(999),
+  /** Código de Error, Resultado de la Autorización, Descripción Respuesta: as the gateway answered. */
+  errorCode: printableText(20),
+  authorizationResult: printableText(20),
+  responseDescription: printableText(80),
+  /** IP Usuario: may be empty (the seed's own voucher shows it empty). */
+  userIp: printableText(45),
+  /** CUS (ACH's traceability code) and bank: PSE only. */
+  cus: z.string().trim().min(1).max(40).nullable(),
+  bankName: z.string().trim().min(1).max(80).nullable(),
+  /** Our payment reference (the order number sent to the gateway). */
+  reference: required(40).regex(/^[\x20-\x7e]+$/, 'reference must be printable ASCII'),
+  /** What was paid: e.g. `CREDITO POR LIBRANZAS` and its document `LI- 38`. */
+  concept: required(80),
+  obligationDocument: required(40),
+  payerIdMasked: maskedIdSchema,
+  /** A reprint: the paper says COPIA. */
+  copy: z.boolean().default(false),
+});
+export type VoucherData = z.infer<typeof voucherDataSchema>;
+export type VoucherInput = z.input<typeof voucherDataSchema>;
+
+/** The cashier's receipt for a payment taken at the desk in cash or on the datáfono. */
+export const receiptDataSchema = z
+  .object({
+    kind: z.literal('receipt'),
+    method: z.enum(['cash', 'card']),
+    merchantName: required(120),
+    merchantNit: required(20),
+    siteName: required(80),
+    terminalId: required(32),
+    receiptNumber: required(40),
+    dateTime: instantSchema,
+    /** Cajero: the operator's display name (never a PIN or a user id). */
+    operatorName: required(60),
+    shiftId: z.string().max(40).nullable(),
+    reference: required(40).regex(/^[\x20-\x7e]+$/, 'reference must be printable ASCII'),
+    concept: required(80),
+    obligationDocument: required(40),
+    payerName: z.string().trim().max(80).nullable(),
+    payerIdMasked: maskedIdSchema,
+    amount: pesosSchema.refine((v) => v > 0, 'amount must be above zero'),
+    /** Cash: what the person handed over and the change given. */
+    cashReceived: pesosSchema.nullable(),
+    change: pesosSchema.nullable(),
+    /** Datáfono: the terminal's approval code and reference, and the card's last four digits. */
+    cardAuthorizationCode: z.string().trim().max(20).nullable(),
+    cardReference: z.string().trim().max(40).nullable(),
+    cardLast4: z.string().regex(/^\d{4}$/).nullable(),
+    copy: z.boolean().default(false),
+  })
+  .superRefine((r, ctx) => {
+    if (r.method === 'cash') {
+      if (r.cashReceived === null || r.change === null) {
+        ctx.addIssue({ code: 'custom', path: ['cashReceived'], message: 'a cash receipt needs cashReceived and change' });
+      } else if (r.cashReceived - r.change !== r.amount) {
+        ctx.addIssue({ code: 'custom', path: ['change'], message: 'cashReceived - change must equal amount' });
+      }
+    } else if (!r.cardAuthorizationCode) {
+      ctx.addIssue({ code: 'custom', path: ['cardAuthorizationCode'], message: 'a card receipt needs the authorization code' });
+    }
+  });
+export type ReceiptData = z.infer<typeof receiptDataSchema>;
+export type ReceiptInput = z.input<typeof receiptDataSchema>;
+
+const methodTotalSchema = z.object({
+  method: paymentMethodSchema,
+  count: z.number().int().min(0),
+  amount: pesosSchema,
+});
+
+/** The shift-close report (cierre de turno) printed at the desk. */
+export const shiftCloseDataSchema = z
+  .object({
+    kind: z.literal('shiftClose'),
+    merchantName: required(120),
+    siteName: required(80),
+    terminalId: required(32),
+    shiftId: required(40),
+    operatorName: required(60),
+    openedAt: instantSchema,
+    closedAt: instantSchema,
+    openingCash: pesosSchema,
+    totals: z.array(methodTotalSchema).max(3),
+    /** Cash the drawer should hold (opening + cash taken) and what was counted; difference = counted − expected. */
+    expectedCash: pesosSchema,
+    countedCash: pesosSchema,
+    difference: z.number().int().safe(),
+    /** The supervisor who authorised the close, by display name. */
+    authorizedBy: z.string().trim().max(60).nullable(),
+    copy: z.boolean().default(false),
+  })
+  .refine((s) => s.countedCash - s.expectedCash === s.difference, {
+    path: ['difference'],
+    message: 'difference must equal countedCash - expectedCash',
+  });
+export type ShiftCloseData = z.infer<typeof shiftCloseDataSchema>;
+export type ShiftCloseInput = z.input<typeof shiftCloseDataSchema>;
+
+/** *Imprimir prueba*: proves the printer, the code page and the cutter from the status screen. */
+export const testPageDataSchema = z.object({
+  kind: z.literal('testPage'),
+  siteName: required(80),
+  terminalId: required(32),
+  printedAt: instantSchema,
+  interfaceLabel: z.string().max(120),
+});
+export type TestPageData = z.infer<typeof testPageDataSchema>;
+
+/** Everything the queue can print; `kind` tells which layout. */
+export const printDocumentSchema = z.union([voucherDataSchema, receiptDataSchema, shiftCloseDataSchema, testPageDataSchema]);
+export type PrintDocument = z.infer<typeof printDocumentSchema>;
+export type PrintDocumentKind = PrintDocument['kind'];
+
+/** What `vouchers.fields_json` must hold: the voucher (PSE) or the desk's receipt (cash, datáfono). */
+export const voucherDocumentSchema = z.union([voucherDataSchema, receiptDataSchema]);
+export type VoucherDocument = z.infer<typeof voucherDocumentSchema>;

@@ -1,0 +1,113 @@
+import { ApiCallError } from './api';
+import { messageFor } from './messages';
+
+/** The Spanish of sign-in: what each refusal of the core means to the person at the kiosk or the desk. */
+export type Audience = 'member' | 'company';
+
+export interface SignInMessage {
+  text: string;
+  /** Show the manual's NOTA about outdated data, with the sede's contact channels. */
+  note: boolean;
+}
+
+function seconds(details: Record<string, unknown> | undefined, key: string): number {
+  const value = details?.[key];
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.round(value)) : 0;
+}
+
+function minutes(totalSeconds: number): string {
+  const m = Math.max(1, Math.ceil(totalSeconds / 60));
+  return m === 1 ? '1 minuto' : `${m} minutos`;
+}
+
+export function tries(n: number): string {
+  return n === 1 ? 'Le queda 1 intento.' : `Le quedan ${n} intentos.`;
+}
+
+export const ingresoTexts = {
+  documentMissing: { member: 'Digite su número de cédula.', company: 'Digite el NIT de la empresa.' },
+  codeMissing: 'Digite el código de verificación que recibió por mensaje de texto y presione Ingresar.',
+  codeFormat: 'El código de verificación tiene 6 dígitos.',
+  sessionEnded: {
+    idle: 'Su sesión terminó por inactividad. Para continuar, ingrese de nuevo.',
+    'max-length': 'Su sesión terminó porque alcanzó el tiempo máximo permitido. Para continuar, ingrese de nuevo.',
+    'sign-out': 'Su sesión terminó. Gracias por usar Pagos Express.',
+    'operator-ended': 'La sesión terminó.',
+  },
+} as const;
+
+/** A refusal of `auth.requestCode`, `auth.resendCode` or `auth.verifyCode`. */
+export function signInMessage(error: unknown, audience: Audience): SignInMessage {
+  if (!(error instanceof ApiCallError)) return { text: messageFor(error), note: false };
+  const details = error.body.details;
+  const reason = typeof details?.reason === 'string' ? details.reason : '';
+  const plain = (text: string): SignInMessage => ({ text, note: false });
+  if (error.code === 'VALIDATION') {
+    if (details?.field === 'document') {
+      if (audience === 'company') {
+        return plain(
+          reason === 'checkDigit'
+            ? 'El dígito de verificación no corresponde al NIT. Revise el número digitado.'
+            : 'Digite el NIT con números, con o sin el dígito de verificación (por ejemplo 900123456-8).',
+        );
+      }
+      const min = seconds(details, 'minLength') || 5;
+      const max = seconds(details, 'maxLength') || 10;
+      return plain(`La cédula debe tener entre ${min} y ${max} dígitos, sin puntos ni letras.`);
+    }
+    return plain(ingresoTexts.codeFormat);
+  }
+  switch (reason) {
+    case 'UNKNOWN_SUBJECT':
+      return {
+        text: audience === 'member' ? 'No encontramos un afiliado registrado con la cédula digitada.' : 'No encontramos una empresa registrada con el NIT digitado.',
+        note: true,
+      };
+    case 'CONTACT_OUTDATED':
+      return { text: 'No tenemos un número celular actualizado para enviarle el código de verificación.', note: true };
+    case 'RESEND_TOO_SOON':
+      return plain(`Debe esperar ${seconds(details, 'retryAfterSeconds')} seg antes de solicitar un nuevo código.`);
+    case 'SEND_CAP_REACHED':
+      return plain(`Ha solicitado demasiados códigos. Podrá solicitar uno nuevo en ${minutes(seconds(details, 'retryAfterSeconds'))}.`);
+    case 'WRONG_CODE':
+      return plain(`El código de verificación no es correcto. ${tries(seconds(details, 'triesLeft'))}`);
+    case 'EXPIRED':
+      return plain('El código de verificación venció. Solicite uno nuevo con el botón «Reenviar código».');
+    case 'TOO_MANY_TRIES':
+      return plain('Superó el número de intentos permitidos con este código. Presione Ingresar para recibir un código nuevo.');
+    case 'NO_CHALLENGE':
+      return plain('Primero digite su documento y presione Ingresar para recibir el código.');
+    case 'SESSION_ACTIVE':
+      return plain('Ya hay una sesión abierta en este terminal.');
+    case 'KIOSK_ONLY':
+      return plain('El ingreso con código de verificación es solo para los kioscos de autoservicio.');
+    case 'CENTRAL_UNREACHABLE':
+      return plain(
+        'No hay conexión con el sistema central de Cajacopi en este momento, por lo que no podemos enviarle ni validar el código. Intente de nuevo en unos minutos o acérquese a la caja de la sede.',
+      );
+    default:
+      return plain(messageFor(error));
+  }
+}
+
+/** A refusal of `operator.signIn`. */
+export function operatorMessage(error: unknown): string {
+  if (!(error instanceof ApiCallError)) return messageFor(error);
+  const details = error.body.details;
+  switch (details?.reason) {
+    case 'BAD_CREDENTIALS': {
+      const left = seconds(details, 'attemptsLeft');
+      return `Usuario o PIN incorrecto. ${left === 1 ? 'Le queda 1 intento' : `Le quedan ${left} intentos`} antes de que el usuario se bloquee.`;
+    }
+    case 'LOCKED_OUT':
+      return `Usuario bloqueado por intentos fallidos. Intente de nuevo en ${minutes(seconds(details, 'retryAfterSeconds'))} o solicite ayuda a un supervisor.`;
+    case 'INACTIVE':
+      return 'Este usuario está inactivo. Solicite ayuda a un supervisor.';
+    case 'OPERATOR_SIGNED_IN':
+      return 'Hay otro operador con la sesión abierta en esta caja. Debe salir primero.';
+    case 'NO_OPERATOR_LIST':
+      return 'Este equipo aún no tiene la lista de operadores y no hay conexión con el sistema central. Verifique la conexión e intente de nuevo.';
+    default:
+      return error.code === 'VALIDATION' ? 'Digite su usuario y su PIN de 4 a 8 dígitos.' : messageFor(error);
+  }
+}
