@@ -75,8 +75,8 @@ const none = z.object({}).strict();
 
 /**
  * The terminal's data: its synced copy of the obligations, the link to the central API and the outbox.
- * `obligations.ofMember` / `ofCompany` take the identifier explicitly for now; they become bound to the
- * signed-in person's session (the input then must match the session's subject).
+ * `obligations.ofMember` / `ofCompany` need a signed-in person and answer only for that person: the input
+ * must be the session's subject (FORBIDDEN otherwise).
  */
 export const dataMethods = {
   'sync.status': defineMethod({ input: none, output: syncStatusOutput, access: 'public' }),

@@ -54,9 +54,18 @@ describe('the data layer through KioskApi (createApp, simulator over HTTP)', () 
     expect(await call('obligations.ofStudent', { studentId: '123456' })).toMatchObject({ source: 'live', obligations: [] });
   });
 
-  it('keeps person methods behind a session until the lead binds them', async () => {
+  it("gives a person's obligations only to that person, signed in", async () => {
     const envelope = await app.api.dispatch('obligations.ofMember', { cedula: '1045678901' }, ctx);
     expect(envelope).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    app.sessions.startPerson({ type: 'member', id: '1045678901', name: 'CAJA DE COMPENSACION FAMILIAR - CAJACOPI ATLANTICO', email: 'ing_demo@hotmail.com', phoneTail: '434' });
+    try {
+      const own = await call('obligations.ofMember', { cedula: '1045678901' });
+      expect(own.obligations).toEqual([expect.objectContaining({ id: 'LI-38', balance: 1_752_770 })]);
+      expect(await app.api.dispatch('obligations.ofMember', { cedula: '1045000000' }, ctx)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await app.api.dispatch('obligations.ofCompany', { nit: '900123456-8' }, ctx)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    } finally {
+      app.sessions.endPerson('sign-out');
+    }
   });
 
   it('answers member and company lookups live, and from the local copy with its age when the link is down', async () => {
