@@ -19,16 +19,13 @@ import { createConnectivity } from '../../main/sync/connectivity';
 import { createSyncEngine } from '../../main/sync/engine';
 import { seededRandom, syntheticCedula } from '../../sim/central/synthetic';
 
-const [simUrl = '', countText = '0', deltaRoundsText = '5', lookupsText = '5000'] = process.argv.slice(2);
+const [simUrl = '', countText = '0', deltaRoundsText = '5', lookupsText = '5000', repeatsText = '1'] = process.argv.slice(2);
 const count = Number(countText);
 const logger = createLogger({ level: 'warn' });
 const dir = mkdtempSync(join(tmpdir(), 'pes-bench-sync-'));
-const db = openDatabase(join(dir, 'kiosk.db'));
 const connectivity = createConnectivity({ clock: systemClock });
 const http = createCentralHttp({ baseUrl: `${simUrl}/`, terminalId: 'KIOSK-01', terminalSecret: 'demo-terminal-secret', timeoutMs: 30_000, logger, onOutcome: connectivity.record });
 const central = createCentralClient(http, 'KIOSK-01');
-const syncRepo = createSyncRepo(db);
-const engine = createSyncEngine({ repo: syncRepo, client: central.obligations, clock: systemClock, logger, pageSize: 10_000 });
 
 // Warm-up (JIT of both processes, the simulator's first pages) into a throwaway database, not measured.
 {
@@ -45,9 +42,20 @@ const engine = createSyncEngine({ repo: syncRepo, client: central.obligations, c
   warmDb.close();
 }
 
+// Each repeat syncs into a new empty database; the best time counts (a shared machine adds noise, never speed).
+let db = openDatabase(join(dir, 'kiosk-0.db'));
+let engine = createSyncEngine({ repo: createSyncRepo(db), client: central.obligations, clock: systemClock, logger, pageSize: 10_000 });
 let started = performance.now();
-const full = await engine.runOnce();
-const fullMs = performance.now() - started;
+let full = await engine.runOnce();
+let fullMs = performance.now() - started;
+for (let repeat = 1; repeat < Number(repeatsText); repeat++) {
+  db.close();
+  db = openDatabase(join(dir, `kiosk-${repeat}.db`));
+  engine = createSyncEngine({ repo: createSyncRepo(db), client: central.obligations, clock: systemClock, logger, pageSize: 10_000 });
+  started = performance.now();
+  full = await engine.runOnce();
+  fullMs = Math.min(fullMs, performance.now() - started);
+}
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
 const deltaMs: number[] = [];
@@ -91,4 +99,4 @@ for (let i = 0; i < lookups + 500; i++) {
 
 db.close();
 rmSync(dir, { recursive: true, force: true });
-process.stdout.write(`${JSON.stringify({ rows: full.changes, fullMs, peakRssMb, deltaMs, serviceUs, rawUs, found })}\n`);
+process.stdout.write(`${JSON.stringify({ rows: full.changes, fullMs, fullWaitMs: full.waitMs, fullApplyMs: full.applyMs, peakRssMb, deltaMs, serviceUs, rawUs, found })}\n`);

@@ -103,7 +103,17 @@ export function createSyncRepo(db: Db, feed = OBLIGATIONS_FEED) {
       beginFullTx();
     },
     applyPage(page: PageToApply): void {
-      applyTx(page);
+      // A page can always be fetched again, so its commit need not wait for the disk (WAL keeps the file
+      // consistent; a power cut may undo the last pages and their cursor together, and they come again).
+      // Every other transaction on this connection (payments) keeps its setting (FULL), whose next commit
+      // also makes these frames durable.
+      const previous = Number(db.pragma('synchronous', { simple: true }));
+      db.pragma('synchronous = NORMAL');
+      try {
+        applyTx(page);
+      } finally {
+        db.pragma(`synchronous = ${previous}`);
+      }
     },
     recordFailure(message: string, now: string): void {
       failed.run(message.slice(0, 500), now, now, feed);

@@ -115,3 +115,9 @@ describe('the data layer through KioskApi (createApp, simulator over HTTP)', () 
     expect(await app.api.dispatch('obligations.ofStudent', { studentId: '12ab' }, ctx)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
+
+describe('durability settings', () => {
+  it('leaves the connection at synchronous=FULL for payment records after applying sync pages', () => {
+    expect(Number(app.db.pragma('synchronous', { simple: true }))).toBe(2);
+  });
+});
