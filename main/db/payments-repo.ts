@@ -112,6 +112,10 @@ export function createPaymentsRepo(db: Db) {
     `SELECT ${COLUMNS} FROM payments WHERE method = 'pse' AND state NOT IN ('approved', 'rejected', 'failed') AND created_at >= ?
      ORDER BY created_at`,
   );
+  const unresolved = db.prepare<[], { count: number; oldest: string | null }>(
+    `SELECT COUNT(*) AS count, MIN(created_at) AS oldest FROM payments
+     WHERE method = 'pse' AND state IN ('created', 'registered', 'redirected', 'pending', 'expired')`,
+  );
   const events = db.prepare<[string], { from_state: string | null; to_state: string; detail: string | null; at: string }>(
     'SELECT from_state, to_state, detail, at FROM payment_events WHERE payment_id = ? ORDER BY id',
   );
@@ -181,6 +185,8 @@ export function createPaymentsRepo(db: Db) {
     byOrderId: (orderId: string) => byOrder.get(orderId),
     forObligation: (obligationId: string) => forObligation.all(obligationId),
     due: (now: string, limit = 50) => due.all(now, limit),
+    /** PSE payments without a final answer yet (in flight, pending at ACH, or expired awaiting one). */
+    unresolved: () => unresolved.get() ?? { count: 0, oldest: null },
     openSince: (since: string) => open.all(since),
     events: (id: string) => events.all(id),
     recentForSubject: (subjectType: string, subjectId: string, limit: number) => recentForSubject.all(subjectType, subjectId, limit),

@@ -55,12 +55,16 @@ export function createPaymentHandlers(service: PaymentService, sessionOf: Paymen
   };
 }
 
-/** The terminal's Historial, for a supervisor: `requireSupervisor` throws FORBIDDEN for anyone else. */
+/**
+ * The terminal-wide views: the count of unresolved PSE payments (public, for the status screen) and the
+ * Historial, for a supervisor (`requireSupervisor` throws FORBIDDEN for anyone else).
+ */
 export function createSupervisorPaymentHandlers(
   service: PaymentService,
   requireSupervisor: () => void,
-): Pick<KioskApiHandlers<CallContext>, 'payments.terminalHistory' | 'payments.terminalVoucher'> {
+): Pick<KioskApiHandlers<CallContext>, 'payments.terminalHistory' | 'payments.terminalVoucher' | 'payments.unresolved'> {
   return {
+    'payments.unresolved': async () => service.unresolved(),
     'payments.terminalHistory': async (input) => {
       requireSupervisor();
       return service.terminalHistory(input.limit);

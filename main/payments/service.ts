@@ -267,6 +267,11 @@ export function createPaymentService(deps: PaymentServiceDeps) {
       return { items: repo.recentForTerminal(limit).map((p) => summaryOf(repo, p, repo.obligation(p.obligationId))) };
     },
 
+    unresolved(): ApiOutput<'payments.unresolved'> {
+      const { count, oldest } = repo.unresolved();
+      return { count, oldestAt: oldest };
+    },
+
     /** Any voucher of this terminal, for a supervisor's Historial; the caller checks the role. */
     terminalVoucher(paymentId: string): ApiOutput<'payments.voucher'> {
       const payment = repo.get(paymentId);

@@ -6,17 +6,23 @@ import { messageFor } from '../messages';
 
 type TerminalStatus = ApiOutput<'terminal.status'>;
 type Contacts = ApiOutput<'terminal.contacts'>;
+type UnresolvedPayments = ApiOutput<'payments.unresolved'>;
 
 export const useTerminalStore = defineStore('terminal', () => {
   const status = ref<TerminalStatus | null>(null);
   const contacts = ref<Contacts | null>(null);
+  const unresolvedPayments = ref<UnresolvedPayments | null>(null);
   const error = ref<string | null>(null);
   const loading = ref(false);
 
   async function refresh(): Promise<void> {
     loading.value = true;
     try {
-      [status.value, contacts.value] = await Promise.all([api.call('terminal.status', {}), api.call('terminal.contacts', {})]);
+      [status.value, contacts.value, unresolvedPayments.value] = await Promise.all([
+        api.call('terminal.status', {}),
+        api.call('terminal.contacts', {}),
+        api.call('payments.unresolved', {}),
+      ]);
       error.value = null;
     } catch (err) {
       error.value = messageFor(err);
@@ -25,5 +31,5 @@ export const useTerminalStore = defineStore('terminal', () => {
     }
   }
 
-  return { status, contacts, error, loading, refresh };
+  return { status, contacts, unresolvedPayments, error, loading, refresh };
 });

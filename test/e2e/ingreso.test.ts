@@ -12,7 +12,8 @@ describe('Ingreso and terminal status in headless Chromium (browser host)', () =
 
   it('shows the seed Ingreso screen: tabs AFILIADOS / EMPRESAS, the fields and Ingresar', async () => {
     const page = await e2e.open();
-    await expect(page.getByRole('heading', { name: 'Bienvenidos a Pagos Express' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Ingresar' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Bienvenidos a Pagos Express' }).isVisible()).toBe(true);
     const afiliados = page.getByRole('tab', { name: 'AFILIADOS' });
     const empresas = page.getByRole('tab', { name: 'EMPRESAS' });
     expect(await afiliados.getAttribute('aria-selected')).toBe('true');
@@ -38,6 +39,7 @@ describe('Ingreso and terminal status in headless Chromium (browser host)', () =
     expect(await page.locator('[data-field="sede"]').textContent()).toContain(e2e.config.site.name);
     expect(await page.locator('[data-field="modo"]').textContent()).toContain('Kiosco');
     expect(await page.locator('[data-field="base-de-datos"]').textContent()).toContain('En buen estado');
+    expect(await page.locator('[data-field="pse-pendientes"]').textContent()).toContain('Ninguno');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
   });

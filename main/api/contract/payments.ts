@@ -143,6 +143,12 @@ export const paymentsMethods = {
     output: z.object({ items: z.array(paymentSummary) }),
     access: 'person',
   }),
+  /** For the status screen: how many PSE payments of this terminal await a final answer (no personal data). */
+  'payments.unresolved': defineMethod({
+    input: z.object({}).strict(),
+    output: z.object({ count: z.number().int().nonnegative(), oldestAt: z.string().nullable() }),
+    access: 'public',
+  }),
   /** Historial of the whole terminal: supervisors only (a cashier or a person gets FORBIDDEN/UNAUTHENTICATED). */
   'payments.terminalHistory': defineMethod({
     input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
