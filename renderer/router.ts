@@ -27,6 +27,25 @@ export const router = createRouter({
         { path: '', name: 'inicio', component: () => import('./views/InicioView.vue'), meta: { title: 'Inicio', person: true } },
         { path: 'creditos', name: 'creditos', component: () => import('./views/CreditosView.vue'), meta: { title: 'Créditos', person: true } },
         { path: 'jardin', name: 'jardin', component: () => import('./views/JardinView.vue'), meta: { title: 'Jardín', person: true } },
+        { path: 'historial', name: 'historial', component: () => import('./views/HistorialView.vue'), meta: { title: 'Historial', person: true } },
+      ],
+    },
+    // The payment screens, in the same menu frame. The bank sends the browser back to the host's /pse/retorno,
+    // which redirects to /#/pago/resultado/<reference> (without a reference when the order is unknown).
+    {
+      path: '/pago',
+      component: () => import('./views/MenuView.vue'),
+      meta: { person: true },
+      children: [
+        { path: 'monto/:obligationId', name: 'pago-monto', component: () => import('./views/MontoView.vue'), meta: { title: 'Monto a Pagar', person: true } },
+        { path: 'pse', name: 'pago-pse', component: () => import('./views/PsePagoView.vue'), meta: { title: 'Pago por PSE', person: true } },
+        {
+          path: 'resultado/:reference?',
+          name: 'pago-resultado',
+          component: () => import('./views/ResultadoView.vue'),
+          meta: { title: 'Resultado de la transacción', person: true },
+        },
+        { path: 'voucher/:paymentId', name: 'pago-voucher', component: () => import('./views/VoucherView.vue'), meta: { title: 'Comprobante', person: true } },
       ],
     },
     { path: '/caja', name: 'caja-ingreso', component: () => import('./views/OperatorSignInView.vue'), meta: { title: 'Ingreso de operador' } },
