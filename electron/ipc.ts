@@ -15,12 +15,17 @@ function fromOurPage(event: IpcMainInvokeEvent): boolean {
   }
 }
 
+/** Told of every successful call, so the shell can follow what the core decided (a payment's redirect). */
+export type CallObserver = (method: string, data: unknown) => void;
+
 /** One handler per KioskApi method; a call from any frame but our top-level page is refused. */
-export function bindIpc(api: Dispatcher): void {
+export function bindIpc(api: Dispatcher, observe: CallObserver = () => undefined): void {
   for (const method of methodNames) {
     ipcMain.handle(channelOf(method), async (event, input: unknown) => {
       if (!fromOurPage(event)) return { ok: false, error: { code: 'FORBIDDEN', message: 'caller is not the app page' } };
-      return api.dispatch(method, input, { transport: 'ipc' });
+      const envelope = await api.dispatch(method, input, { transport: 'ipc' });
+      if (envelope.ok) observe(method, envelope.data);
+      return envelope;
     });
   }
 }

@@ -4,11 +4,21 @@ import { loadConfig } from '../main/config/load';
 import { createApp, type App } from '../main/app';
 import { bindIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { APP_ORIGIN, denyPermissions, hardenWebContents } from './security';
+import { APP_ORIGIN, denyPermissions, hardenWebContents, navigation } from './security';
+import { ELECTRON_PSE_RETURN_URL, resultScreenUrl, returnedOrderId } from './payment-return';
 
 // The Electron shell only: lifecycle, the kiosk window, the security policy and the IPC binding.
 registerAppScheme();
-hardenWebContents();
+hardenWebContents((url, contents) => {
+  const orderId = returnedOrderId(url);
+  if (orderId === undefined) return false;
+  // Back from the bank: ask the gateway (never trust the URL's claims), then show the result screen.
+  const asked = orderId && core ? core.payments.handleReturn(orderId) : Promise.resolve(null);
+  void asked
+    .catch(() => null)
+    .then((found) => contents.loadURL(resultScreenUrl(found?.reference)));
+  return true;
+});
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
@@ -63,6 +73,16 @@ void app.whenReady().then(() => {
   }
   denyPermissions();
   serveRenderer(join(__dirname, '..', 'renderer'));
-  bindIpc(core.api);
+  core.setPseReturnUrl(ELECTRON_PSE_RETURN_URL);
+  const gatewayOrigin = core.config.gateway.baseUrl;
+  const bankOrigins = core.config.gateway.bankOrigins;
+  bindIpc(core.api, (method, data) => {
+    // A payment leaves the app for the gateway and the banks only: open exactly those origins until it is back.
+    if (method !== 'payments.start') return;
+    navigation.allow(gatewayOrigin);
+    for (const origin of bankOrigins) navigation.allow(origin);
+    const redirect = (data as { redirectUrl?: unknown }).redirectUrl;
+    if (typeof redirect === 'string') navigation.allow(redirect);
+  });
   mainWindow = createWindow();
 });

@@ -23,7 +23,7 @@ import { enqueueOutbox } from './db/outbox-enqueue';
 import { createCredibancoGateway } from './payments/credibanco/client';
 import { createBankDirectory } from './payments/banks';
 import { createPaymentService, type PaymentService } from './payments/service';
-import { createPaymentHandlers, payerFor, type PaymentSessionResolver } from './payments/handlers';
+import { createPaymentHandlers, createSupervisorPaymentHandlers, payerFor, type PaymentSessionResolver } from './payments/handlers';
 import { startPaymentScheduler } from './payments/scheduler';
 import { createPrintJobsRepo } from './db/print-jobs-repo';
 import { createPrintService, type PrintService } from './printing/service';
@@ -105,6 +105,16 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   const sessionTimer = setInterval(() => sessions.tick(), 1000);
   sessionTimer.unref();
   if (config.terminal.role === 'desk') void operators.refresh();
+  const print = createPrintService({
+    repo: createPrintJobsRepo(db),
+    printer: config.printer,
+    terminal: { id: config.terminal.id, siteName: config.site.name },
+    qrKey: deriveQrKey(config.central.terminalSecret, config.terminal.id),
+    clock,
+    ids,
+    logger: logger.child({ module: 'printing' }),
+  });
+
   const paymentsRepo = createPaymentsRepo(db);
   const gateway = createCredibancoGateway({ ...config.gateway, logger });
   let pseReturnUrl: string | undefined;
@@ -116,6 +126,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     ids,
     config,
     outbox: { enqueue: (item) => enqueueOutbox(db, item) },
+    printVoucher: (voucherId, document) => void print.enqueueVoucher(voucherId, document),
     logger,
     returnUrl: () => {
       if (!pseReturnUrl) throw new ApiError('UNAVAILABLE', 'no PSE return URL set by the transport', { reason: 'NO_RETURN_URL' });
@@ -131,21 +142,17 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     return { subject, payer: payerFor(subject, { fullName: person.name, email: person.email }) };
   };
 
-  const print = createPrintService({
-    repo: createPrintJobsRepo(db),
-    printer: config.printer,
-    terminal: { id: config.terminal.id, siteName: config.site.name },
-    qrKey: deriveQrKey(config.central.terminalSecret, config.terminal.id),
-    clock,
-    ids,
-    logger: logger.child({ module: 'printing' }),
-  });
 
   const handlers: KioskApiHandlers<CallContext> = {
     'terminal.status': async () => terminal.status(),
     'terminal.contacts': async () => terminal.contacts(),
     ...authHandlers({ sessions, signIn, operators }),
     ...createPaymentHandlers(payments, deps.paymentSession ?? signedInPayer),
+    ...createSupervisorPaymentHandlers(payments, () => {
+      if (sessions.currentOperator()?.operator.role !== 'supervisor') {
+        throw new ApiError('FORBIDDEN', 'supervisor role required', { reason: 'SUPERVISOR_REQUIRED' });
+      }
+    }),
     ...createPrintingHandlers({ print }),
   };
 

@@ -27,6 +27,11 @@ export const configSchema = z
       userName: z.string().min(1),
       password: z.string().min(1),
       timeoutMs: z.number().int().min(100).max(60_000),
+      /**
+       * Origins of the banks' PSE pages the Electron window may visit during a payment (besides the gateway's
+       * own). The browser host does not restrict them; Electron refuses any other origin.
+       */
+      bankOrigins: z.array(z.url({ protocol: /^https$/, error: 'bank origins must be https URLs' })).max(100),
     }),
     merchant: z.object({
       name: z.string().min(1),

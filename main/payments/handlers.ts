@@ -54,3 +54,20 @@ export function createPaymentHandlers(service: PaymentService, sessionOf: Paymen
     'payments.voucher': async (input, ctx) => service.voucher(input.paymentId, sessionOf(ctx).subject),
   };
 }
+
+/** The terminal's Historial, for a supervisor: `requireSupervisor` throws FORBIDDEN for anyone else. */
+export function createSupervisorPaymentHandlers(
+  service: PaymentService,
+  requireSupervisor: () => void,
+): Pick<KioskApiHandlers<CallContext>, 'payments.terminalHistory' | 'payments.terminalVoucher'> {
+  return {
+    'payments.terminalHistory': async (input) => {
+      requireSupervisor();
+      return service.terminalHistory(input.limit);
+    },
+    'payments.terminalVoucher': async (input) => {
+      requireSupervisor();
+      return service.terminalVoucher(input.paymentId);
+    },
+  };
+}

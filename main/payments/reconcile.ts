@@ -13,7 +13,8 @@ import type { Logger } from '../log/logger';
 import type { Clock, IdSource } from '../runtime/clock';
 import type { BankDirectory } from './banks';
 import { isGatewayError, type Gateway, type OrderStatus, type PseStatus } from './gateway';
-import { buildVoucherFields } from './voucher';
+import { buildVoucherDocument } from './voucher';
+import type { VoucherData } from '../printing/voucher-data';
 
 /**
  * Bringing a payment to the gateway's truth. Every answer is asked for, never guessed: a payment moves only on
@@ -48,6 +49,11 @@ export interface ReconcileDeps {
   outbox: OutboxPort;
   logger?: Logger;
   timing?: Partial<PaymentTiming>;
+  /**
+   * Queues the voucher's print inside the approval's transaction (the print queue's `enqueueVoucher`), so an
+   * approved payment never exists without its print job. Absent where the terminal does not print.
+   */
+  printVoucher?: (voucherId: string, document: VoucherData) => void;
 }
 
 export function createReconciler(deps: ReconcileDeps) {
@@ -87,8 +93,17 @@ export function createReconciler(deps: ReconcileDeps) {
       if (!repo.applyToObligation(current.obligationId, current.amount, at)) {
         logger?.error({ reference: current.reference }, 'approved payment of an obligation missing locally');
       }
-      const fields = buildVoucherFields({ merchant: deps.config.merchant, reference: current.reference, status, pse, bankName, now });
-      repo.insertVoucher(deps.ids.uuid(), current.id, fields, at);
+      const document = buildVoucherDocument({
+        merchant: deps.config.merchant,
+        payment: current,
+        obligation: repo.obligation(current.obligationId),
+        status,
+        pse,
+        bankName,
+        now,
+      });
+      const voucherId = deps.ids.uuid();
+      if (repo.insertVoucher(voucherId, current.id, document, at)) deps.printVoucher?.(voucherId, document);
       deps.outbox.enqueue({
         idempotencyKey: current.idempotencyKey,
         kind: 'payment.register',

@@ -267,6 +267,14 @@ export function createPaymentService(deps: PaymentServiceDeps) {
       return { items: repo.recentForTerminal(limit).map((p) => summaryOf(repo, p, repo.obligation(p.obligationId))) };
     },
 
+    /** Any voucher of this terminal, for a supervisor's Historial; the caller checks the role. */
+    terminalVoucher(paymentId: string): ApiOutput<'payments.voucher'> {
+      const payment = repo.get(paymentId);
+      const voucher = payment ? voucherOf(repo, payment) : undefined;
+      if (!voucher) throw new ApiError('NOT_FOUND', 'voucher not found', { reason: 'VOUCHER_NOT_FOUND' });
+      return voucher;
+    },
+
     voucher(paymentId: string, subject: PaymentSubject): ApiOutput<'payments.voucher'> {
       const payment = repo.get(paymentId);
       const voucher = payment && owns(subject, payment) ? voucherOf(repo, payment) : undefined;

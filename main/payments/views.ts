@@ -2,7 +2,8 @@ import type { ApiOutput } from '../api/contract';
 import type { Config } from '../config/schema';
 import type { ObligationRow, PaymentRecord, PaymentsRepo } from '../db/payments-repo';
 import { achPendingRefusalText, type PaymentState } from '../domain/payment-state';
-import { VOUCHER_LEGAL_TEXT, VOUCHER_PROCESSOR, VOUCHER_TITLE, voucherLines, type VoucherFields } from './voucher';
+import { VOUCHER_LEGAL_TEXT, VOUCHER_PROCESSOR, VOUCHER_TITLE, voucherFieldsOf, voucherLines } from './voucher';
+import { voucherDataSchema } from '../printing/voucher-data';
 
 /** How stored payments read on screen: the contract's outputs, built from the repository only. */
 
@@ -55,9 +56,13 @@ export function pendingTextOf(payment: PaymentRecord, contacts: Config['contacts
 export function voucherOf(repo: PaymentsRepo, payment: PaymentRecord): ApiOutput<'payments.voucher'> | undefined {
   const stored = repo.voucher(payment.id);
   if (!stored) return undefined;
-  const fields = stored.fields as VoucherFields;
+  const document = voucherDataSchema.safeParse(stored.fields);
+  // A stored voucher that no longer parses is our bug; the payment stays approved, the screen says not found.
+  if (!document.success) return undefined;
+  const fields = voucherFieldsOf(document.data);
   return {
     paymentId: payment.id,
+    voucherId: stored.id,
     reference: payment.reference,
     title: VOUCHER_TITLE,
     processor: VOUCHER_PROCESSOR,

@@ -1,6 +1,9 @@
 import type { Config } from '../config/schema';
 import { formatCop } from '../domain/money';
 import type { OrderStatus, PseStatus } from './gateway';
+import type { PaymentRecord } from '../db/payments-repo';
+import { toBogotaIso } from '../runtime/clock';
+import { voucherDataSchema, type VoucherData, type VoucherInput } from '../printing/voucher-data';
 
 /**
  * *Resultado de la Transacción - Voucher* of the seed, field by field. Comercio, NIT, Código Único and Terminal
@@ -19,6 +22,7 @@ export const VOUCHER_LEGAL_TEXT =
   'Venta No Presencial. Pagaré incondicionalmente y a la orden del acreedor, el valor total de este pagaré junto con ' +
   'los intereses a las tasas máximas permitidas por la ley.';
 
+/** The voucher as the screen shows it: the seed's fields, formatted once. */
 export interface VoucherFields {
   merchantName: string;
   merchantNit: string;
@@ -40,38 +44,74 @@ export interface VoucherFields {
   reference: string;
 }
 
-function bogota(date: Date): string {
-  return new Date(date.getTime() - 5 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-export function buildVoucherFields(input: {
+/**
+ * The voucher as stored in `vouchers.fields_json`: the printing schema's document (main/printing), so the same
+ * record feeds the screen, the first print and every reprint. Fecha y Hora is kept as an instant in Bogotá time.
+ */
+export function buildVoucherDocument(input: {
   merchant: Config['merchant'];
-  reference: string;
+  payment: Pick<PaymentRecord, 'reference' | 'payerIdTail'>;
+  obligation: { document: string; concept: string } | undefined;
   status: OrderStatus;
   pse: PseStatus | null;
   bankName: string | null;
   now: Date;
-}): VoucherFields {
+}): VoucherData {
   const { status, pse } = input;
-  return {
+  const document: VoucherInput = {
+    kind: 'voucher',
+    method: 'pse',
     merchantName: input.merchant.name,
     merchantNit: input.merchant.nit,
     uniqueCode: input.merchant.uniqueCode,
-    terminal: input.merchant.terminalCode,
+    terminalCode: input.merchant.terminalCode,
     transactionNumber: status.authRefNum ?? pse?.ticketId ?? status.orderId,
-    dateTime: bogota(status.authDateTime ?? status.date ?? input.now),
+    dateTime: toBogotaIso(status.authDateTime ?? status.date ?? input.now),
     currency: 'COP',
     total: status.amount,
     iva: 0,
     ivaRefundBase: 0,
-    installments: '001',
+    installments: 1,
     errorCode: status.actionCode === null ? '' : String(status.actionCode),
     authorizationResult: status.approvalCode ?? pse?.transactionStatus ?? '',
-    responseDescription: status.actionCodeDescription ?? '',
+    responseDescription: (status.actionCodeDescription ?? '').slice(0, 80),
     userIp: status.ip ?? '',
-    cus: pse?.cus ?? status.pse?.cus ?? '',
-    bankName: input.bankName ?? pse?.bankName ?? '',
-    reference: input.reference,
+    cus: pse?.cus ?? status.pse?.cus ?? null,
+    bankName: input.bankName ?? pse?.bankName ?? null,
+    reference: input.payment.reference,
+    concept: input.obligation?.concept || 'PAGO',
+    obligationDocument: input.obligation?.document || '-',
+    payerIdMasked: `****${input.payment.payerIdTail.slice(-4)}`,
+    copy: false,
+  };
+  return voucherDataSchema.parse(document);
+}
+
+/** `2020-04-25T11:03:33-05:00` → `2020-04-25 11:03:33`, as the seed's voucher prints Fecha y Hora. */
+function seedDateTime(instant: string): string {
+  return instant.slice(0, 19).replace('T', ' ');
+}
+
+export function voucherFieldsOf(document: VoucherData): VoucherFields {
+  return {
+    merchantName: document.merchantName,
+    merchantNit: document.merchantNit,
+    uniqueCode: document.uniqueCode,
+    terminal: document.terminalCode,
+    transactionNumber: document.transactionNumber,
+    dateTime: seedDateTime(document.dateTime),
+    currency: 'COP',
+    total: document.total,
+    iva: document.iva,
+    ivaRefundBase: document.ivaRefundBase,
+    installments: String(document.installments).padStart(3, '0'),
+    errorCode: document.errorCode,
+    authorizationResult: document.authorizationResult,
+    responseDescription: document.responseDescription,
+    userIp: document.userIp,
+    cus: document.cus ?? '',
+    bankName: document.bankName ?? '',
+    reference: document.reference,
   };
 }
 

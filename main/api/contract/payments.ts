@@ -54,6 +54,8 @@ export const payerOutput = z.object({
 
 export const voucherOutput = z.object({
   paymentId: z.string(),
+  /** For printing.reprint (Imprimir / Reimprimir). */
+  voucherId: z.string(),
   reference: z.string(),
   title: z.string(),
   processor: z.string(),
@@ -140,6 +142,17 @@ export const paymentsMethods = {
     input: z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict(),
     output: z.object({ items: z.array(paymentSummary) }),
     access: 'person',
+  }),
+  /** Historial of the whole terminal: supervisors only (a cashier or a person gets FORBIDDEN/UNAUTHENTICATED). */
+  'payments.terminalHistory': defineMethod({
+    input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: z.object({ items: z.array(paymentSummary) }),
+    access: 'operator',
+  }),
+  'payments.terminalVoucher': defineMethod({
+    input: z.object({ paymentId: z.string().min(1).max(64) }).strict(),
+    output: voucherOutput,
+    access: 'operator',
   }),
   'payments.voucher': defineMethod({
     input: z.object({ paymentId: z.string().min(1).max(64) }).strict(),

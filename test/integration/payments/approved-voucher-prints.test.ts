@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { createApp, type App } from '../../../main/app';
+import { startSimulator, type Simulator } from '../../../sim/server';
+import { insertObligation } from '../../fixtures/payments';
+import { testConfig } from '../../support/config';
+import { tempDir } from '../../support/temp';
+
+/**
+ * Payments and printing together, through the KioskApi of the real core: an approved PSE payment writes its
+ * voucher and its print job in one transaction, the virtual printer receives the voucher over TCP, and
+ * Imprimir afterwards prints a COPIA.
+ */
+describe('an approved payment prints its voucher', () => {
+  const temp = tempDir();
+  let sim: Simulator;
+  let app: App;
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const envelope = await app.api.dispatch(method, input, { transport: 'test' });
+    if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code} ${envelope.error.message}`);
+    return envelope.data as T;
+  };
+
+  beforeAll(async () => {
+    sim = await startSimulator();
+    app = createApp(
+      testConfig(temp.dir, sim.url, { printer: { interface: sim.printer.interface, type: 'epson', width: 42, characterSet: 'PC858_EURO', timeoutMs: 2000 } }),
+      { paymentScheduler: false },
+    );
+    app.setPseReturnUrl('http://127.0.0.1:9/pse/retorno');
+    insertObligation(app.db, { id: 'LI-38', balance: 1_752_770, installment: 175_277, ownerId: '1045678901' });
+    app.sessions.startPerson({ type: 'member', id: '1045678901', name: 'AFILIADO DEMO', email: 'demo@example.com', phoneTail: '434' });
+  });
+  afterAll(async () => {
+    await app.close();
+    await sim.close();
+    temp.remove();
+  });
+
+  it('queues the print with the voucher, prints every field over TCP, and reprints as COPIA', async () => {
+    const { banks } = await call<{ banks: { code: string }[] }>('payments.banks', {});
+    const started = await call<{ paymentId: string; reference: string }>('payments.start', {
+      requestId: randomUUID(),
+      obligationId: 'LI-38',
+      amount: { kind: 'installment' },
+      bankCode: banks[0]?.code,
+      payer: { fullName: 'AFILIADO DEMO', email: 'demo@example.com', phone: '3004567434' },
+    });
+    const orderId = app.db.prepare('SELECT gateway_order_id FROM payments WHERE id = ?').pluck().get(started.paymentId) as string;
+    const resolved = await fetch(`${sim.url}/sim/gateway/orders/${orderId}/resolve`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'approved' }),
+    });
+    expect(resolved.ok).toBe(true);
+
+    const result = await call<{ outcome: string; cus: string }>('payments.result', { reference: started.reference });
+    expect(result.outcome).toBe('approved');
+
+    const voucher = await call<{ voucherId: string; fields: Record<string, unknown>; lines: { label: string; value: string }[] }>('payments.voucher', {
+      paymentId: started.paymentId,
+    });
+    expect(voucher.fields).toMatchObject({ total: 175_277, reference: started.reference, installments: '001', currency: 'COP' });
+    expect(voucher.fields.dateTime).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    const jobs = app.db.prepare('SELECT COUNT(*) FROM print_jobs WHERE voucher_id = ?').pluck().get(voucher.voucherId);
+    expect(jobs).toBe(1);
+
+    const [paper] = await sim.printer.waitForJobs(1, 10_000);
+    // Long texts wrap at the paper's width: compare with line breaks folded into spaces.
+    const text = (paper?.decoded.text ?? []).join('\n').replace(/\s+/g, ' ');
+    expect(paper?.complete).toBe(true);
+    for (const expected of ['CREDIBANCO', 'CAJACOPI', started.reference, String(voucher.fields.cus), '175.277', 'CREDITO POR LIBRANZAS', 'Pagaré incondicionalmente']) {
+      expect(text, expected).toContain(expected);
+    }
+    expect(text).not.toContain('COPIA');
+
+    // Imprimir once the original is out: the queue marks it printed after the last byte was accepted.
+    const stateOfOriginal = app.db.prepare('SELECT state FROM print_jobs WHERE voucher_id = ? ORDER BY created_at LIMIT 1').pluck();
+    for (let i = 0; i < 200 && stateOfOriginal.get(voucher.voucherId) !== 'printed'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stateOfOriginal.get(voucher.voucherId)).toBe('printed');
+    await call('printing.reprint', { voucherId: voucher.voucherId });
+    const [, copy] = await sim.printer.waitForJobs(2, 10_000);
+    expect(copy?.decoded.text.join('\n')).toContain('COPIA');
+    expect(copy?.decoded.text.join('\n')).toContain(started.reference);
+  });
+});
+
+describe("the terminal's Historial", () => {
+  const temp = tempDir();
+  let sim: Simulator;
+  let app: App;
+  beforeAll(async () => {
+    sim = await startSimulator();
+    app = createApp(testConfig(temp.dir, sim.url), { paymentScheduler: false });
+  });
+  afterAll(async () => {
+    await app.close();
+    await sim.close();
+    temp.remove();
+  });
+
+  it('is for supervisors only', async () => {
+    const ask = () => app.api.dispatch('payments.terminalHistory', {}, { transport: 'test' });
+    expect(await ask()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    app.sessions.startOperator({ username: 'cajero1', displayName: 'Cajero Uno', role: 'cashier' });
+    expect(await ask()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'SUPERVISOR_REQUIRED' } } });
+    app.sessions.startOperator({ username: 'supervisor1', displayName: 'Supervisora', role: 'supervisor' });
+    expect(await ask()).toMatchObject({ ok: true, data: { items: [] } });
+    expect(await app.api.dispatch('payments.terminalVoucher', { paymentId: 'nope' }, { transport: 'test' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+});
