@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousA11yViolations } from './harness';
+import { formatCop } from '../../renderer/format';
+import {
+  BANK,
+  COMPANY,
+  MEMBER,
+  VOUCHER_LABELS,
+  decideAtBank,
+  fillPse,
+  gatewayOrders,
+  openMonto,
+  payAndReachBank,
+  signIn,
+  slipId,
+  startPaymentsE2E,
+  voucherOnScreen,
+  type PaymentsE2E,
+} from './payments-support';
+
+/** Paying by PSE from the kiosk's screens, end to end: browser host, simulator (gateway and bank), headless Chromium. */
+describe('payment screens (browser host, headless Chromium)', () => {
+  let t: PaymentsE2E;
+  let page: Page | undefined;
+  const host = () => t.e2e.host.host.url;
+
+  beforeAll(async () => {
+    t = await startPaymentsE2E();
+  });
+  afterAll(async () => {
+    await t?.e2e.close();
+  });
+  beforeEach(async () => {
+    await page?.close();
+    t.nextTest();
+  });
+
+  async function amountError(p: Page): Promise<string> {
+    const error = p.getByTestId('error-monto');
+    await error.waitFor();
+    return (await error.textContent())?.trim() ?? '';
+  }
+
+  it('pays a credit\'s cuota: a rejection first (nothing charged), then an approval with the voucher, and both in Historial', async () => {
+    page = await signIn(t.e2e, MEMBER);
+    await openMonto(page, 'LI-38');
+    const cuota = page.getByRole('radio', { name: /Cuota mensual/ });
+    expect(await cuota.isChecked()).toBe(true);
+    expect(await page.locator('label', { has: cuota }).textContent()).toContain(formatCop(175_277));
+    expect(await page.locator('label', { has: page.getByRole('radio', { name: /Saldo total/ }) }).textContent()).toContain(formatCop(1_752_770));
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'PAGAR POR PSE' }).click();
+    await page.getByRole('heading', { name: 'Pago por PSE' }).waitFor();
+    expect(await page.getByTestId('resumen-pago').textContent()).toContain(formatCop(175_277));
+    // Payer data from the session: document, person type, name and e-mail; the phone is typed here.
+    expect(await page.locator('[data-field="tipo-persona"]').textContent()).toBe('Persona natural');
+    expect(await page.locator('[data-field="tipo-documento"]').textContent()).toBe('Cédula de Ciudadanía');
+    expect(await page.locator('[data-field="numero-documento"]').textContent()).toBe(MEMBER.document);
+    expect(await page.getByLabel('Nombre completo').inputValue()).toBe(MEMBER.name);
+    expect(await page.getByLabel('Correo electrónico').inputValue()).toBe('ing_demo@hotmail.com');
+    await page.getByRole('button', { name: 'PAGAR', exact: true }).click();
+    await page.getByText('Escriba el número celular de 10 dígitos').waitFor();
+    await page.getByText('Seleccione una entidad financiera de la lista.').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await fillPse(page);
+    await payAndReachBank(page, host());
+    const rejected = await decideAtBank(page, host(), 'Rechazar');
+    await page.getByRole('heading', { name: 'Pago rechazado' }).waitFor();
+    expect(await page.getByTestId('resultado').textContent()).toContain('no se debitó ningún valor');
+    expect(await page.locator('[data-field="referencia"]').textContent()).toBe(rejected);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // A rejection blocks nothing: the same cuota again, tapped twice in a row, makes one payment.
+    await openMonto(page, 'LI-38');
+    await page.getByRole('button', { name: 'PAGAR POR PSE' }).click();
+    await fillPse(page);
+    const ordersBefore = (await gatewayOrders(t.e2e)).length;
+    await page.evaluate(() => {
+      const pay = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'PAGAR');
+      pay?.click();
+      pay?.click();
+    });
+    await page.waitForURL((url) => !url.href.startsWith(host()));
+    expect((await gatewayOrders(t.e2e)).length).toBe(ordersBefore + 1);
+    const reference = await decideAtBank(page, host(), 'Aprobar');
+    expect(reference).not.toBe(rejected);
+
+    const voucher = await voucherOnScreen(page);
+    expect(Object.keys(voucher)).toEqual(VOUCHER_LABELS);
+    expect(voucher).toMatchObject({ Total: formatCop(175_277), Moneda: 'COP', Banco: BANK, Referencia: reference, 'Descripción Respuesta': 'Aprobada' });
+    expect(voucher.CUS).toMatch(/\S/);
+    expect(voucher['Fecha y Hora']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    await page.getByRole('heading', { name: 'Resultado de la Transacción - Voucher' }).waitFor();
+    await page.getByText('Transacción procesada por CREDIBANCO').waitFor();
+    await page.getByText('Venta No Presencial. Pagaré incondicionalmente').waitFor();
+    expect(await page.locator('.printable').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Imprimir' }).isVisible()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Regresar al Comercio' }).click();
+    await page.getByRole('heading', { name: 'Bienvenidos a Pagos Express' }).waitFor();
+
+    await page.getByRole('link', { name: 'HISTORIAL' }).click();
+    const table = page.getByTestId('tabla-historial');
+    await table.waitFor();
+    expect(await table.locator(`tr[data-reference="${reference}"] [data-field="estado"]`).textContent()).toBe('Aprobado');
+    expect(await table.locator(`tr[data-reference="${rejected}"] [data-field="estado"]`).textContent()).toBe('Rechazado');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await table.getByRole('link', { name: `Ver voucher ${reference}` }).click();
+    expect((await voucherOnScreen(page)).Referencia).toBe(reference);
+    expect(await page.getByRole('button', { name: 'Reimprimir' }).isVisible()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('pays the saldo of a company\'s credit whose saldo is below the cuota (the cuota pays the saldo)', async () => {
+    page = await signIn(t.e2e, COMPANY);
+    await openMonto(page, 'LI-52');
+    expect(await page.locator('label', { has: page.getByRole('radio', { name: /Cuota mensual/ }) }).textContent()).toContain(formatCop(50_000));
+    await page.getByText('Su saldo es menor que la cuota: la cuota paga el saldo.').waitFor();
+    await page.getByRole('radio', { name: /Saldo total/ }).check();
+    await page.getByRole('button', { name: 'PAGAR POR PSE' }).click();
+    await page.getByRole('heading', { name: 'Pago por PSE' }).waitFor();
+    expect(await page.locator('[data-field="tipo-persona"]').textContent()).toBe('Persona jurídica');
+    expect(await page.locator('[data-field="tipo-documento"]').textContent()).toBe('NIT');
+    expect(await page.locator('[data-field="numero-documento"]').textContent()).toBe('900123456');
+    await fillPse(page, { bank: 'BANCO DE BOGOTA', phone: COMPANY.phone });
+    await payAndReachBank(page, host());
+    const reference = await decideAtBank(page, host(), 'Aprobar');
+    const voucher = await voucherOnScreen(page);
+    expect(voucher).toMatchObject({ Total: formatCop(50_000), Referencia: reference });
+  });
+
+  it('pays an otro valor typed on the keypad, after clear Spanish refusals below the minimum and above the saldo', async () => {
+    page = await signIn(t.e2e, COMPANY);
+    await openMonto(page, 'LI-51');
+    await page.getByRole('radio', { name: /Otro Valor/ }).check();
+    const keypad = page.getByRole('group', { name: 'Teclado numérico' });
+    const type = async (digits: string) => {
+      for (const digit of digits) await keypad.getByRole('button', { name: digit, exact: true }).click();
+    };
+    const clear = async () => {
+      while ((await page!.getByLabel('Otro Valor', { exact: true }).inputValue()) !== '') await keypad.getByRole('button', { name: 'Borrar' }).click();
+    };
+    const pay = page.getByRole('button', { name: 'PAGAR POR PSE' });
+
+    await pay.click();
+    expect(await amountError(page)).toBe('Escriba el valor a pagar con el teclado numérico.');
+    await type('5000');
+    expect(await page.getByLabel('Otro Valor', { exact: true }).inputValue()).toBe('$ 5.000');
+    await pay.click();
+    expect(await amountError(page)).toBe(`El valor mínimo a pagar es ${formatCop(10_000)}.`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await clear();
+    await type('7000000');
+    await pay.click();
+    expect(await amountError(page)).toBe(`El valor a pagar no puede ser mayor que su saldo de ${formatCop(6_300_000)}.`);
+    await clear();
+    await type('1234567');
+    await pay.click();
+
+    await page.getByRole('heading', { name: 'Pago por PSE' }).waitFor();
+    expect(await page.locator('[data-field="valor-a-pagar"]').textContent()).toBe(formatCop(1_234_567));
+    await fillPse(page, { phone: COMPANY.phone });
+    await payAndReachBank(page, host());
+    const reference = await decideAtBank(page, host(), 'Aprobar');
+    expect(await voucherOnScreen(page)).toMatchObject({ Total: formatCop(1_234_567), Referencia: reference });
+  });
+
+  it('pays a jardín enrollment slip in full', async () => {
+    page = await signIn(t.e2e, MEMBER);
+    await openMonto(page, slipId());
+    expect(await page.getByRole('radio').count()).toBe(1);
+    expect(await page.locator('label', { has: page.getByRole('radio') }).textContent()).toContain(formatCop(482_213));
+    await page.getByText('Los volantes de matrícula se pagan por el valor total.').waitFor();
+    expect(await page.getByTestId('obligacion').textContent()).toContain('ESTUDIANTE GENERICO');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'PAGAR POR PSE' }).click();
+    await fillPse(page);
+    await payAndReachBank(page, host());
+    const reference = await decideAtBank(page, host(), 'Aprobar');
+    expect(await voucherOnScreen(page)).toMatchObject({ Total: formatCop(482_213), Referencia: reference });
+  });
+});
