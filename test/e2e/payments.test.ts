@@ -103,7 +103,7 @@ describe('payment screens (browser host, headless Chromium)', () => {
     await page.getByRole('button', { name: 'Regresar al Comercio' }).click();
     await page.getByRole('heading', { name: 'Bienvenidos a Pagos Express' }).waitFor();
 
-    await page.getByRole('link', { name: 'HISTORIAL' }).click();
+    await page.getByRole('link', { name: 'HISTORIAL', exact: true }).click();
     const table = page.getByTestId('tabla-historial');
     await table.waitFor();
     expect(await table.locator(`tr[data-reference="${reference}"] [data-field="estado"]`).textContent()).toBe('Aprobado');

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from './harness';
+import { formatCop } from '../../renderer/format';
+import { MEMBER, decideAtBank, fillPse, gatewayOrders, openMonto, payAndReachBank, signIn, startPaymentsE2E, voucherOnScreen, type PaymentsE2E } from './payments-support';
+
+/** ACH's rule on screen: while a payment of an obligation is pending, a second one is refused with ACH's words. */
+describe('a pending PSE payment (browser host, headless Chromium)', () => {
+  let t: PaymentsE2E;
+  beforeAll(async () => {
+    t = await startPaymentsE2E();
+  });
+  afterAll(async () => {
+    await t?.e2e.close();
+  });
+
+  it('shows ACH\'s pending text, refuses a second payment of the obligation with it, and shows the voucher once the bank confirms', async () => {
+    const host = t.e2e.host.host.url;
+    const contacts = t.e2e.config.contacts;
+    const page = await signIn(t.e2e, MEMBER);
+    await openMonto(page, 'LI-38');
+    await page.getByRole('button', { name: 'PAGAR POR PSE' }).click();
+    await fillPse(page);
+    await payAndReachBank(page, host);
+    const reference = await decideAtBank(page, host, 'Dejar pendiente');
+
+    await page.getByRole('heading', { name: 'Transacción pendiente' }).waitFor();
+    const cus = (await page.locator('[data-field="cus"]').textContent()) ?? '';
+    expect(cus).toMatch(/\S/);
+    const achText =
+      `En este momento su #${reference} presenta un proceso de pago cuya transacción se encuentra PENDIENTE de ` +
+      'recibir confirmación por parte de su entidad financiera, por favor espere unos minutos y vuelva a consultar ' +
+      'más tarde para verificar si su pago fue confirmado de forma exitosa. Si desea mayor información sobre el ' +
+      'estado actual de su operación puede comunicarse a nuestras líneas de atención al cliente ' +
+      `${contacts.customerServicePhone} o enviar un correo electrónico a ${contacts.customerServiceEmail} y preguntar por el estado de la transacción: ${cus}`;
+    expect((await page.getByTestId('texto-ach').textContent())?.trim()).toBe(achText);
+    expect(await page.locator('[data-field="valor"]').textContent()).toBe(formatCop(175_277));
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // A second attempt at the same obligation: Monto a Pagar shows ACH's text instead of PAGAR POR PSE.
+    const orders = (await gatewayOrders(t.e2e)).length;
+    await openMonto(page, 'LI-38');
+    const blocked = page.getByTestId('bloqueo');
+    await blocked.waitFor();
+    expect((await blocked.textContent())?.trim()).toBe(achText);
+    expect(await page.getByRole('button', { name: 'PAGAR POR PSE' }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect((await gatewayOrders(t.e2e)).length).toBe(orders);
+
+    // Historial lists it as pending; its bank confirms later and *Consultar de nuevo* shows the voucher.
+    await page.getByRole('link', { name: 'HISTORIAL', exact: true }).click();
+    const row = page.locator(`tr[data-reference="${reference}"]`);
+    await row.waitFor();
+    expect(await row.locator('[data-field="estado"]').textContent()).toBe('Pendiente');
+    await row.getByRole('link', { name: `Ver estado ${reference}` }).click();
+    await page.getByRole('heading', { name: 'Transacción pendiente' }).waitFor();
+    const order = (await gatewayOrders(t.e2e)).find((o) => o.orderNumber === reference);
+    const resolved = await fetch(`${t.e2e.sim.url}/sim/gateway/orders/${order?.orderId}/resolve`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'approved' }),
+    });
+    expect(resolved.ok).toBe(true);
+    // The screen asks the gateway again only after the core's quiet interval since its last question.
+    t.time.advance(20);
+    await page.getByRole('button', { name: 'Consultar de nuevo' }).click();
+    expect(await voucherOnScreen(page)).toMatchObject({ Referencia: reference, Total: formatCop(175_277), CUS: cus });
+  });
+});
