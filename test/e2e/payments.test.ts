@@ -182,5 +182,13 @@ describe('payment screens (browser host, headless Chromium)', () => {
     await payAndReachBank(page, host());
     const reference = await decideAtBank(page, host(), 'Aprobar');
     expect(await voucherOnScreen(page)).toMatchObject({ Total: formatCop(482_213), Referencia: reference });
+
+    // Salir: the voucher and the payment leave the screen, and its address no longer opens anything.
+    await page.getByTestId('sesion-persona').getByRole('button', { name: 'Salir' }).click();
+    await page.getByRole('tab', { name: 'AFILIADOS' }).waitFor();
+    for (const trace of [reference, 'ESTUDIANTE GENERICO', formatCop(482_213)]) expect(await page.textContent('body')).not.toContain(trace);
+    await page.goto(`${host()}/#/pago/resultado/${reference}`);
+    await page.getByRole('tab', { name: 'AFILIADOS' }).waitFor();
+    expect(await page.textContent('body')).not.toContain(reference);
   });
 });
