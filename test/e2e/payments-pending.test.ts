@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from './harness';
 import { formatCop } from '../../renderer/format';
-import { MEMBER, decideAtBank, fillPse, gatewayOrders, openMonto, payAndReachBank, signIn, startPaymentsE2E, voucherOnScreen, type PaymentsE2E } from './payments-support';
+import { COMPANY, MEMBER, decideAtBank, fillPse, gatewayOrders, openMonto, payAndReachBank, signIn, startPaymentsE2E, voucherOnScreen, type PaymentsE2E } from './payments-support';
 
 /** ACH's rule on screen: while a payment of an obligation is pending, a second one is refused with ACH's words. */
 describe('a pending PSE payment (browser host, headless Chromium)', () => {
@@ -64,5 +64,45 @@ describe('a pending PSE payment (browser host, headless Chromium)', () => {
     t.time.advance(20);
     await page.getByRole('button', { name: 'Consultar de nuevo' }).click();
     expect(await voucherOnScreen(page)).toMatchObject({ Referencia: reference, Total: formatCop(175_277), CUS: cus });
+    await page.close();
+  });
+
+  it('says ACH\'s text when the bank list cannot be had, and a pending payment the bank then fails has its own screen', async () => {
+    const host = t.e2e.host.host.url;
+    const admin = `${t.e2e.sim.url}/sim/gateway`;
+    const post = (path: string, body: unknown) =>
+      fetch(`${admin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    // A day later the cached list is too old, and the gateway does not answer.
+    t.time.advance(25 * 3600);
+    expect((await post('/faults', { operations: ['banks'], mode: 'down' })).ok).toBe(true);
+    const page = await signIn(t.e2e, COMPANY);
+    await openMonto(page, 'LI-52');
+    await page.getByRole('button', { name: 'PAGAR POR PSE' }).click();
+    const failure = page.getByTestId('bancos-error');
+    await failure.waitFor();
+    expect((await failure.textContent())?.trim()).toBe('No se pudo obtener la lista de Entidades Financieras, por favor intente más tarde');
+    expect(await page.getByRole('button', { name: 'PAGAR', exact: true }).isDisabled()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await fetch(`${admin}/faults`, { method: 'DELETE' });
+    await page.getByRole('button', { name: 'Intentar de nuevo' }).click();
+    await fillPse(page, { phone: COMPANY.phone });
+    await payAndReachBank(page, host);
+    const reference = await decideAtBank(page, host, 'Dejar pendiente');
+    await page.getByTestId('texto-ach').waitFor();
+    const order = (await gatewayOrders(t.e2e)).find((o) => o.orderNumber === reference);
+    expect((await post(`/orders/${order?.orderId}/resolve`, { status: 'failed' })).ok).toBe(true);
+    t.time.advance(20);
+    await page.getByRole('button', { name: 'Consultar de nuevo' }).click();
+    await page.getByRole('heading', { name: 'Transacción fallida' }).waitFor();
+    expect(await page.getByTestId('resultado').textContent()).toContain('La transacción no se pudo completar.');
+    await page.getByText('Puede intentar el pago de nuevo desde CRÉDITOS o JARDÍN').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // A failed payment does not block the obligation: PAGAR POR PSE is offered again.
+    await openMonto(page, 'LI-52');
+    await page.getByRole('button', { name: 'PAGAR POR PSE' }).waitFor();
+    expect(await page.getByTestId('bloqueo').count()).toBe(0);
+    await page.close();
   });
 });
