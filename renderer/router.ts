@@ -57,6 +57,13 @@ export const router = createRouter({
 
 let sessionsKnown = false;
 
+/**
+ * A payer back from the bank after the session ended (a long time at the bank's page): after signing in again,
+ * the result of that payment is shown first. Kept only by this page load, and only for the gateway's 20 minutes.
+ */
+const RESULT_KEPT_MS = 20 * 60_000;
+let resultAfterSignIn: { path: string; until: number } | null = null;
+
 /** The screens follow the sessions in the core: no person screen without a person, no desk without an operator. */
 router.beforeEach(async (to) => {
   const terminal = useTerminalStore();
@@ -73,7 +80,15 @@ router.beforeEach(async (to) => {
     if (desk) return operatorActive ? { name: 'caja' } : { name: 'caja-ingreso' };
     if (session.person) return { name: 'inicio' };
   }
-  if (to.meta.person && !session.person) return { name: 'ingreso' };
+  if (to.meta.person && !session.person) {
+    if (to.name === 'pago-resultado' && to.params.reference) resultAfterSignIn = { path: to.fullPath, until: Date.now() + RESULT_KEPT_MS };
+    return { name: 'ingreso' };
+  }
+  if (to.name === 'inicio' && resultAfterSignIn) {
+    const kept = resultAfterSignIn;
+    resultAfterSignIn = null;
+    if (kept.until > Date.now()) return kept.path;
+  }
   if (to.name === 'caja-ingreso' && operatorActive) return { name: 'caja' };
   if (to.meta.operator && !operatorActive) return { name: 'caja-ingreso' };
   return true;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from './harness';
+import { lastCodeTo } from '../support/central';
 import { formatCop } from '../../renderer/format';
 import { COMPANY, MEMBER, decideAtBank, fillPse, gatewayOrders, openMonto, payAndReachBank, signIn, startPaymentsE2E, voucherOnScreen, type PaymentsE2E } from './payments-support';
 
@@ -103,6 +104,31 @@ describe('a pending PSE payment (browser host, headless Chromium)', () => {
     await openMonto(page, 'LI-52');
     await page.getByRole('button', { name: 'PAGAR POR PSE' }).waitFor();
     expect(await page.getByTestId('bloqueo').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows the result right after signing in again when the session ended while the payer was at the bank', async () => {
+    const host = t.e2e.host.host.url;
+    t.time.advance(11 * 60);
+    const page = await signIn(t.e2e, COMPANY);
+    await openMonto(page, 'LI-51');
+    await page.getByRole('button', { name: 'PAGAR POR PSE' }).click();
+    await fillPse(page, { phone: COMPANY.phone });
+    await payAndReachBank(page, host);
+    // Long at the bank's page: the kiosk's session times out meanwhile (and a new code may be sent).
+    t.time.advance(11 * 60);
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.getByRole('tab', { name: 'EMPRESAS' }).waitFor();
+    const reference = (await gatewayOrders(t.e2e)).at(-1)?.orderNumber ?? '';
+    expect(await page.textContent('body')).not.toContain(reference);
+
+    await page.getByRole('tab', { name: 'EMPRESAS' }).click();
+    await page.getByLabel('NIT de la empresa').fill(COMPANY.document);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page.getByTestId('validacion').waitFor();
+    await page.getByLabel('Código de verificación').fill(await lastCodeTo(t.e2e.sim, COMPANY.phone));
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    expect(await voucherOnScreen(page)).toMatchObject({ Referencia: reference, Total: formatCop(700_000) });
     await page.close();
   });
 });
