@@ -141,3 +141,25 @@ export const VOUCHER_LABELS = [
   'Banco',
   'Referencia',
 ];
+
+/** Heights of the touch targets in the screen's content (buttons, button links, amount options) under `min`. */
+export async function smallTouchTargets(page: Page, min = 56): Promise<string[]> {
+  return page.locator('#contenido').evaluate((root, least) => {
+    const targets = Array.from(root.querySelectorAll<HTMLElement>('button, a.button, .amount-option, select, input:not([type="radio"])'));
+    return targets
+      .filter((el) => el.offsetParent !== null && el.getBoundingClientRect().height < least)
+      .map((el) => `${el.tagName.toLowerCase()} "${el.textContent?.trim() ?? ''}" ${Math.round(el.getBoundingClientRect().height)}px`);
+  }, min);
+}
+
+/** Tables wider than their card (they would scroll sideways), at the page's current size. */
+export async function overflowingTables(page: Page): Promise<string[]> {
+  return page.locator('#contenido').evaluate((root) =>
+    Array.from(root.querySelectorAll<HTMLElement>('.table-scroll'))
+      .filter((box) => box.scrollWidth > box.clientWidth + 1)
+      .map((box) => `${box.querySelector('table')?.dataset.testid ?? 'table'}: ${box.scrollWidth} > ${box.clientWidth}`),
+  );
+}
+
+export const PORTRAIT = { width: 1080, height: 1920 };
+export const LANDSCAPE = { width: 1366, height: 768 };

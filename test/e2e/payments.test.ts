@@ -14,6 +14,10 @@ import {
   payAndReachBank,
   signIn,
   slipId,
+  smallTouchTargets,
+  overflowingTables,
+  PORTRAIT,
+  LANDSCAPE,
   startPaymentsE2E,
   voucherOnScreen,
   type PaymentsE2E,
@@ -50,6 +54,7 @@ describe('payment screens (browser host, headless Chromium)', () => {
     expect(await page.locator('label', { has: cuota }).textContent()).toContain(formatCop(175_277));
     expect(await page.locator('label', { has: page.getByRole('radio', { name: /Saldo total/ }) }).textContent()).toContain(formatCop(1_752_770));
     expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await smallTouchTargets(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'PAGAR POR PSE' }).click();
     await page.getByRole('heading', { name: 'Pago por PSE' }).waitFor();
@@ -64,6 +69,7 @@ describe('payment screens (browser host, headless Chromium)', () => {
     await page.getByText('Escriba el número celular de 10 dígitos').waitFor();
     await page.getByText('Seleccione una entidad financiera de la lista.').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await smallTouchTargets(page)).toEqual([]);
 
     await fillPse(page);
     await payAndReachBank(page, host());
@@ -99,6 +105,7 @@ describe('payment screens (browser host, headless Chromium)', () => {
     expect(await page.locator('.printable').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Imprimir' }).isVisible()).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await smallTouchTargets(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Regresar al Comercio' }).click();
     await page.getByRole('heading', { name: 'Bienvenidos a Pagos Express' }).waitFor();
@@ -109,6 +116,11 @@ describe('payment screens (browser host, headless Chromium)', () => {
     expect(await table.locator(`tr[data-reference="${reference}"] [data-field="estado"]`).textContent()).toBe('Aprobado');
     expect(await table.locator(`tr[data-reference="${rejected}"] [data-field="estado"]`).textContent()).toBe('Rechazado');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await smallTouchTargets(page)).toEqual([]);
+    for (const size of [PORTRAIT, LANDSCAPE]) {
+      await page.setViewportSize(size);
+      expect(await overflowingTables(page)).toEqual([]);
+    }
     await table.getByRole('link', { name: `Ver voucher ${reference}` }).click();
     expect((await voucherOnScreen(page)).Referencia).toBe(reference);
     expect(await page.getByRole('button', { name: 'Reimprimir' }).isVisible()).toBe(true);
