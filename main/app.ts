@@ -8,6 +8,10 @@ import { type Clock, type IdSource, randomIds, systemClock } from './runtime/clo
 import { createLogger, type Logger } from './log/logger';
 import { appVersion } from './version';
 import { createCentralHttp } from './central/http';
+import { createCentralClient } from './central/client';
+import { createConnectivity } from './sync/connectivity';
+import { createDataLayer, type DataLayer, type DataLayerTuning } from './sync/layer';
+import { createDataHandlers } from './sync/handlers';
 import { createSignInClient } from './central/signin';
 import { createLockoutRepo, createOperatorRepo } from './db/auth-repo';
 import { createAuthAudit } from './auth/audit';
@@ -19,7 +23,6 @@ import { createAccessGuard } from './auth/access-guard';
 import { authHandlers } from './auth/handlers';
 import { ApiError } from './api/errors';
 import { createPaymentsRepo } from './db/payments-repo';
-import { enqueueOutbox } from './db/outbox-enqueue';
 import { createCredibancoGateway } from './payments/credibanco/client';
 import { createBankDirectory } from './payments/banks';
 import { createPaymentService, type PaymentService } from './payments/service';
@@ -40,6 +43,8 @@ export interface AppDeps {
   paymentSession?: PaymentSessionResolver;
   /** Tests that drive reconciliation themselves turn the background polling off. */
   paymentScheduler?: boolean;
+  /** Intervals, page size and back-off of the sync and the outbox (tests shorten them). */
+  data?: DataLayerTuning;
 }
 
 export interface App {
@@ -47,6 +52,8 @@ export interface App {
   db: Db;
   logger: Logger;
   api: Dispatcher;
+  /** The synced copy of the obligations, the outbox and the obligation lookups. */
+  data: DataLayer;
   /** The terminal's person and operator sessions (tests move the clock and call `tick`). */
   sessions: SessionManager;
   operators: OperatorService;
@@ -73,13 +80,17 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
 
   const terminal = createTerminalService({ config, repo: terminalRepo, clock, appVersion });
 
+  // Every call to the central API (sync, outbox, lookups, sign-in) tells connectivity how it went.
+  const connectivity = createConnectivity({ clock });
   const central = createCentralHttp({
     baseUrl: config.central.baseUrl,
     terminalId: config.terminal.id,
     terminalSecret: config.central.terminalSecret,
     timeoutMs: config.central.timeoutMs,
     logger,
+    onOutcome: connectivity.record,
   });
+  const data = createDataLayer({ db, central: createCentralClient(central, config.terminal.id), connectivity, clock, logger, tuning: deps.data });
   const authAudit = createAuthAudit(audit, clock);
   const sessions = createSessionManager({ clock, idle: config.idle, audit: authAudit, role: config.terminal.role });
   const signIn = createSignInService({
@@ -125,7 +136,8 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     clock,
     ids,
     config,
-    outbox: { enqueue: (item) => enqueueOutbox(db, item) },
+    // Called inside the approval's transaction; the worker's round runs on a later tick, after the commit.
+    outbox: { enqueue: (item) => data.enqueue(item).created },
     printVoucher: (voucherId, document) => void print.enqueueVoucher(voucherId, document),
     logger,
     returnUrl: () => {
@@ -142,10 +154,10 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     return { subject, payer: payerFor(subject, { fullName: person.name, email: person.email }) };
   };
 
-
   const handlers: KioskApiHandlers<CallContext> = {
     'terminal.status': async () => terminal.status(),
     'terminal.contacts': async () => terminal.contacts(),
+    ...createDataHandlers({ data, connectivity, sessions }),
     ...authHandlers({ sessions, signIn, operators }),
     ...createPaymentHandlers(payments, deps.paymentSession ?? signedInPayer),
     ...createSupervisorPaymentHandlers(payments, () => {
@@ -158,6 +170,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
 
   const api = createDispatcher(handlers, logger, createAccessGuard(sessions));
   print.start();
+  data.start();
   logger.info({ site: config.site.id, terminal: config.terminal.id, role: config.terminal.role, version: appVersion }, 'core started');
 
   return {
@@ -165,6 +178,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     db,
     logger,
     api,
+    data,
     sessions,
     operators,
     payments,
@@ -174,6 +188,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     print,
     async close() {
       clearInterval(sessionTimer);
+      await data.stop();
       await print.stop();
       sessions.endPerson('sign-out');
       await scheduler?.stop();

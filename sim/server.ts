@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createTerminalAuth, type TerminalAuth } from './central/terminal-auth';
+import { registerCentral, type CentralSim, type CentralSimOptions } from './central';
 import { registerSignIn } from './central/signin';
 import { registerOperators } from './central/operators';
 import { gatewaySimulator } from './gateway';
@@ -12,6 +13,8 @@ export interface SimulatorOptions {
   now?: () => number;
   terminalSecret?: string;
   tokenTtlSeconds?: number;
+  /** The central API's data, retention and fault injection (see sim/central/index.ts). */
+  central?: CentralSimOptions;
   /** TCP port of the virtual receipt printer (default: any free port). */
   printerPort?: number;
 }
@@ -27,6 +30,8 @@ export interface Simulator {
   port: number;
   server: FastifyInstance;
   context: SimContext;
+  /** The central API's world, payments and faults, for tests that drive the central side directly. */
+  central: CentralSim;
   /** The virtual receipt printer (its `interface` goes into the terminal's printer configuration). */
   printer: VirtualPrinter;
   close(): Promise<void>;
@@ -49,6 +54,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   context.auth.register(server);
   server.get('/health', async () => ({ ok: true, name: 'pagos-express-simulator' }));
   // Capabilities register here, one line each.
+  const central = registerCentral(server, context, options.central);
   registerSignIn(server, context);
   registerOperators(server, context);
   await server.register(gatewaySimulator({ now }).plugin);
@@ -57,5 +63,5 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   await server.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, port, server, context, printer, close: () => server.close() };
+  return { url: `http://127.0.0.1:${port}`, port, server, context, central, printer, close: () => server.close() };
 }

@@ -1,7 +1,7 @@
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import { z } from 'zod';
 import type { Logger } from 'pino';
-import { CentralError } from './errors';
+import { CentralError, type CentralErrorKind } from './errors';
 
 export interface CentralHttpOptions {
   baseUrl: string;
@@ -14,7 +14,14 @@ export interface CentralHttpOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   /** Told the outcome of every call, so connectivity can be judged from real traffic. */
-  onOutcome?: (outcome: { ok: boolean; transient: boolean }) => void;
+  onOutcome?: (outcome: CentralOutcome) => void;
+}
+
+/** One attempt's result as connectivity sees it; `kind` says how a failed attempt failed. */
+export interface CentralOutcome {
+  ok: boolean;
+  transient: boolean;
+  kind?: CentralErrorKind;
 }
 
 export interface CentralRequest<S extends z.ZodType> {
@@ -29,6 +36,10 @@ export interface CentralRequest<S extends z.ZodType> {
   /** Every call but the token exchange carries the terminal's bearer token. */
   authenticated?: boolean;
   timeoutMs?: number;
+  /** Overrides the client's retry attempts for this call (e.g. 1 for a lookup a person is waiting on). */
+  attempts?: number;
+  /** Cancels the call and its pending retries (e.g. when the app closes). */
+  signal?: AbortSignal;
 }
 
 const tokenSchema = z.object({ token: z.string().min(16), expiresInSeconds: z.number().int().positive() });
@@ -40,6 +51,7 @@ export const TERMINAL_AUTH_ERRORS: ReadonlySet<string> = new Set(['TOKEN_INVALID
 export const defaultRetry = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5_000 };
 
 function describe(error: AxiosError): CentralError {
+  if (error.code === 'ERR_CANCELED') return new CentralError('unreachable', 'central API call cancelled');
   if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return new CentralError('timeout', 'central API timed out');
   if (!error.response) return new CentralError('unreachable', `central API unreachable (${error.code ?? 'no response'})`);
   const { status, data } = error.response;
@@ -98,6 +110,7 @@ export function createCentralHttp(options: CentralHttpOptions) {
         params: request.query,
         data: request.body,
         timeout: request.timeoutMs ?? options.timeoutMs,
+        signal: request.signal,
         headers: {
           ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
           ...(request.idempotencyKey ? { 'idempotency-key': request.idempotencyKey } : {}),
@@ -117,7 +130,7 @@ export function createCentralHttp(options: CentralHttpOptions) {
   }
 
   async function send<S extends z.ZodType>(request: CentralRequest<S>): Promise<z.output<S>> {
-    const attempts = request.idempotent ? Math.max(1, retry.attempts) : 1;
+    const attempts = request.idempotent ? Math.max(1, request.attempts ?? retry.attempts) : 1;
     let lastError: CentralError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
@@ -133,9 +146,10 @@ export function createCentralHttp(options: CentralHttpOptions) {
         return result;
       } catch (error) {
         const central = error instanceof CentralError ? error : new CentralError('malformed', String(error));
-        options.onOutcome?.({ ok: false, transient: central.transient });
+        // A call we cancelled ourselves says nothing about the link.
+        if (!request.signal?.aborted) options.onOutcome?.({ ok: false, transient: central.transient, kind: central.kind });
         lastError = central;
-        if (!central.transient || attempt === attempts) break;
+        if (!central.transient || attempt === attempts || request.signal?.aborted) break;
         const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
         options.logger.debug({ path: request.path, attempt, kind: central.kind }, 'central call failed, retrying');
         await sleep(Math.round(random() * ceiling));

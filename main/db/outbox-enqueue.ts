@@ -1,33 +1,19 @@
-import type Database from 'better-sqlite3';
 import type { Db } from './connection';
+import { createOutboxRepo, type OutboxRepo } from './outbox-repo';
 
-type Statement = Database.Statement<[string, string, string, string, string]>;
-const statements = new WeakMap<Db, Statement>();
-
-function insertStatement(db: Db): Statement {
-  let statement = statements.get(db);
-  if (!statement) {
-    statement = db.prepare(
-      `INSERT INTO outbox (idempotency_key, kind, payload_json, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
-    );
-    statements.set(db, statement);
-  }
-  return statement;
-}
+const repos = new WeakMap<Db, OutboxRepo>();
 
 /**
- * Puts one item in the outbox (table of 0001), to be sent to the central API by `main/sync/`. The idempotency
- * key is unique: enqueuing the same key twice keeps the first item and reports `false`, so an item is sent
- * exactly once however often its cause is replayed. Call it inside the transaction that records the cause.
- *
- * (Stand-in until the outbox module of `main/sync/` lands; the lead reconciles the two.)
+ * Puts one item in the outbox for the worker of `main/sync/outbox.ts`, from code that holds only the
+ * database (tests, child processes). The app itself enqueues through its data layer, which also wakes the
+ * worker. The idempotency key is unique: the same key twice keeps the first item and answers `false`.
  */
-export function enqueueOutbox(
-  db: Db,
-  item: { idempotencyKey: string; kind: string; payload: unknown; now?: string },
-): boolean {
+export function enqueueOutbox(db: Db, item: { idempotencyKey: string; kind: string; payload: unknown; now?: string }): boolean {
+  let repo = repos.get(db);
+  if (!repo) {
+    repo = createOutboxRepo(db);
+    repos.set(db, repo);
+  }
   const now = item.now ?? new Date().toISOString();
-  const result = insertStatement(db).run(item.idempotencyKey, item.kind, JSON.stringify(item.payload), now, now);
-  return result.changes === 1;
+  return repo.enqueue({ idempotencyKey: item.idempotencyKey, kind: item.kind, payloadJson: JSON.stringify(item.payload), now }).created;
 }

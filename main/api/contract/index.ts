@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { terminalMethods } from './terminal';
+import { dataMethods } from './data';
 import { authMethods } from './auth';
 import { paymentsMethods } from './payments';
 import { printingMethods } from './printing';
@@ -10,6 +11,7 @@ import { printingMethods } from './printing';
  */
 export const contract = {
   ...terminalMethods,
+  ...dataMethods,
   ...authMethods,
   ...paymentsMethods,
   ...printingMethods,

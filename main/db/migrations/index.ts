@@ -1,4 +1,5 @@
 import { sql as initial } from './0001-initial';
+import { sql as sync } from './0002-sync';
 import { sql as auth } from './0003-auth';
 import { sql as payments } from './0004-payments';
 import { sql as printJobs } from './0005-print-jobs';
@@ -12,6 +13,7 @@ export interface Migration {
 /** In order; a new migration is a new file and one more line here, never an edit of a shipped one. */
 export const migrations: Migration[] = [
   { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'sync', sql: sync },
   { version: 3, name: 'auth', sql: auth },
   { version: 4, name: 'payments', sql: payments },
   { version: 5, name: 'print-jobs', sql: printJobs },

@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * Bundles a TypeScript entry into plain JavaScript (packages stay external, resolved from node_modules), so
+ * the measured process runs as the product does: no TypeScript loader thread adding time and memory.
+ */
+async function bundled(file: string): Promise<string> {
+  const outfile = join(root, 'dist', 'bench', `${basename(file, '.ts')}.mjs`);
+  await build({ entryPoints: [join(root, file)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  return outfile;
+}
+
+/** Runs a TypeScript file in its own Node process (so its memory and CPU are its own) and returns its stdout. */
+export async function runChild(file: string, args: string[], options: { timeoutMs: number }): Promise<string> {
+  const script = await bundled(file);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`${file} exited with ${code ?? signal}`));
+    });
+  });
+}
+
+/** Starts the simulator in its own process, as a central API on another machine would be. */
+export async function startSimProcess(args: string[]): Promise<{ url: string; stop(): Promise<void> }> {
+  const script = await bundled('sim/main.ts');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, '--port', '0', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Simulator on (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) {
+        child.stdout.off('data', onData);
+        resolve({
+          url: match[1],
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`simulator exited early (${code})`)));
+  });
+}

@@ -1,0 +1,39 @@
+import type { CentralHttp } from './http';
+import { feedPageSchema, obligationListSchema, type FeedPage, type ObligationList } from './schemas';
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  attempts?: number;
+}
+
+/** The obligations resources of the central API: the terminal's delta feed and the live lookups. */
+export function createObligationsClient(http: CentralHttp, terminalId: string) {
+  const terminal = encodeURIComponent(terminalId);
+  return {
+    /**
+     * One page of the delta feed after `cursor` (none: from the start, a full sync). A cursor older than the
+     * central API's change log fails with a `rejected` CentralError whose code is `RESYNC_REQUIRED`.
+     */
+    feedPage(cursor: string | null, limit: number, options: CallOptions = {}): Promise<FeedPage> {
+      return http.send({
+        method: 'GET',
+        path: `v1/terminals/${terminal}/obligations/feed`,
+        query: { cursor: cursor ?? undefined, limit },
+        schema: feedPageSchema,
+        idempotent: true,
+        ...options,
+      });
+    },
+    ofMember(cedula: string, options: CallOptions = {}): Promise<ObligationList> {
+      return http.send({ method: 'GET', path: `v1/members/${encodeURIComponent(cedula)}/obligations`, schema: obligationListSchema, idempotent: true, ...options });
+    },
+    ofCompany(nit: string, options: CallOptions = {}): Promise<ObligationList> {
+      return http.send({ method: 'GET', path: `v1/companies/${encodeURIComponent(nit)}/obligations`, schema: obligationListSchema, idempotent: true, ...options });
+    },
+    enrollmentSlips(studentId: string, options: CallOptions = {}): Promise<ObligationList> {
+      return http.send({ method: 'GET', path: `v1/students/${encodeURIComponent(studentId)}/enrollment-slips`, schema: obligationListSchema, idempotent: true, ...options });
+    },
+  };
+}
+export type ObligationsClient = ReturnType<typeof createObligationsClient>;

@@ -1,0 +1,102 @@
+import type { Logger } from 'pino';
+import type { CentralClient } from '../central/client';
+import type { Db } from '../db/connection';
+import { createObligationsRepo } from '../db/obligations-repo';
+import { createOutboxRepo } from '../db/outbox-repo';
+import { createSyncRepo } from '../db/sync-repo';
+import { createObligationsService } from '../obligations/service';
+import type { Clock } from '../runtime/clock';
+import type { Connectivity } from './connectivity';
+import { createSyncEngine } from './engine';
+import { createOutboxWorker, defaultSenders, enqueue, type OutboxSender } from './outbox';
+import { createPeriodic, type BackoffPolicy } from './periodic';
+
+export interface DataLayerTuning {
+  /** Start the sync scheduler and the outbox worker with the app (default true). */
+  autoStart?: boolean;
+  syncIntervalMs?: number;
+  syncBackoff?: BackoffPolicy;
+  pageSize?: number;
+  outboxIntervalMs?: number;
+  outboxBackoff?: BackoffPolicy;
+  liveTimeoutMs?: number;
+  /** Extra outbox senders by kind (e.g. `shift.close`), beside `payment.register`. */
+  senders?: Record<string, OutboxSender>;
+}
+
+/**
+ * The offline-tolerant data layer as one unit for the composition root: the synced copy of the obligations
+ * with its scheduler, the outbox with its worker, and the obligation lookups that prefer the live answer.
+ */
+export function createDataLayer(deps: { db: Db; central: CentralClient; connectivity: Connectivity; clock: Clock; logger: Logger; tuning?: DataLayerTuning }) {
+  const { db, central, connectivity, clock, logger } = deps;
+  const tuning = deps.tuning ?? {};
+  const syncRepo = createSyncRepo(db);
+  const outboxRepo = createOutboxRepo(db);
+  const sync = createSyncEngine({ repo: syncRepo, client: central.obligations, clock, logger, pageSize: tuning.pageSize });
+  const outbox = createOutboxWorker({
+    repo: outboxRepo,
+    senders: { ...defaultSenders(central.payments), ...tuning.senders },
+    clock,
+    logger,
+    backoff: tuning.outboxBackoff,
+  });
+  const obligations = createObligationsService({
+    repo: createObligationsRepo(db),
+    client: central.obligations,
+    connectivity,
+    clock,
+    logger,
+    lastCaughtUpAt: () => sync.lastCaughtUpAt(),
+    liveTimeoutMs: tuning.liveTimeoutMs,
+  });
+  const syncJob = createPeriodic({
+    name: 'sync',
+    run: async (signal) => {
+      await sync.runOnce(signal);
+    },
+    intervalMs: tuning.syncIntervalMs ?? 30_000,
+    backoff: tuning.syncBackoff ?? { baseMs: 2_000, maxMs: 120_000 },
+    logger,
+  });
+  const outboxJob = createPeriodic({
+    name: 'outbox',
+    run: (signal) => outbox.drain(signal),
+    intervalMs: tuning.outboxIntervalMs ?? 5_000,
+    backoff: tuning.outboxBackoff ?? { baseMs: 2_000, maxMs: 300_000 },
+    logger,
+  });
+  // When the link comes back, do not wait for the next round.
+  const unsubscribe = connectivity.onChange((state) => {
+    if (state === 'online') {
+      syncJob.kick();
+      outboxJob.kick();
+    }
+  });
+
+  return {
+    sync,
+    outbox,
+    obligations,
+    /** Durably queues an item for the central API and wakes the worker. */
+    enqueue(item: { idempotencyKey: string; kind: string; payload: unknown }) {
+      const result = enqueue(outboxRepo, clock, item);
+      outboxJob.kick();
+      return result;
+    },
+    /** Wakes the outbox worker (e.g. after another module enqueued an item in its own transaction). */
+    kickOutbox(): void {
+      outboxJob.kick();
+    },
+    start(): void {
+      if (tuning.autoStart === false) return;
+      syncJob.start();
+      outboxJob.start();
+    },
+    async stop(): Promise<void> {
+      unsubscribe();
+      await Promise.all([syncJob.stop(), outboxJob.stop()]);
+    },
+  };
+}
+export type DataLayer = ReturnType<typeof createDataLayer>;

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import type { ContactChannels } from '../../main/central/schemas';
+import type { SimContext } from '../server';
+import { terminalOf } from './obligations';
+
+/** The sede and jardín channels the manual's notes name; they match the terminal's default configuration. */
+export const demoContacts: ContactChannels = {
+  site: { name: 'Sede Barranquilla Centro', phones: ['(605) 3185930'], advisorEmail: 'kathien.castro@cajacopi.com', portfolioEmail: 'cartera@cajacopi.com' },
+  kindergarten: { phones: ['3491109', '3714674', '317 647 5902'] },
+  customerService: { phone: '(605) 3185930', email: 'servicioalcliente@cajacopi.com' },
+};
+
+/** `GET /v1/terminals/{id}/contacts` (the operator list, `GET /v1/operators`, lives in ./operators.ts). */
+export function registerDirectoryRoutes(server: FastifyInstance, context: SimContext): void {
+  server.get<{ Params: { terminalId: string } }>('/v1/terminals/:terminalId/contacts', { preHandler: context.auth.requireTerminal }, async (request, reply) => {
+    if (terminalOf(request) !== request.params.terminalId) return reply.code(403).send({ error: 'TERMINAL_MISMATCH' });
+    return demoContacts;
+  });
+}

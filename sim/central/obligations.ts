@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { cedulaSchema, nitSchema, studentIdSchema } from '../../main/domain/identifiers';
+import type { SimContext } from '../server';
+import type { World } from './world';
+
+export const FEED_MAX_PAGE = 10_000;
+export const FEED_DEFAULT_PAGE = 1_000;
+
+const feedQuery = z.object({
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(FEED_MAX_PAGE).default(FEED_DEFAULT_PAGE),
+});
+
+export function terminalOf(request: FastifyRequest): string | undefined {
+  return (request as FastifyRequest & { terminalId?: string }).terminalId;
+}
+
+/** The obligations routes of the central API: the terminal's delta feed and the live lookups. */
+export function registerObligationRoutes(server: FastifyInstance, context: SimContext, world: World): void {
+  const guard = { preHandler: context.auth.requireTerminal };
+  const iso = () => new Date(context.now()).toISOString();
+
+  server.get<{ Params: { terminalId: string } }>('/v1/terminals/:terminalId/obligations/feed', guard, async (request, reply) => {
+    if (terminalOf(request) !== request.params.terminalId) return reply.code(403).send({ error: 'TERMINAL_MISMATCH' });
+    const query = feedQuery.safeParse(request.query);
+    if (!query.success) return reply.code(400).send({ error: 'INVALID_REQUEST', message: 'cursor up to 64 characters, limit 1 to 10000' });
+    const answer = world.page(query.data.cursor, query.data.limit);
+    if (answer.kind === 'resync') {
+      return reply.code(410).send({ error: 'RESYNC_REQUIRED', message: 'cursor is older than the change log; start a full sync' });
+    }
+    // Serialised by hand: a page can hold 10,000 obligations and this is the hot path of a full sync.
+    const body = JSON.stringify({ upserts: answer.upserts, deletes: answer.deletes, cursor: answer.cursor, hasMore: answer.hasMore, serverTime: iso() });
+    return reply.type('application/json; charset=utf-8').send(body);
+  });
+
+  const list = (ownerType: 'member' | 'company' | 'student', ownerId: string) => ({ asOf: iso(), obligations: world.ofOwner(ownerType, ownerId) });
+
+  server.get<{ Params: { cedula: string } }>('/v1/members/:cedula/obligations', guard, async (request, reply) => {
+    if (!cedulaSchema.safeParse(request.params.cedula).success) return reply.code(400).send({ error: 'INVALID_DOCUMENT' });
+    return list('member', request.params.cedula);
+  });
+  server.get<{ Params: { nit: string } }>('/v1/companies/:nit/obligations', guard, async (request, reply) => {
+    if (!nitSchema.safeParse(request.params.nit).success) return reply.code(400).send({ error: 'INVALID_DOCUMENT' });
+    return list('company', request.params.nit);
+  });
+  server.get<{ Params: { studentId: string } }>('/v1/students/:studentId/enrollment-slips', guard, async (request, reply) => {
+    if (!studentIdSchema.safeParse(request.params.studentId).success) return reply.code(400).send({ error: 'INVALID_DOCUMENT' });
+    return list('student', request.params.studentId);
+  });
+}

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, seriousA11yViolations, type E2E } from './harness';
+
+async function setFaults(e2e: E2E, faults: Record<string, unknown>): Promise<void> {
+  await fetch(`${e2e.sim.url}/sim/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+}
+
+describe('connectivity banner and the data lines of the status screen (headless Chromium)', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E({ deps: { data: { syncIntervalMs: 200, syncBackoff: { baseMs: 50, maxMs: 200 }, liveTimeoutMs: 500 } } });
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('shows the sync and outbox lines on the status screen once the copy has caught up', async () => {
+    const page = await e2e.open('/#/estado');
+    await page.locator('[data-field="sincronizacion"]').waitFor();
+    for (let i = 0; i < 40 && !(await page.locator('[data-field="sincronizacion"]').textContent())?.includes('Al día'); i++) {
+      await page.getByRole('button', { name: 'Actualizar' }).click();
+      await page.waitForTimeout(100);
+    }
+    expect(await page.locator('[data-field="sincronizacion"]').textContent()).toContain('Al día');
+    expect(await page.locator('[data-field="obligaciones-locales"]').textContent()).toContain('4');
+    expect(await page.locator('[data-field="pendientes"]').textContent()).toContain('0');
+    expect(await page.locator('[data-field="rechazados"]').textContent()).toContain('Ninguno');
+    expect(await page.locator('.connectivity-banner').count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('warns on every screen while the central API is down, and says why on the status screen', async () => {
+    await setFaults(e2e, { outage: true });
+    const page = await e2e.open('/');
+    const banner = page.getByText('Sin conexión con el sistema central', { exact: false });
+    await banner.waitFor({ timeout: 20_000 });
+    expect(await page.locator('.connectivity-banner').getAttribute('data-state')).toBe('offline');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.goto(`${e2e.host.host.url}/#/estado`);
+    await banner.waitFor({ timeout: 20_000 });
+    await page.locator('[data-field="error-sincronizacion"]').waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-field="error-sincronizacion"]').textContent()).toContain('No se pudo conectar con el sistema central');
+    expect(await page.locator('[data-field="sincronizacion"]').textContent()).toMatch(/Con errores|Reintentando/);
+
+    await setFaults(e2e, {});
+    await page.locator('.connectivity-banner[data-state="offline"]').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.close();
+  });
+});
