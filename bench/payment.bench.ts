@@ -1,6 +1,6 @@
 import type { Page, Response } from 'playwright-core';
 import { startE2E, type E2E } from '../test/e2e/harness';
-import { BANK, MEMBER, decideAtBank, openMonto, signIn } from '../test/e2e/payments-support';
+import { BANK, MEMBER, catchUp, decideAtBank, openMonto, putCentralObligation, signIn } from '../test/e2e/payments-support';
 import type { BenchOptions, BenchResult } from './result';
 import { median, round } from './result';
 
@@ -22,14 +22,15 @@ import { median, round } from './result';
  */
 const OBLIGATION_PREFIX = 'BENCH-';
 
-function addObligations(e2e: E2E, count: number): void {
-  const insert = e2e.host.app.db.prepare(
-    `INSERT INTO obligations (id, kind, owner_type, owner_id, document, concept, student_name, validity_year, debt, paid, balance,
-       installment, central_version, updated_at)
-     VALUES (?, 'credit', 'member', ?, ?, 'CREDITO POR LIBRANZAS', NULL, NULL, 900000, 0, 900000, 90000, 1, ?)`,
-  );
-  const at = new Date().toISOString();
-  for (let i = 0; i < count; i++) insert.run(`${OBLIGATION_PREFIX}${i}`, MEMBER.document, `LI- ${900 + i}`, at);
+/** The benchmark's own credits, added at the simulated central API and synced into the terminal's copy. */
+async function addObligations(e2e: E2E, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    await putCentralObligation(e2e, `${OBLIGATION_PREFIX}${i}`, {
+      kind: 'credit', ownerType: 'member', ownerId: MEMBER.document, document: `LI- ${900 + i}`, concept: 'CREDITO POR LIBRANZAS',
+      studentName: null, validityYear: null, debt: 900_000, paid: 0, balance: 900_000, installment: 90_000,
+    });
+  }
+  await catchUp(e2e);
 }
 
 function hostDuration(response: Response): number {
@@ -80,7 +81,7 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
   const runs = options.quick ? 3 : 10;
   const e2e = await startE2E({ config: { idle: { warnAfterSeconds: 600, graceSeconds: 60, maxSessionSeconds: 3600, operatorLockSeconds: 300 } } });
   try {
-    addObligations(e2e, runs + 1);
+    await addObligations(e2e, runs + 1);
     const page = await signIn(e2e, MEMBER);
     // Warm-up: the bank list is fetched and cached, Chromium has the app's files parsed once.
     await once(page, e2e, `${OBLIGATION_PREFIX}${runs}`);

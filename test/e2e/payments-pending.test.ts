@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from './harness';
 import { lastCodeTo } from '../support/central';
 import { formatCop } from '../../renderer/format';
-import { COMPANY, MEMBER, decideAtBank, fillPse, gatewayOrders, openMonto, payAndReachBank, signIn, startPaymentsE2E, voucherOnScreen, type PaymentsE2E } from './payments-support';
+import { COMPANY, MEMBER, decideAtBank, openCredits, payRow, fillPse, gatewayOrders, openMonto, payAndReachBank, signIn, startPaymentsE2E, voucherOnScreen, type PaymentsE2E } from './payments-support';
 
 /** ACH's rule on screen: while a payment of an obligation is pending, a second one is refused with ACH's words. */
 describe('a pending PSE payment (browser host, headless Chromium)', () => {
@@ -39,7 +39,8 @@ describe('a pending PSE payment (browser host, headless Chromium)', () => {
 
     // A second attempt at the same obligation: Monto a Pagar shows ACH's text instead of PAGAR POR PSE.
     const orders = (await gatewayOrders(t.e2e)).length;
-    await openMonto(page, 'LI-38');
+    await openCredits(page);
+    await payRow(page, 'LI-38');
     const blocked = page.getByTestId('bloqueo');
     await blocked.waitFor();
     expect((await blocked.textContent())?.trim()).toBe(achText);

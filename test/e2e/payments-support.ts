@@ -3,7 +3,6 @@ import { expect } from 'vitest';
 import { startE2E, type E2E, type E2EOptions } from './harness';
 import { lastCodeTo } from '../support/central';
 import { movableClock } from '../support/movable-clock';
-import { demoObligations } from '../../sim/demo-data';
 
 /** Shared steps of the payment screens' end-to-end tests: sign-in, the PSE step, the bank's page. */
 
@@ -30,22 +29,34 @@ export async function startPaymentsE2E(options: E2EOptions = {}): Promise<Paymen
     deps: { ...options.deps, clock: time.clock },
     config: { idle: paymentIdle, ...options.config },
   });
-  seedObligations(e2e);
+  await catchUp(e2e);
   return { e2e, time, nextTest: () => time.advance(11 * 60) };
 }
 
 /**
- * The simulator's demo obligations in the terminal's local copy (what the delta sync keeps there): the
- * payment service quotes and charges from that copy.
+ * Waits until the terminal's local copy of the obligations has caught up with the simulator's central API
+ * (the payment service quotes and charges from that copy). Concurrent callers share the run in flight, so a
+ * second run is asked for to be sure it started after whatever the caller changed centrally.
  */
-export function seedObligations(e2e: E2E): void {
-  const insert = e2e.host.app.db.prepare(
-    `INSERT OR IGNORE INTO obligations (id, kind, owner_type, owner_id, document, concept, student_name, validity_year, debt, paid,
-       balance, installment, central_version, updated_at)
-     VALUES (@id, @kind, @ownerType, @ownerId, @document, @concept, @studentName, @validityYear, @debt, @paid, @balance, @installment, 1, @at)`,
-  );
-  const at = new Date().toISOString();
-  for (const o of demoObligations(new Date().getFullYear())) insert.run({ ...o, at });
+export async function catchUp(e2e: E2E): Promise<void> {
+  await e2e.host.app.data.sync.runOnce();
+  await e2e.host.app.data.sync.runOnce();
+}
+
+/** Adds or changes an obligation at the simulated central API (`PUT /sim/admin/obligations/:id`). */
+export async function putCentralObligation(e2e: E2E, id: string, fields: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${e2e.sim.url}/sim/admin/obligations/${encodeURIComponent(id)}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fields),
+  });
+  if (!response.ok) throw new Error(`sim admin: obligation ${id} refused (${response.status}): ${await response.text()}`);
+}
+
+/** Cuts the simulated central API off (`outage`) or brings it back. */
+export async function centralOutage(e2e: E2E, outage: boolean): Promise<void> {
+  const response = await fetch(`${e2e.sim.url}/sim/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outage }) });
+  if (!response.ok) throw new Error(`sim admin: faults refused (${response.status})`);
 }
 
 export function slipId(): string {
@@ -64,6 +75,22 @@ export async function signIn(e2e: E2E, who: Who): Promise<Page> {
   await page.getByRole('button', { name: 'Ingresar' }).click();
   await page.getByRole('navigation', { name: 'Menú Pagos Express' }).waitFor();
   return page;
+}
+
+/** CRÉDITOS from the menu; answers the table. */
+export async function openCredits(page: Page) {
+  await page.getByRole('navigation', { name: 'Menú Pagos Express' }).getByRole('link', { name: 'CRÉDITOS' }).click();
+  await page.getByRole('heading', { name: 'CRÉDITOS' }).waitFor();
+  const table = page.getByTestId('tabla-creditos');
+  await table.waitFor();
+  return table;
+}
+
+/** The *Pagar* of a table's row (CRÉDITOS or JARDÍN), which opens Monto a Pagar. */
+export async function payRow(page: Page, obligationId: string): Promise<void> {
+  await page.locator(`tr[data-obligation="${obligationId}"]`).getByRole('button', { name: /^Pagar / }).click();
+  await page.getByRole('heading', { name: 'Monto a Pagar' }).waitFor();
+  await page.getByTestId('obligacion').waitFor();
 }
 
 /** Monto a Pagar of one obligation, from the app's own route (the tables' *Pagar* lead here). */

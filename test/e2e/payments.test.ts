@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { seriousA11yViolations } from './harness';
 import { formatCop } from '../../renderer/format';
 import {
@@ -10,7 +10,9 @@ import {
   decideAtBank,
   fillPse,
   gatewayOrders,
-  openMonto,
+  centralOutage,
+  openCredits,
+  payRow,
   payAndReachBank,
   signIn,
   slipId,
@@ -40,6 +42,8 @@ describe('payment screens (browser host, headless Chromium)', () => {
     t.nextTest();
   });
 
+  const texts = (cells: Locator) => cells.evaluateAll((all) => all.map((cell) => cell.textContent?.trim() ?? ''));
+
   async function amountError(p: Page): Promise<string> {
     const error = p.getByTestId('error-monto');
     await error.waitFor();
@@ -48,7 +52,22 @@ describe('payment screens (browser host, headless Chromium)', () => {
 
   it('pays a credit\'s cuota: a rejection first (nothing charged), then an approval with the voucher, and both in Historial', async () => {
     page = await signIn(t.e2e, MEMBER);
-    await openMonto(page, 'LI-38');
+    const credits = await openCredits(page);
+    expect(await credits.locator('thead th').allTextContents()).toEqual(['#', 'Dcto', 'Concepto', 'Deuda', 'Pagado', 'Saldo', 'Cuota', 'Op']);
+    expect(await texts(credits.locator('tr[data-obligation="LI-38"] td'))).toEqual([
+      '1', 'LI- 38', 'CREDITO POR LIBRANZAS', formatCop(1_752_770), formatCop(0), formatCop(1_752_770), formatCop(175_277), 'Pagar',
+    ]);
+    const note = (await page.getByTestId('nota-creditos').textContent()) ?? '';
+    expect(note).toContain('comuníquese con el asesor asignado a su empresa');
+    expect(note).toContain(t.e2e.config.contacts.portfolioEmail);
+    expect(await page.getByTestId('datos-locales').count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await smallTouchTargets(page)).toEqual([]);
+    for (const size of [PORTRAIT, LANDSCAPE]) {
+      await page.setViewportSize(size);
+      expect(await overflowingTables(page)).toEqual([]);
+    }
+    await payRow(page, 'LI-38');
     const cuota = page.getByRole('radio', { name: /Cuota mensual/ });
     expect(await cuota.isChecked()).toBe(true);
     expect(await page.locator('label', { has: cuota }).textContent()).toContain(formatCop(175_277));
@@ -80,7 +99,8 @@ describe('payment screens (browser host, headless Chromium)', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // A rejection blocks nothing: the same cuota again, tapped twice in a row, makes one payment.
-    await openMonto(page, 'LI-38');
+    await openCredits(page);
+    await payRow(page, 'LI-38');
     await page.getByRole('button', { name: 'PAGAR POR PSE' }).click();
     await fillPse(page);
     const ordersBefore = (await gatewayOrders(t.e2e)).length;
@@ -110,6 +130,15 @@ describe('payment screens (browser host, headless Chromium)', () => {
     await page.getByRole('button', { name: 'Regresar al Comercio' }).click();
     await page.getByRole('heading', { name: 'Bienvenidos a Pagos Express' }).waitFor();
 
+    // The central system has the payment (the outbox sent it): CRÉDITOS shows the new saldo.
+    await expect
+      .poll(async () => {
+        await openCredits(page!);
+        return page!.locator('tr[data-obligation="LI-38"] [data-field="saldo"]').textContent();
+      })
+      .toBe(formatCop(1_752_770 - 175_277));
+    expect(await page.locator('tr[data-obligation="LI-38"] [data-field="pagado"]').textContent()).toBe(formatCop(175_277));
+
     await page.getByRole('link', { name: 'HISTORIAL', exact: true }).click();
     const table = page.getByTestId('tabla-historial');
     await table.waitFor();
@@ -129,7 +158,10 @@ describe('payment screens (browser host, headless Chromium)', () => {
 
   it('pays the saldo of a company\'s credit whose saldo is below the cuota (the cuota pays the saldo)', async () => {
     page = await signIn(t.e2e, COMPANY);
-    await openMonto(page, 'LI-52');
+    const credits = await openCredits(page);
+    expect(await credits.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-obligation')))).toEqual(['LI-51', 'LI-52']);
+    expect(await credits.locator('tr[data-obligation="LI-52"] [data-field="cuota"]').textContent()).toBe(formatCop(250_000));
+    await payRow(page, 'LI-52');
     expect(await page.locator('label', { has: page.getByRole('radio', { name: /Cuota mensual/ }) }).textContent()).toContain(formatCop(50_000));
     await page.getByText('Su saldo es menor que la cuota: la cuota paga el saldo.').waitFor();
     await page.getByRole('radio', { name: /Saldo total/ }).check();
@@ -147,7 +179,8 @@ describe('payment screens (browser host, headless Chromium)', () => {
 
   it('pays an otro valor typed on the keypad, after clear Spanish refusals below the minimum and above the saldo', async () => {
     page = await signIn(t.e2e, COMPANY);
-    await openMonto(page, 'LI-51');
+    await openCredits(page);
+    await payRow(page, 'LI-51');
     await page.getByRole('radio', { name: /Otro Valor/ }).check();
     const keypad = page.getByRole('group', { name: 'Teclado numérico' });
     const type = async (digits: string) => {
@@ -183,7 +216,21 @@ describe('payment screens (browser host, headless Chromium)', () => {
 
   it('pays a jardín enrollment slip in full', async () => {
     page = await signIn(t.e2e, MEMBER);
-    await openMonto(page, slipId());
+    await page.getByRole('link', { name: 'JARDÍN' }).click();
+    await page.getByRole('heading', { name: 'JARDÍN' }).waitFor();
+    await page.getByLabel('Número de Identificación del Alumno').click();
+    const keypad = page.getByRole('group', { name: 'Teclado numérico' });
+    for (const digit of '1043987654') await keypad.getByRole('button', { name: digit, exact: true }).click();
+    await page.getByRole('button', { name: 'Consultar' }).click();
+    const slips = page.getByTestId('tabla-volantes');
+    await slips.waitFor();
+    expect(await slips.locator('thead th').allTextContents()).toEqual(['#', 'Dcto', 'Alumno', 'Concepto', 'Vigencia', 'Valor', 'Op']);
+    expect(await texts(slips.locator(`tr[data-obligation="${slipId()}"] td`))).toEqual([
+      '1', 'VM- 1', 'ESTUDIANTE GENERICO', 'VOLANTES DE MATRICULA', String(new Date().getFullYear()), formatCop(482_213), 'Pagar',
+    ]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await smallTouchTargets(page)).toEqual([]);
+    await payRow(page, slipId());
     expect(await page.getByRole('radio').count()).toBe(1);
     expect(await page.locator('label', { has: page.getByRole('radio') }).textContent()).toContain(formatCop(482_213));
     await page.getByText('Los volantes de matrícula se pagan por el valor total.').waitFor();
@@ -202,5 +249,38 @@ describe('payment screens (browser host, headless Chromium)', () => {
     await page.goto(`${host()}/#/pago/resultado/${reference}`);
     await page.getByRole('tab', { name: 'AFILIADOS' }).waitFor();
     expect(await page.textContent('body')).not.toContain(reference);
+  });
+
+  it('Jardín with 123456 says Ups! No se encontró nada., with the seed\'s text and the jardín\'s phones', async () => {
+    page = await signIn(t.e2e, MEMBER);
+    await page.getByRole('link', { name: 'JARDÍN' }).click();
+    await page.getByLabel('Número de Identificación del Alumno').fill('12');
+    await page.getByRole('button', { name: 'Consultar' }).click();
+    await page.getByText('Digite el número de identificación del alumno: solo números, de 4 a 12 dígitos.').waitFor();
+    await page.getByLabel('Número de Identificación del Alumno').fill('123456');
+    await page.getByRole('button', { name: 'Consultar' }).click();
+    const empty = page.getByTestId('sin-volantes');
+    await empty.waitFor();
+    expect(await empty.getByRole('heading').textContent()).toBe('Ups! No se encontró nada.');
+    const text = (await empty.textContent()) ?? '';
+    expect(text).toContain('Realizamos la consulta bajo ese número de identificación del menor y no registramos volantes de pago vigentes.');
+    expect(text).toContain('comuníquese con el personal del Jardín a los siguientes números telefónicos 3491109 - 3714674 o al Celular 317 647 5902.');
+    for (const phone of t.e2e.config.contacts.kindergartenPhones) expect(text).toContain(phone);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('without the central system, CRÉDITOS answers from the terminal\'s copy and says from when', async () => {
+    page = await signIn(t.e2e, COMPANY);
+    await centralOutage(t.e2e, true);
+    try {
+      const credits = await openCredits(page);
+      const local = page.getByTestId('datos-locales');
+      await local.waitFor();
+      expect(await local.textContent()).toMatch(/^Información del .+; sin conexión con el sistema central\./);
+      expect(await credits.locator('tr[data-obligation="LI-51"]').count()).toBe(1);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    } finally {
+      await centralOutage(t.e2e, false);
+    }
   });
 });
