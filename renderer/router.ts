@@ -27,6 +27,25 @@ export const router = createRouter({
         { path: '', name: 'inicio', component: () => import('./views/InicioView.vue'), meta: { title: 'Inicio', person: true } },
         { path: 'creditos', name: 'creditos', component: () => import('./views/CreditosView.vue'), meta: { title: 'Créditos', person: true } },
         { path: 'jardin', name: 'jardin', component: () => import('./views/JardinView.vue'), meta: { title: 'Jardín', person: true } },
+        { path: 'historial', name: 'historial', component: () => import('./views/HistorialView.vue'), meta: { title: 'Historial', person: true } },
+      ],
+    },
+    // The payment screens, in the same menu frame. The bank sends the browser back to the host's /pse/retorno,
+    // which redirects to /#/pago/resultado/<reference> (without a reference when the order is unknown).
+    {
+      path: '/pago',
+      component: () => import('./views/MenuView.vue'),
+      meta: { person: true },
+      children: [
+        { path: 'monto/:obligationId', name: 'pago-monto', component: () => import('./views/MontoView.vue'), meta: { title: 'Monto a Pagar', person: true } },
+        { path: 'pse', name: 'pago-pse', component: () => import('./views/PsePagoView.vue'), meta: { title: 'Pago por PSE', person: true } },
+        {
+          path: 'resultado/:reference?',
+          name: 'pago-resultado',
+          component: () => import('./views/ResultadoView.vue'),
+          meta: { title: 'Resultado de la transacción', person: true },
+        },
+        { path: 'voucher/:paymentId', name: 'pago-voucher', component: () => import('./views/VoucherView.vue'), meta: { title: 'Comprobante', person: true } },
       ],
     },
     { path: '/caja', name: 'caja-ingreso', component: () => import('./views/OperatorSignInView.vue'), meta: { title: 'Ingreso de operador' } },
@@ -37,6 +56,13 @@ export const router = createRouter({
 });
 
 let sessionsKnown = false;
+
+/**
+ * A payer back from the bank after the session ended (a long time at the bank's page): after signing in again,
+ * the result of that payment is shown first. Kept only by this page load, and only for the gateway's 20 minutes.
+ */
+const RESULT_KEPT_MS = 20 * 60_000;
+let resultAfterSignIn: { path: string; until: number } | null = null;
 
 /** The screens follow the sessions in the core: no person screen without a person, no desk without an operator. */
 router.beforeEach(async (to) => {
@@ -54,7 +80,15 @@ router.beforeEach(async (to) => {
     if (desk) return operatorActive ? { name: 'caja' } : { name: 'caja-ingreso' };
     if (session.person) return { name: 'inicio' };
   }
-  if (to.meta.person && !session.person) return { name: 'ingreso' };
+  if (to.meta.person && !session.person) {
+    if (to.name === 'pago-resultado' && to.params.reference) resultAfterSignIn = { path: to.fullPath, until: Date.now() + RESULT_KEPT_MS };
+    return { name: 'ingreso' };
+  }
+  if (to.name === 'inicio' && resultAfterSignIn) {
+    const kept = resultAfterSignIn;
+    resultAfterSignIn = null;
+    if (kept.until > Date.now()) return kept.path;
+  }
   if (to.name === 'caja-ingreso' && operatorActive) return { name: 'caja' };
   if (to.meta.operator && !operatorActive) return { name: 'caja-ingreso' };
   return true;

@@ -58,6 +58,18 @@ export async function startHost(options: HostOptions): Promise<Host> {
   // KioskApi speaks JSON only; anything else is refused with 415 before a handler sees it.
   server.removeContentTypeParser('text/plain');
 
+  // Server-Timing: how long this host worked on each request (handler, core and its gateway calls), so a
+  // measurement in the browser can tell our own time from the browser's and the bank's (payment_flow_ms).
+  const startedAt = new WeakMap<object, number>();
+  server.addHook('onRequest', async (request) => {
+    startedAt.set(request, performance.now());
+  });
+  server.addHook('onSend', async (request, reply, payload) => {
+    const started = startedAt.get(request);
+    if (started !== undefined) reply.header('server-timing', `host;dur=${(performance.now() - started).toFixed(1)}`);
+    return payload;
+  });
+
   server.addHook('onRequest', async (request, reply) => {
     for (const [name, value] of Object.entries(securityHeaders)) reply.header(name, value);
     // A DNS-rebinding page would arrive with its own Host name: answer only to our loopback names.

@@ -1,0 +1,39 @@
+/**
+ * How money and time read on screen. One peso formatter for every screen, with the same options as
+ * main/domain/money.ts (`$ 1.752.770`: a no-break space after `$`, no decimals); the renderer does not import
+ * main/ code, so the options are repeated here and nowhere else.
+ */
+const copFormatter = new Intl.NumberFormat('es-CO', {
+  style: 'currency',
+  currency: 'COP',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 0,
+});
+
+export function formatCop(pesos: number): string {
+  return copFormatter.format(pesos);
+}
+
+const dateTimeFormatter = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', dateStyle: 'medium', timeStyle: 'short' });
+
+/** An instant as the sede reads it (Bogotá time), e.g. `25/04/2025, 11:03 a. m.`; empty for a bad value. */
+export function formatDateTime(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? '' : dateTimeFormatter.format(new Date(ms));
+}
+
+/**
+ * The digits typed for *Otro Valor* as pesos: `null` when nothing was typed. Only digits count (the keypad
+ * writes nothing else; a pasted `1.000.000` or `$ 50.000` reads as its digits).
+ */
+export function pesosFromDigits(text: string): number | null {
+  const digits = text.replace(/\D/g, '');
+  if (digits === '') return null;
+  return Number(digits);
+}
+
+/** `123456` → `123.456` while typing (grouping only, no currency sign). */
+export function groupDigits(text: string): string {
+  const digits = text.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}

@@ -1,0 +1,13 @@
+/**
+ * A random request id (uuid v4) for `payments.start`: the core gives the same payment back for the same id,
+ * so a double tap or a retry after a lost answer never pays twice. crypto.randomUUID exists only in secure
+ * contexts (127.0.0.1 and the app's own scheme are); getRandomValues is the fallback.
+ */
+export function newRequestId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

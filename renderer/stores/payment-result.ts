@@ -1,0 +1,88 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { ApiOutput } from '../../main/api/contract';
+import { api } from '../api';
+import { paymentErrorText } from '../payments/texts';
+
+type Result = ApiOutput<'payments.result'>;
+type Voucher = ApiOutput<'payments.voucher'>;
+
+/** How long the result screen keeps asking by itself while the bank has not answered. */
+const FOLLOW_EVERY_MS = 2000;
+const FOLLOW_FOR_MS = 20_000;
+
+const pause = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+/**
+ * The payer is back from the bank (`/#/pago/resultado/<reference>`): what happened to the payment, and its
+ * voucher once approved. While the outcome is not known yet the screen asks again for a while by itself.
+ */
+export const usePaymentResultStore = defineStore('paymentResult', () => {
+  const reference = ref<string | null>(null);
+  const result = ref<Result | null>(null);
+  const voucher = ref<Voucher | null>(null);
+  const error = ref<string | null>(null);
+  const voucherError = ref<string | null>(null);
+  const loading = ref(false);
+  /** Still in progress after the screen stopped asking by itself. */
+  const slow = ref(false);
+
+  async function check(wanted: string): Promise<void> {
+    loading.value = true;
+    try {
+      const answer = await api.call('payments.result', { reference: wanted });
+      if (reference.value !== wanted) return;
+      result.value = answer;
+      error.value = null;
+      if (answer.outcome === 'approved' && answer.voucherAvailable && voucher.value?.paymentId !== answer.paymentId) {
+        try {
+          voucher.value = await api.call('payments.voucher', { paymentId: answer.paymentId });
+          voucherError.value = null;
+        } catch (err) {
+          voucherError.value = paymentErrorText(err);
+        }
+      }
+    } catch (err) {
+      if (reference.value === wanted) error.value = paymentErrorText(err);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** Shows the result of a reference, asking again every few seconds while the bank has not answered. */
+  async function follow(wanted: string, signal?: AbortSignal): Promise<void> {
+    if (reference.value !== wanted) {
+      reference.value = wanted;
+      result.value = null;
+      voucher.value = null;
+      voucherError.value = null;
+      error.value = null;
+    }
+    slow.value = false;
+    const until = Date.now() + FOLLOW_FOR_MS;
+    await check(wanted);
+    while (!signal?.aborted && result.value?.outcome === 'inProgress' && Date.now() < until) {
+      await pause(FOLLOW_EVERY_MS, signal);
+      if (!signal?.aborted) await check(wanted);
+    }
+    slow.value = result.value?.outcome === 'inProgress';
+  }
+
+  function forget(): void {
+    reference.value = null;
+    result.value = null;
+    voucher.value = null;
+    error.value = null;
+    voucherError.value = null;
+    slow.value = false;
+  }
+
+  return { reference, result, voucher, error, voucherError, loading, slow, check, follow, forget };
+});
