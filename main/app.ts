@@ -65,6 +65,9 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** Credibanco lets a payer pay an order for 20 minutes. */
+const BANK_PAGE_HOLD_MS = 20 * 60_000;
+
 /** The composition root: config → db → adapters → services → api. Nothing else wires modules together. */
 export function createApp(config: Config, deps: AppDeps = {}): App {
   const clock = deps.clock ?? systemClock;
@@ -154,12 +157,24 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     return { subject, payer: payerFor(subject, { fullName: person.name, email: person.email }) };
   };
 
+  const paymentHandlers = createPaymentHandlers(payments, deps.paymentSession ?? signedInPayer);
   const handlers: KioskApiHandlers<CallContext> = {
     'terminal.status': async () => terminal.status(),
     'terminal.contacts': async () => terminal.contacts(),
     ...createDataHandlers({ data, connectivity, sessions }),
     ...authHandlers({ sessions, signIn, operators }),
-    ...createPaymentHandlers(payments, deps.paymentSession ?? signedInPayer),
+    ...paymentHandlers,
+    // On the bank's page no ¿Sigue ahí? can reach the payer: idle time stops counting for the gateway's
+    // payment window (the maximum session length still applies), and starts again when they are back.
+    'payments.start': async (input, ctx) => {
+      const started = await paymentHandlers['payments.start'](input, ctx);
+      sessions.holdIdle(clock.now().getTime() + BANK_PAGE_HOLD_MS);
+      return started;
+    },
+    'payments.result': async (input, ctx) => {
+      sessions.releaseIdleHold();
+      return paymentHandlers['payments.result'](input, ctx);
+    },
     ...createSupervisorPaymentHandlers(payments, () => {
       if (sessions.currentOperator()?.operator.role !== 'supervisor') {
         throw new ApiError('FORBIDDEN', 'supervisor role required', { reason: 'SUPERVISOR_REQUIRED' });

@@ -33,6 +33,8 @@ interface PersonSession {
   subject: SignedInSubject;
   startedAt: number;
   lastActivityAt: number;
+  /** While the person is on the bank's page (not ours), idle time does not count until then. */
+  idleHeldUntil?: number;
 }
 
 interface OperatorSession {
@@ -60,7 +62,7 @@ export function createSessionManager(deps: { clock: Clock; idle: IdleRules; audi
   const now = () => clock.now().getTime();
 
   function personDeadlines(session: PersonSession) {
-    const warnAt = session.lastActivityAt + idle.warnAfterSeconds * 1000;
+    const warnAt = Math.max(session.lastActivityAt, session.idleHeldUntil ?? 0) + idle.warnAfterSeconds * 1000;
     const idleEndAt = warnAt + idle.graceSeconds * 1000;
     const maxEndAt = session.startedAt + idle.maxSessionSeconds * 1000;
     return { warnAt, endAt: Math.min(idleEndAt, maxEndAt), endsBy: maxEndAt <= idleEndAt ? ('max-length' as const) : ('idle' as const) };
@@ -154,6 +156,21 @@ export function createSessionManager(deps: { clock: Clock; idle: IdleRules; audi
       audit.record('operator.signout', operatorActor(operator.operator.username, true));
       operator = null;
       if (role === 'desk') endPerson('operator-ended');
+    },
+
+    /**
+     * The person left for the bank's page: no ¿Sigue ahí? can reach them there, so idle time does not count
+     * until `untilMs` (the maximum session length still does). Released when they are back on our screens.
+     */
+    holdIdle(untilMs: number): void {
+      applyTimers();
+      if (person) person.idleHeldUntil = untilMs;
+    },
+    releaseIdleHold(): void {
+      applyTimers();
+      if (!person || person.idleHeldUntil === undefined) return;
+      person.idleHeldUntil = undefined;
+      person.lastActivityAt = now();
     },
 
     /** Activity on the screen: postpones the idle warning, the end and the operator's lock. */

@@ -46,6 +46,8 @@ describe('an approved payment prints its voucher', () => {
       bankCode: banks[0]?.code,
       payer: { fullName: 'AFILIADO DEMO', email: 'demo@example.com', phone: '3004567434' },
     });
+    // Gone to the bank's page: idle time is held for the gateway's window, and counts again once back.
+    expect(app.sessions.personState()?.secondsUntilWarning).toBeGreaterThan(app.config.idle.warnAfterSeconds);
     const orderId = app.db.prepare('SELECT gateway_order_id FROM payments WHERE id = ?').pluck().get(started.paymentId) as string;
     const resolved = await fetch(`${sim.url}/sim/gateway/orders/${orderId}/resolve`, {
       method: 'POST',
@@ -56,6 +58,7 @@ describe('an approved payment prints its voucher', () => {
 
     const result = await call<{ outcome: string; cus: string }>('payments.result', { reference: started.reference });
     expect(result.outcome).toBe('approved');
+    expect(app.sessions.personState()?.secondsUntilWarning).toBeLessThanOrEqual(app.config.idle.warnAfterSeconds);
 
     const voucher = await call<{ voucherId: string; fields: Record<string, unknown>; lines: { label: string; value: string }[] }>('payments.voucher', {
       paymentId: started.paymentId,

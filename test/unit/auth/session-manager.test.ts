@@ -56,6 +56,32 @@ describe('session manager', () => {
     expect(sessions.personState()).toMatchObject({ warning: false, secondsUntilWarning: 60 });
   });
 
+  it('does not count idle time while the person is at the bank, until the hold lapses or they are back', () => {
+    const sessions = manager();
+    sessions.startPerson(member);
+    sessions.holdIdle(time.now() + 120_000);
+    time.advance(150);
+    expect(sessions.personState()).toMatchObject({ warning: false, secondsUntilWarning: 30 });
+    sessions.releaseIdleHold();
+    expect(sessions.personState()).toMatchObject({ warning: false, secondsUntilWarning: 60 });
+    time.advance(80);
+    expect(sessions.currentPerson()).toBeNull();
+    expect(sessions.lastPersonEnd()?.reason).toBe('idle');
+  });
+
+  it('ends an abandoned bank visit when the hold lapses, and at the maximum length in any case', () => {
+    const sessions = manager();
+    sessions.startPerson(member);
+    sessions.holdIdle(time.now() + 120_000);
+    time.advance(120 + 60 + 20);
+    expect(sessions.currentPerson()).toBeNull();
+    sessions.startPerson(member);
+    sessions.holdIdle(time.now() + 3600_000);
+    time.advance(300);
+    expect(sessions.currentPerson()).toBeNull();
+    expect(sessions.lastPersonEnd()?.reason).toBe('max-length');
+  });
+
   it('ends at the maximum length whatever the activity, and says so ahead', () => {
     const sessions = manager();
     sessions.startPerson(member);
