@@ -26,6 +26,7 @@ import { createPaymentsRepo } from './db/payments-repo';
 import { createCredibancoGateway } from './payments/credibanco/client';
 import { createBankDirectory } from './payments/banks';
 import { createPaymentService, type PaymentService } from './payments/service';
+import { kioskPaymentHandlers } from './payments/kiosk-handlers';
 import { createPaymentHandlers, createSupervisorPaymentHandlers, payerFor, type PaymentSessionResolver } from './payments/handlers';
 import { startPaymentScheduler } from './payments/scheduler';
 import { createPrintJobsRepo } from './db/print-jobs-repo';
@@ -64,9 +65,6 @@ export interface App {
   print: PrintService;
   close(): Promise<void>;
 }
-
-/** Credibanco lets a payer pay an order for 20 minutes. */
-const BANK_PAGE_HOLD_MS = 20 * 60_000;
 
 /** The composition root: config → db → adapters → services → api. Nothing else wires modules together. */
 export function createApp(config: Config, deps: AppDeps = {}): App {
@@ -164,17 +162,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     ...createDataHandlers({ data, connectivity, sessions }),
     ...authHandlers({ sessions, signIn, operators }),
     ...paymentHandlers,
-    // On the bank's page no ¿Sigue ahí? can reach the payer: idle time stops counting for the gateway's
-    // payment window (the maximum session length still applies), and starts again when they are back.
-    'payments.start': async (input, ctx) => {
-      const started = await paymentHandlers['payments.start'](input, ctx);
-      sessions.holdIdle(clock.now().getTime() + BANK_PAGE_HOLD_MS);
-      return started;
-    },
-    'payments.result': async (input, ctx) => {
-      sessions.releaseIdleHold();
-      return paymentHandlers['payments.result'](input, ctx);
-    },
+    ...kioskPaymentHandlers(paymentHandlers, { sessions, clock, catchUp: () => data.sync.runOnce() }),
     ...createSupervisorPaymentHandlers(payments, () => {
       if (sessions.currentOperator()?.operator.role !== 'supervisor') {
         throw new ApiError('FORBIDDEN', 'supervisor role required', { reason: 'SUPERVISOR_REQUIRED' });
