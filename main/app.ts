@@ -31,7 +31,7 @@ import { createPaymentHandlers, createSupervisorPaymentHandlers, payerFor, type 
 import { startPaymentScheduler } from './payments/scheduler';
 import { createPrintJobsRepo } from './db/print-jobs-repo';
 import { createPrintService, type PrintService } from './printing/service';
-import { createPrintingHandlers } from './printing/handlers';
+import { createPrintingHandlers, createSupervisorPrintingHandlers } from './printing/handlers';
 import { deriveQrKey } from './printing/qr';
 
 export interface AppDeps {
@@ -155,6 +155,11 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     return { subject, payer: payerFor(subject, { fullName: person.name, email: person.email }) };
   };
 
+  const requireSupervisor = (): void => {
+    if (sessions.currentOperator()?.operator.role !== 'supervisor') {
+      throw new ApiError('FORBIDDEN', 'supervisor role required', { reason: 'SUPERVISOR_REQUIRED' });
+    }
+  };
   const paymentHandlers = createPaymentHandlers(payments, deps.paymentSession ?? signedInPayer);
   const handlers: KioskApiHandlers<CallContext> = {
     'terminal.status': async () => terminal.status(),
@@ -163,12 +168,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     ...authHandlers({ sessions, signIn, operators }),
     ...paymentHandlers,
     ...kioskPaymentHandlers(paymentHandlers, { sessions, clock, catchUp: () => data.sync.runOnce() }),
-    ...createSupervisorPaymentHandlers(payments, () => {
-      if (sessions.currentOperator()?.operator.role !== 'supervisor') {
-        throw new ApiError('FORBIDDEN', 'supervisor role required', { reason: 'SUPERVISOR_REQUIRED' });
-      }
-    }),
+    ...createSupervisorPaymentHandlers(payments, requireSupervisor),
     ...createPrintingHandlers({ print }),
+    ...createSupervisorPrintingHandlers(print, requireSupervisor),
   };
 
   const api = createDispatcher(handlers, logger, createAccessGuard(sessions));

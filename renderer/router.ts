@@ -50,6 +50,18 @@ export const router = createRouter({
     },
     { path: '/caja', name: 'caja-ingreso', component: () => import('./views/OperatorSignInView.vue'), meta: { title: 'Ingreso de operador' } },
     { path: '/caja/inicio', name: 'caja', component: () => import('./views/DeskView.vue'), meta: { title: 'Caja', operator: true } },
+    {
+      path: '/caja/historial',
+      name: 'caja-historial',
+      component: () => import('./views/TerminalHistorialView.vue'),
+      meta: { title: 'Historial del terminal', operator: true },
+    },
+    {
+      path: '/caja/historial/:paymentId',
+      name: 'caja-voucher',
+      component: () => import('./views/TerminalVoucherView.vue'),
+      meta: { title: 'Comprobante', operator: true },
+    },
     { path: '/estado', name: 'estado', component: () => import('./views/StatusView.vue'), meta: { title: 'Estado del terminal' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],

@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { obligationAnswerSchema, obligationViewSchema } from '../api/contract/data';
 import { ApiError } from '../api/errors';
 import { CentralError } from '../central/errors';
 import type { ObligationsClient } from '../central/obligations';
@@ -7,27 +9,9 @@ import type { ObligationRow, ObligationsRepo, OwnerType } from '../db/obligation
 import type { Clock } from '../runtime/clock';
 import type { Connectivity } from '../sync/connectivity';
 
-export interface ObligationView {
-  id: string;
-  kind: 'credit' | 'enrollmentSlip';
-  document: string;
-  concept: string;
-  studentName: string | null;
-  validityYear: number | null;
-  debt: number;
-  paid: number;
-  balance: number;
-  installment: number;
-}
-
-export interface ObligationAnswer {
-  /** `live`: the central API answered just now; `local`: the terminal's synced copy. */
-  source: 'live' | 'local';
-  /** When the data was true at the central API: now for live answers, the last caught-up sync for local ones. */
-  asOf: string;
-  ageSeconds: number;
-  obligations: ObligationView[];
-}
+/** The shapes the KioskApi answers with, taken from its schemas. */
+export type ObligationView = z.infer<typeof obligationViewSchema>;
+export type ObligationAnswer = z.infer<typeof obligationAnswerSchema>;
 
 export interface ObligationsServiceOptions {
   repo: ObligationsRepo;

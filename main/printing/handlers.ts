@@ -26,3 +26,19 @@ export function createPrintingHandlers(deps: PrintingHandlerDeps): Pick<KioskApi
     'printing.jobStatus': async ({ jobId }) => print.jobStatus(jobId),
   };
 }
+
+/**
+ * *Reimprimir* from the desk's Historial del terminal: any voucher of this terminal, for a supervisor
+ * (`requireSupervisor` throws FORBIDDEN for anyone else; the access guard has already required an operator).
+ */
+export function createSupervisorPrintingHandlers(
+  print: PrintService,
+  requireSupervisor: () => void,
+): Pick<KioskApiHandlers<CallContext>, 'printing.terminalReprint'> {
+  return {
+    'printing.terminalReprint': async ({ voucherId }) => {
+      requireSupervisor();
+      return print.reprint(voucherId);
+    },
+  };
+}

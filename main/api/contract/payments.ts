@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
+import { obligationViewSchema } from './data';
 
 /**
  * PSE payments of a signed-in person (afiliado or empresa). Who pays, and the prefilled payer data, come from
@@ -93,18 +94,7 @@ export const paymentsMethods = {
   'payments.quote': defineMethod({
     input: z.object({ obligationId: z.string().min(1).max(64) }).strict(),
     output: z.object({
-      obligation: z.object({
-        id: z.string(),
-        kind: z.enum(['credit', 'enrollmentSlip']),
-        document: z.string(),
-        concept: z.string(),
-        studentName: z.string().nullable(),
-        validityYear: z.number().int().nullable(),
-        debt: pesos,
-        paid: pesos,
-        balance: pesos,
-        installment: pesos,
-      }),
+      obligation: obligationViewSchema,
       options: z.object({
         installment: pesos.nullable(),
         balance: pesos,

@@ -50,6 +50,15 @@ export const printingMethods = {
     output: z.object({ jobId: z.string(), copy: z.boolean() }),
     access: 'person',
   }),
+  /**
+   * *Reimprimir* of any voucher of this terminal, from the desk's Historial del terminal: a signed-in
+   * supervisor only (a cashier gets FORBIDDEN with reason SUPERVISOR_REQUIRED). Same rules as printing.reprint.
+   */
+  'printing.terminalReprint': defineMethod({
+    input: z.object({ voucherId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ jobId: z.string(), copy: z.boolean() }),
+    access: 'operator',
+  }),
   /** Follows one job from the screen that asked for it. Job ids are random; a job's status holds no personal data. */
   'printing.jobStatus': defineMethod({
     input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
