@@ -93,6 +93,7 @@ export function gatewayApi(state: GatewayState) {
           returnUrl: returnUrl.toString(),
           failUrl: p.failUrl || returnUrl.toString(),
           email: p.email ?? '',
+          fullName: json['pse.fullName'] ?? '',
           bankCode,
           userType: json['pse.userType'] ?? '0',
           docType: json['pse.docType'] ?? 'CC',

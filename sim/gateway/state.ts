@@ -14,6 +14,8 @@ export interface SimOrder {
   returnUrl: string;
   failUrl: string;
   email: string;
+  /** The payer's name as register.do received it (`pse.fullName` in jsonParams). */
+  fullName: string;
   bankCode: string;
   userType: string;
   docType: string;
