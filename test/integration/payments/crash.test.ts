@@ -9,7 +9,6 @@ import { insertObligation, obligationOf, outboxItems, simAdmin, tempDb } from '.
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const child = join(root, 'test', 'fixtures', 'payment-crash-child.ts');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
 let sim: Simulator;
 let admin: ReturnType<typeof simAdmin>;
@@ -18,7 +17,9 @@ let store: ReturnType<typeof tempDb>;
 /** Runs the kiosk process until it prints a line starting with `waitFor`; then SIGKILLs it (or lets it exit). */
 function runKiosk(mode: string, waitFor: string, kill: boolean): Promise<string> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(tsx, [child, '--db', store.file, '--sim', sim.url, '--mode', mode, '--request', randomUUID()], {
+    // Node itself with the tsx loader, not the tsx launcher: SIGKILL must hit the process that holds the payment
+    // (killing the launcher would leave its child running on, and the test would prove nothing).
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, '--db', store.file, '--sim', sim.url, '--mode', mode, '--request', randomUUID()], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
