@@ -1,8 +1,13 @@
 import type { Db } from './connection';
 
-export interface ObligationRow {
+export type OwnerType = 'member' | 'company' | 'student';
+
+/** A row of the `obligations` table (the local copy), as its columns are named. */
+export interface ObligationTableRow {
   id: string;
   kind: 'credit' | 'enrollmentSlip';
+  owner_type: OwnerType;
+  owner_id: string;
   document: string;
   concept: string;
   student_name: string | null;
@@ -15,7 +20,8 @@ export interface ObligationRow {
   updated_at: string;
 }
 
-export type OwnerType = 'member' | 'company' | 'student';
+/** What an owner's lookup reads: the owner is already known. */
+export type ObligationRow = Omit<ObligationTableRow, 'owner_type' | 'owner_id'>;
 
 /** Reads of the local copy of the obligations (the sync repo is the only writer). */
 export function createObligationsRepo(db: Db) {

@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import type { ObligationTableRow } from './obligations-repo';
 import type { PaymentState } from '../domain/payment-state';
 
 /** One PSE payment attempt as stored (tables `payments` of 0001 and its columns of 0004). */
@@ -61,20 +62,8 @@ export interface PaymentPatch {
   lastCheckedAt?: string;
 }
 
-export interface ObligationRow {
-  id: string;
-  kind: 'credit' | 'enrollmentSlip';
-  owner_type: 'member' | 'company' | 'student';
-  owner_id: string;
-  document: string;
-  concept: string;
-  student_name: string | null;
-  validity_year: number | null;
-  debt: number;
-  paid: number;
-  balance: number;
-  installment: number;
-}
+/** What a payment needs of its obligation: everything but the sync's bookkeeping. */
+export type ObligationRow = Omit<ObligationTableRow, 'central_version' | 'updated_at'>;
 
 const COLUMNS = `id, reference, idempotency_key AS idempotencyKey, request_id AS requestId, obligation_id AS obligationId,
   amount, amount_choice AS amountChoice, state, subject_type AS subjectType, subject_id AS subjectId,
