@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
 import { createApp, type App } from '../../../main/app';
 import { startSimulator, type Simulator } from '../../../sim/server';
-import { insertObligation } from '../../fixtures/payments';
+import { DEMO_MEMBER, decideAtGateway, startCuotaPayment, startPrintingKiosk, type PrintingKiosk } from '../../fixtures/printing-kiosk';
 import { testConfig } from '../../support/config';
 import { tempDir } from '../../support/temp';
 
@@ -12,49 +11,25 @@ import { tempDir } from '../../support/temp';
  * Imprimir afterwards prints a COPIA.
  */
 describe('an approved payment prints its voucher', () => {
-  const temp = tempDir();
+  let kiosk: PrintingKiosk;
   let sim: Simulator;
   let app: App;
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const envelope = await app.api.dispatch(method, input, { transport: 'test' });
-    if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code} ${envelope.error.message}`);
-    return envelope.data as T;
-  };
+  const call = <T>(method: string, input: unknown) => kiosk.call<T>(method, input);
 
   beforeAll(async () => {
-    sim = await startSimulator();
-    app = createApp(
-      testConfig(temp.dir, sim.url, { printer: { interface: sim.printer.interface, type: 'epson', width: 42, characterSet: 'PC858_EURO', timeoutMs: 2000 } }),
-      { paymentScheduler: false },
-    );
-    app.setPseReturnUrl('http://127.0.0.1:9/pse/retorno');
-    insertObligation(app.db, { id: 'LI-38', balance: 1_752_770, installment: 175_277, ownerId: '1045678901' });
-    app.sessions.startPerson({ type: 'member', id: '1045678901', name: 'AFILIADO DEMO', email: 'demo@example.com', phoneTail: '434' });
+    kiosk = await startPrintingKiosk();
+    ({ sim, app } = kiosk);
+    app.sessions.startPerson(DEMO_MEMBER);
   });
   afterAll(async () => {
-    await app.close();
-    await sim.close();
-    temp.remove();
+    await kiosk.close();
   });
 
   it('queues the print with the voucher, prints every field over TCP, and reprints as COPIA', async () => {
-    const { banks } = await call<{ banks: { code: string }[] }>('payments.banks', {});
-    const started = await call<{ paymentId: string; reference: string }>('payments.start', {
-      requestId: randomUUID(),
-      obligationId: 'LI-38',
-      amount: { kind: 'installment' },
-      bankCode: banks[0]?.code,
-      payer: { fullName: 'AFILIADO DEMO', email: 'demo@example.com', phone: '3004567434' },
-    });
+    const started = await startCuotaPayment(kiosk);
     // Gone to the bank's page: idle time is held for the gateway's window, and counts again once back.
     expect(app.sessions.personState()?.secondsUntilWarning).toBeGreaterThan(app.config.idle.warnAfterSeconds);
-    const orderId = app.db.prepare('SELECT gateway_order_id FROM payments WHERE id = ?').pluck().get(started.paymentId) as string;
-    const resolved = await fetch(`${sim.url}/sim/gateway/orders/${orderId}/resolve`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ status: 'approved' }),
-    });
-    expect(resolved.ok).toBe(true);
+    expect(await decideAtGateway(kiosk, started.paymentId, 'approved')).toBe(true);
 
     const result = await call<{ outcome: string; cus: string }>('payments.result', { reference: started.reference });
     expect(result.outcome).toBe('approved');

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
-import { createApp, type App } from '../../../main/app';
-import { startSimulator, type Simulator } from '../../../sim/server';
-import { insertObligation } from '../../fixtures/payments';
-import { testConfig } from '../../support/config';
-import { tempDir } from '../../support/temp';
+import type { App } from '../../../main/app';
+import type { Simulator } from '../../../sim/server';
+import { DEMO_MEMBER, decideAtGateway, startCuotaPayment, startPrintingKiosk, type PrintingKiosk } from '../../fixtures/printing-kiosk';
 
 /**
  * *Reimprimir* from the desk's Historial del terminal (printing.terminalReprint), through the KioskApi of the
@@ -12,48 +9,24 @@ import { tempDir } from '../../support/temp';
  * finds the payment in the terminal's Historial and gets a COPIA at the virtual printer over TCP.
  */
 describe("Reimprimir from the terminal's Historial", () => {
-  const temp = tempDir();
+  let kiosk: PrintingKiosk;
   let sim: Simulator;
   let app: App;
-  const dispatch = (method: string, input: unknown) => app.api.dispatch(method, input, { transport: 'test' });
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const envelope = await dispatch(method, input);
-    if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code} ${envelope.error.message}`);
-    return envelope.data as T;
-  };
+  const dispatch = (method: string, input: unknown) => kiosk.dispatch(method, input);
+  const call = <T>(method: string, input: unknown) => kiosk.call<T>(method, input);
 
   beforeAll(async () => {
-    sim = await startSimulator();
-    app = createApp(
-      testConfig(temp.dir, sim.url, { printer: { interface: sim.printer.interface, type: 'epson', width: 42, characterSet: 'PC858_EURO', timeoutMs: 2000 } }),
-      { paymentScheduler: false },
-    );
-    app.setPseReturnUrl('http://127.0.0.1:9/pse/retorno');
-    insertObligation(app.db, { id: 'LI-38', balance: 1_752_770, installment: 175_277, ownerId: '1045678901' });
+    kiosk = await startPrintingKiosk();
+    ({ sim, app } = kiosk);
   });
   afterAll(async () => {
-    await app.close();
-    await sim.close();
-    temp.remove();
+    await kiosk.close();
   });
 
   async function approvedPayment(): Promise<{ paymentId: string; reference: string }> {
-    app.sessions.startPerson({ type: 'member', id: '1045678901', name: 'AFILIADO DEMO', email: 'demo@example.com', phoneTail: '434' });
-    const { banks } = await call<{ banks: { code: string }[] }>('payments.banks', {});
-    const started = await call<{ paymentId: string; reference: string }>('payments.start', {
-      requestId: randomUUID(),
-      obligationId: 'LI-38',
-      amount: { kind: 'installment' },
-      bankCode: banks[0]?.code,
-      payer: { fullName: 'AFILIADO DEMO', email: 'demo@example.com', phone: '3004567434' },
-    });
-    const orderId = app.db.prepare('SELECT gateway_order_id FROM payments WHERE id = ?').pluck().get(started.paymentId) as string;
-    const resolved = await fetch(`${sim.url}/sim/gateway/orders/${orderId}/resolve`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ status: 'approved' }),
-    });
-    expect(resolved.ok).toBe(true);
+    app.sessions.startPerson(DEMO_MEMBER);
+    const started = await startCuotaPayment(kiosk);
+    expect(await decideAtGateway(kiosk, started.paymentId, 'approved')).toBe(true);
     expect(await call<{ outcome: string }>('payments.result', { reference: started.reference })).toMatchObject({ outcome: 'approved' });
     app.sessions.endPerson('sign-out');
     return started;
