@@ -1,5 +1,6 @@
 import type { CentralObligation, CentralTombstone, ObligationColumns, TombstoneColumns } from '../../main/central/schemas';
 import { demoObligations, type SimObligation } from '../demo-data';
+import { createChangeLog } from './change-log';
 
 /** An obligation as the central API holds it, without the version and time the world stamps on it. */
 export type ObligationFields = Omit<CentralObligation, 'version' | 'updatedAt'>;
@@ -10,10 +11,10 @@ interface Entry {
   /** null once withdrawn or paid: a tombstone kept for the retention window so terminals learn of it. */
   live: CentralObligation | null;
   version: number;
-  reason?: CentralTombstone['reason'];
+  reason: CentralTombstone['reason'] | undefined;
   changedAt: number;
-  /** Forgotten (a tombstone past retention): its log entries are dead. */
-  purged?: boolean;
+  /** Its latest change's position in the log. */
+  logIndex: number;
 }
 
 export type FeedAnswer =
@@ -45,8 +46,8 @@ function toCentral(fields: SimObligation | ObligationFields): ObligationFields {
 
 /**
  * The central side's obligations with versions and a change log, the source of the delta feed. Every change
- * takes the next version; the log holds (version, id) pairs in version order, and a pair is stale once its
- * obligation changed again. A page is the next `limit` current entries after the cursor, so each obligation
+ * takes the next version; the log (change-log.ts) holds each change in version order, and a change is stale
+ * once its obligation changed again. A page is the next `limit` current entries after the cursor, so each obligation
  * appears once per page, in its latest state.
  *
  * Cursors are `version:epoch`. Forgetting tombstones (past retention, or `compact()`) opens a new epoch and
@@ -56,8 +57,7 @@ function toCentral(fields: SimObligation | ObligationFields): ObligationFields {
  */
 export function createWorld(options: WorldOptions) {
   const entries = new Map<string, Entry>();
-  let logVersions: number[] = [];
-  let logEntries: Entry[] = [];
+  const log = createChangeLog<Entry>();
   let isoAt = { ms: Number.NaN, iso: '' };
   const isoOf = (ms: number) => {
     if (ms !== isoAt.ms) isoAt = { ms, iso: new Date(ms).toISOString() };
@@ -94,24 +94,8 @@ export function createWorld(options: WorldOptions) {
   }
 
   function append(entry: Entry): void {
-    logVersions.push(entry.version);
-    logEntries.push(entry);
-    if (logVersions.length > 1024 && logVersions.length > entries.size * 2) compactLog();
-  }
-
-  function compactLog(): void {
-    const versions: number[] = [];
-    const kept: Entry[] = [];
-    for (let i = 0; i < logVersions.length; i++) {
-      const entry = logEntries[i] as Entry;
-      const version = logVersions[i] as number;
-      if (!entry.purged && entry.version === version) {
-        versions.push(version);
-        kept.push(entry);
-      }
-    }
-    logVersions = versions;
-    logEntries = kept;
+    log.append(entry, entry.version, entry.live, entry.id, entry.reason);
+    if (log.length > 1024 && log.length > entries.size * 2) log.compact();
   }
 
   function forgetTombstones(olderThan: number): void {
@@ -123,14 +107,14 @@ export function createWorld(options: WorldOptions) {
       const entry = entries.get(t.id);
       if (entry && entry.live === null && entry.version === t.version) {
         entries.delete(t.id);
-        entry.purged = true;
+        log.retire(entry);
         maxVersion = Math.max(maxVersion, t.version);
       }
     }
     if (kept > 0) {
       tombstoneQueue = tombstoneQueue.slice(kept);
       if (maxVersion > 0) recordPurge(maxVersion);
-      compactLog();
+      log.compact();
     }
   }
 
@@ -146,7 +130,7 @@ export function createWorld(options: WorldOptions) {
       entry.reason = undefined;
       entry.changedAt = now;
     } else {
-      entry = { id: live.id, live, version, changedAt: now };
+      entry = { id: live.id, live, version, reason: undefined, changedAt: now, logIndex: -1 };
       entries.set(live.id, entry);
     }
     const key = ownerKey(live.ownerType, live.ownerId);
@@ -170,17 +154,6 @@ export function createWorld(options: WorldOptions) {
     tombstoneQueue.push({ id, version, at: now });
     append(entry);
     return { id, version, reason };
-  }
-
-  function lowerBound(cursor: number): number {
-    let lo = 0;
-    let hi = logVersions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((logVersions[mid] as number) <= cursor) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   return {
@@ -226,44 +199,9 @@ export function createWorld(options: WorldOptions) {
       // No cursor: a fresh full sync, which sees every live obligation and needs no forgotten tombstone.
       if (cursor !== undefined && !cursorValid(cursor)) return { kind: 'resync' };
       const from = cursor === undefined ? 0 : Number(cursor.split(':')[0]);
-      const upserts: ObligationColumns = {
-        id: [], kind: [], ownerType: [], ownerId: [], document: [], concept: [], studentName: [], validityYear: [],
-        debt: [], paid: [], balance: [], installment: [], version: [], updatedAt: [],
-      };
-      const deletes: TombstoneColumns = { id: [], version: [], reason: [] };
-      let i = lowerBound(from);
-      let last = from;
-      let taken = 0;
-      while (i < logVersions.length && taken < limit) {
-        const entry = logEntries[i] as Entry;
-        const version = logVersions[i] as number;
-        i++;
-        last = version;
-        if (entry.purged || entry.version !== version) continue;
-        taken++;
-        const o = entry.live;
-        if (o) {
-          upserts.id.push(o.id);
-          upserts.kind.push(o.kind);
-          upserts.ownerType.push(o.ownerType);
-          upserts.ownerId.push(o.ownerId);
-          upserts.document.push(o.document);
-          upserts.concept.push(o.concept);
-          upserts.studentName.push(o.studentName);
-          upserts.validityYear.push(o.validityYear);
-          upserts.debt.push(o.debt);
-          upserts.paid.push(o.paid);
-          upserts.balance.push(o.balance);
-          upserts.installment.push(o.installment);
-          upserts.version.push(o.version);
-          upserts.updatedAt.push(o.updatedAt);
-        } else {
-          deletes.id.push(entry.id);
-          deletes.version.push(version);
-          deletes.reason.push(entry.reason ?? 'withdrawn');
-        }
-      }
-      const hasMore = i < logVersions.length;
+      const { upserts, deletes, lastVersion, next } = log.read(log.after(from), limit);
+      const last = lastVersion ?? from;
+      const hasMore = next < log.length;
       return { kind: 'page', upserts, deletes, cursor: `${hasMore ? last : head}:${epoch}`, hasMore };
     },
 
@@ -271,21 +209,20 @@ export function createWorld(options: WorldOptions) {
     compact(): void {
       forgetTombstones(Number.POSITIVE_INFINITY);
       recordPurge(head);
-      compactLog();
+      log.compact();
     },
 
     stats() {
       let live = 0;
       for (const entry of entries.values()) if (entry.live) live++;
-      return { live, tombstones: entries.size - live, head, epoch, logLength: logVersions.length };
+      return { live, tombstones: entries.size - live, head, epoch, logLength: log.length };
     },
 
     /** Back to the demo identities only (tests call it between cases). */
     reset(currentYear: number): void {
       entries.clear();
       byOwner.clear();
-      logVersions = [];
-      logEntries = [];
+      log.clear();
       tombstoneQueue = [];
       head = 0;
       epoch++;
