@@ -3,6 +3,7 @@ import { sql as sync } from './0002-sync';
 import { sql as auth } from './0003-auth';
 import { sql as payments } from './0004-payments';
 import { sql as printJobs } from './0005-print-jobs';
+import { sql as ownerIndex } from './0006-owner-index';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const migrations: Migration[] = [
   { version: 3, name: 'auth', sql: auth },
   { version: 4, name: 'payments', sql: payments },
   { version: 5, name: 'print-jobs', sql: printJobs },
+  { version: 6, name: 'owner-index', sql: ownerIndex },
 ];

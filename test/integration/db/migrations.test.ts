@@ -14,6 +14,23 @@ describe('the terminal database', () => {
   });
   afterEach(() => temp.remove());
 
+  it("finds an owner's obligations through the owner index, also in a file migrated from schema 5", () => {
+    const file = join(temp.dir, 'v5.db');
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    for (const migration of migrations.filter((m) => m.version <= 5)) old.exec(migration.sql);
+    old.pragma('user_version = 5');
+    expect(old.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'obligations_by_owner'").pluck().all()).toEqual(['obligations_by_owner']);
+    old.close();
+    const db = openDatabase(file);
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM obligations WHERE owner_type = 'member' AND owner_id = '1045678901' ORDER BY id LIMIT 1000")
+      .all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join('; ')).toContain('USING INDEX obligations_by_owner_id (owner_id=?)');
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'obligations_by_owner%'").pluck().all()).toEqual(['obligations_by_owner_id']);
+    db.close();
+  });
+
   it('opens a new file with WAL, synchronous FULL, foreign keys and a busy timeout, at the latest schema', () => {
     const db = openDatabase(join(temp.dir, 'new', 'terminal.db'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
