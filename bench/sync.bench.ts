@@ -11,20 +11,41 @@ import { runChild, startSimProcess } from './sync/children';
  * - sync_delta_1k_ms: median time to fetch and apply 1,000 central changes to the N-row copy.
  * - lookup_p99_us: a member's obligations through the service (local copy), p99; ratio to the raw select.
  */
+interface Measured {
+  rows: number;
+  fullMs: number;
+  peakRssMb: number;
+  deltaMs: number[];
+  serviceUs: number[];
+  rawUs: number[];
+}
+
 export async function run(options: BenchOptions): Promise<BenchResult[]> {
   const count = options.quick ? 100_000 : 1_000_000;
-  // Best of a few in quick mode, where one run is short enough for a neighbour's burst to dominate it.
-  const repeats = options.quick ? '3' : '1';
-  const baseline = JSON.parse(await runChild('bench/sync/insert-child.ts', [String(count), repeats], { timeoutMs: 600_000 })) as { rows: number; ms: number };
-  const sim = await startSimProcess(['--synthetic', String(count)]);
-  let measured: { rows: number; fullMs: number; peakRssMb: number; deltaMs: number[]; serviceUs: number[]; rawUs: number[] };
-  try {
-    measured = JSON.parse(
-      await runChild('bench/sync/sync-child.ts', [sim.url, String(count), options.quick ? '3' : '5', options.quick ? '2000' : '5000', repeats], { timeoutMs: 900_000 }),
-    );
-  } finally {
-    await sim.stop();
+  // Best of a few: this machine's two cores are shared, and a neighbour's burst slows a run, never speeds it.
+  // Quick runs repeat inside one process; full runs each get a fresh process, so that one's peak memory is
+  // one sync's (the worst of them is reported).
+  const repeats = options.quick ? 3 : 2;
+  const baseline = JSON.parse(await runChild('bench/sync/insert-child.ts', [String(count), String(repeats)], { timeoutMs: 600_000 })) as { rows: number; ms: number };
+  const runs: Measured[] = [];
+  for (let process = 0; process < (options.quick ? 1 : repeats); process++) {
+    const sim = await startSimProcess(['--synthetic', String(count)]);
+    try {
+      const args = [sim.url, String(count), options.quick ? '3' : '5', options.quick ? '2000' : '5000', options.quick ? String(repeats) : '1'];
+      runs.push(JSON.parse(await runChild('bench/sync/sync-child.ts', args, { timeoutMs: 900_000 })) as Measured);
+    } finally {
+      await sim.stop();
+    }
   }
+  const best = runs.reduce((a, b) => (b.rows / b.fullMs > a.rows / a.fullMs ? b : a));
+  const measured = {
+    rows: best.rows,
+    fullMs: best.fullMs,
+    peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+    deltaMs: runs.flatMap((r) => r.deltaMs),
+    serviceUs: runs.flatMap((r) => r.serviceUs),
+    rawUs: runs.flatMap((r) => r.rawUs),
+  };
   const baselineRate = baseline.rows / (baseline.ms / 1000);
   const syncRate = measured.rows / (measured.fullMs / 1000);
   const serviceP99 = percentile(measured.serviceUs, 99);

@@ -15,6 +15,8 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' });
+// The sync writer thread, found beside main.cjs by main/sync/writer.ts.
+await build({ ...common, entryPoints: ['main/sync/writer-thread.ts'], outfile: 'dist/electron/sync-writer.cjs' });
 // A sandboxed preload may require only 'electron': no banner, everything else bundled in.
 await build({
   ...common,

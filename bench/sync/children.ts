@@ -11,7 +11,10 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  */
 async function bundled(file: string): Promise<string> {
   const outfile = join(root, 'dist', 'bench', `${basename(file, '.ts')}.mjs`);
-  await build({ entryPoints: [join(root, file)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  const options = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' } as const;
+  await build({ ...options, entryPoints: [join(root, file)], outfile });
+  // The sync writer thread's entry, found beside the bundle by main/sync/writer.ts.
+  await build({ ...options, entryPoints: [join(root, 'main', 'sync', 'writer-thread.ts')], outfile: join(dirname(outfile), 'sync-writer.mjs') });
   return outfile;
 }
 

@@ -17,6 +17,7 @@ import { createObligationsService } from '../../main/obligations/service';
 import { systemClock } from '../../main/runtime/clock';
 import { createConnectivity } from '../../main/sync/connectivity';
 import { createSyncEngine } from '../../main/sync/engine';
+import { threadSyncWriter } from '../../main/sync/writer';
 import { seededRandom, syntheticCedula } from '../../sim/central/synthetic';
 
 const [simUrl = '', countText = '0', deltaRoundsText = '5', lookupsText = '5000', repeatsText = '1'] = process.argv.slice(2);
@@ -35,7 +36,7 @@ const central = createCentralClient(http, 'KIOSK-01');
   let cursor: string | null = null;
   for (let page = 0; page < 5; page++) {
     const answer = await central.obligations.feedPage(cursor, 10_000);
-    warmRepo.applyPage({ upserts: answer.upserts, deletes: answer.deletes, cursor: answer.cursor, caughtUp: false, now: new Date().toISOString() });
+    warmRepo.applyPage({ after: cursor, upserts: answer.upserts, deletes: answer.deletes, cursor: answer.cursor, caughtUp: false, now: new Date().toISOString() });
     cursor = answer.cursor;
     if (!answer.hasMore) break;
   }
@@ -44,14 +45,18 @@ const central = createCentralClient(http, 'KIOSK-01');
 
 // Each repeat syncs into a new empty database; the best time counts (a shared machine adds noise, never speed).
 let db = openDatabase(join(dir, 'kiosk-0.db'));
-let engine = createSyncEngine({ repo: createSyncRepo(db), client: central.obligations, clock: systemClock, logger, pageSize: 10_000 });
+// As the app does (main/sync/layer.ts): the pages are written by a thread of their own.
+const syncEngine = (database: typeof db) =>
+  createSyncEngine({ repo: createSyncRepo(database), client: central.obligations, clock: systemClock, logger, pageSize: 10_000, writer: threadSyncWriter(database.name) });
+let engine = syncEngine(db);
 let started = performance.now();
 let full = await engine.runOnce();
 let fullMs = performance.now() - started;
 for (let repeat = 1; repeat < Number(repeatsText); repeat++) {
+  await engine.close();
   db.close();
   db = openDatabase(join(dir, `kiosk-${repeat}.db`));
-  engine = createSyncEngine({ repo: createSyncRepo(db), client: central.obligations, clock: systemClock, logger, pageSize: 10_000 });
+  engine = syncEngine(db);
   started = performance.now();
   full = await engine.runOnce();
   fullMs = Math.min(fullMs, performance.now() - started);
@@ -97,6 +102,7 @@ for (let i = 0; i < lookups + 500; i++) {
   }
 }
 
+await engine.close();
 db.close();
 rmSync(dir, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify({ rows: full.changes, fullMs, fullWaitMs: full.waitMs, fullApplyMs: full.applyMs, peakRssMb, deltaMs, serviceUs, rawUs, found })}\n`);

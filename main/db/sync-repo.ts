@@ -2,7 +2,8 @@ import type { ObligationColumns, TombstoneColumns } from '../central/schemas';
 import type { Db } from './connection';
 
 export const OBLIGATIONS_FEED = 'obligations';
-const OWNER_INDEX_SQL = 'CREATE INDEX IF NOT EXISTS obligations_by_owner ON obligations (owner_type, owner_id)';
+const OWNER_INDEX = 'obligations_by_owner_id';
+const OWNER_INDEX_SQL = `CREATE INDEX IF NOT EXISTS ${OWNER_INDEX} ON obligations (owner_id)`;
 
 export interface SyncStateRow {
   cursor: string | null;
@@ -18,6 +19,8 @@ export interface SyncStateRow {
 }
 
 export interface PageToApply {
+  /** The cursor the page was fetched after: it applies only on a copy still there (never twice, never out of order). */
+  after: string | null;
   upserts: ObligationColumns;
   deletes: TombstoneColumns;
   cursor: string;
@@ -65,7 +68,18 @@ export function createSyncRepo(db: Db, feed = OBLIGATIONS_FEED) {
     `UPDATE sync_state SET mode = 'delta', bulk = 0, last_success_at = ?, last_error = NULL, last_error_at = NULL WHERE feed = ?`,
   );
   const failed = db.prepare('UPDATE sync_state SET last_error = ?, last_error_at = ?, last_attempt_at = ? WHERE feed = ?');
-  const indexExists = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name = 'obligations_by_owner'");
+  const indexExists = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name = ?");
+
+  /** Sorting a million keys: up to two helper threads (the feed is drained by now, so a core is free). */
+  function buildOwnerIndex(): void {
+    const threads = Number(db.pragma('threads', { simple: true }));
+    db.pragma('threads = 2');
+    try {
+      db.exec(OWNER_INDEX_SQL);
+    } finally {
+      db.pragma(`threads = ${threads}`);
+    }
+  }
 
   function state(): SyncStateRow {
     const row = readState.get(feed);
@@ -78,12 +92,15 @@ export function createSyncRepo(db: Db, feed = OBLIGATIONS_FEED) {
     // once is several times cheaper than keeping a B-tree in order through a million random inserts.
     // A restart during a bulk load stays one (its index is still missing).
     const bulk = anyRow.get() === undefined || state().bulk === 1;
-    if (bulk) db.exec('DROP INDEX IF EXISTS obligations_by_owner');
+    if (bulk) db.exec(`DROP INDEX IF EXISTS ${OWNER_INDEX}`);
     startFull.run(bulk ? 1 : 0, feed);
   });
 
   const applyTx = db.transaction((page: PageToApply) => {
     const current = state();
+    if (current.cursor !== page.after) {
+      throw new Error(`feed page fetched after cursor ${page.after ?? '(start)'} does not follow the copy, which is at ${current.cursor ?? '(start)'}`);
+    }
     const generation = current.generation;
     const u = page.upserts;
     const count = u.id.length;
@@ -110,7 +127,7 @@ export function createSyncRepo(db: Db, feed = OBLIGATIONS_FEED) {
         // Rows an earlier pass wrote and this one did not see are gone at the central API. The very first
         // pass (generation 1) has no earlier rows, so it skips the scan.
         if (generation > 1) sweep.run(generation);
-        if (current.bulk) db.exec(OWNER_INDEX_SQL);
+        if (current.bulk) buildOwnerIndex();
       }
       complete.run(page.now, feed);
     }
@@ -143,7 +160,7 @@ export function createSyncRepo(db: Db, feed = OBLIGATIONS_FEED) {
     },
     /** Outside a first bulk load the owner index must exist (a crash cannot leave it missing for long). */
     ensureIndexes(): void {
-      if (state().bulk === 0 && (indexExists.get()?.n ?? 0) === 0) db.exec(OWNER_INDEX_SQL);
+      if (state().bulk === 0 && (indexExists.get(OWNER_INDEX)?.n ?? 0) === 0) db.exec(OWNER_INDEX_SQL);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { ObligationsClient } from '../central/obligations';
 import type { FeedPage } from '../central/schemas';
 import type { SyncRepo } from '../db/sync-repo';
 import type { Clock } from '../runtime/clock';
+import { inlineSyncWriter, type SyncWriter } from './writer';
 
 export interface SyncEngineOptions {
   repo: SyncRepo;
@@ -12,13 +13,15 @@ export interface SyncEngineOptions {
   logger: Logger;
   /** Obligations per feed page (the central API allows up to 10,000). */
   pageSize?: number;
+  /** Where pages are written (default: on `repo`'s connection, in this thread). */
+  writer?: SyncWriter;
 }
 
 export interface SyncRunResult {
   pages: number;
   changes: number;
   fullSync: boolean;
-  /** Time spent waiting for the central API and time spent writing the copy (for tuning and benchmarks). */
+  /** Time spent waiting for the central API and time spent waiting for the writer (for tuning and benchmarks). */
   waitMs: number;
   applyMs: number;
 }
@@ -33,7 +36,8 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export function createSyncEngine(options: SyncEngineOptions) {
   const { repo, client, clock, logger } = options;
-  const pageSize = options.pageSize ?? 5_000;
+  const pageSize = options.pageSize ?? 10_000;
+  const writer = options.writer ?? inlineSyncWriter(repo);
   let running: Promise<SyncRunResult> | undefined;
   let localRows: number | undefined;
   let lastRun: { at: string; pages: number; changes: number; ms: number } | null = null;
@@ -54,22 +58,40 @@ export function createSyncEngine(options: SyncEngineOptions) {
   async function run(signal?: AbortSignal): Promise<SyncRunResult> {
     const started = performance.now();
     const result: SyncRunResult = { pages: 0, changes: 0, fullSync: false, waitMs: 0, applyMs: 0 };
+    // Pages handed to the writer and not yet committed, oldest first. Two may wait, so the writer starts the
+    // next as soon as one commits; each carries the cursor it follows, so none applies after a failed one.
+    const writing: { done: Promise<void>; changes: number }[] = [];
+    const settleOldest = async () => {
+      const oldest = writing.shift();
+      if (!oldest) return;
+      const applyStarted = performance.now();
+      await oldest.done;
+      result.applyMs += performance.now() - applyStarted;
+      result.pages++;
+      result.changes += oldest.changes;
+    };
+    const settleAll = async () => {
+      while (writing.length > 0) await settleOldest();
+    };
     try {
       let state = repo.state();
       if (state.mode === 'full' && state.generation === 0) {
-        repo.beginFull();
+        await writer.beginFull();
         state = repo.state();
       }
       result.fullSync = state.mode === 'full';
-      let next = fetchPage(state.cursor, signal);
+      let after = state.cursor;
+      let next = fetchPage(after, signal);
       for (;;) {
         const waitStarted = performance.now();
         const page = await next;
         result.waitMs += performance.now() - waitStarted;
         if (page === 'resync') {
           logger.warn({ feed: 'obligations' }, 'central API asked for a full resync');
-          repo.beginFull();
+          await settleAll();
+          await writer.beginFull();
           result.fullSync = true;
+          after = null;
           next = fetchPage(null, signal);
           continue;
         }
@@ -80,15 +102,21 @@ export function createSyncEngine(options: SyncEngineOptions) {
           next.catch(() => undefined);
           await yieldToIo();
         }
-        const applyStarted = performance.now();
-        repo.applyPage({ upserts: page.upserts, deletes: page.deletes, cursor: page.cursor, caughtUp: !page.hasMore, now: clock.now().toISOString() });
-        result.applyMs += performance.now() - applyStarted;
-        result.pages++;
-        result.changes += page.upserts.id.length + page.deletes.id.length;
+        if (writing.length >= 2) await settleOldest();
+        const done = writer.applyPage({
+          after, upserts: page.upserts, deletes: page.deletes, cursor: page.cursor, caughtUp: !page.hasMore, now: clock.now().toISOString(),
+        });
+        // Surfaced by settleOldest; until then a failure must not count as unhandled.
+        done.catch(() => undefined);
+        writing.push({ done, changes: page.upserts.id.length + page.deletes.id.length });
+        after = page.cursor;
         if (!page.hasMore) break;
       }
+      await settleAll();
       return result;
     } catch (error) {
+      // Pages still being written finish (or fail) before the failure is recorded.
+      while (writing.length > 0) await settleOldest().catch(() => undefined);
       const message = error instanceof CentralError ? `${error.kind}: ${error.message}` : `internal: ${(error as Error).message}`;
       repo.recordFailure(message, clock.now().toISOString());
       throw error;
@@ -132,6 +160,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
     /** When the local copy last caught up with the central API (null: never). */
     lastCaughtUpAt(): string | null {
       return caughtUpAt;
+    },
+    /** Waits for the run in flight, then closes the writer (its thread, if it has one). */
+    async close(): Promise<void> {
+      await running?.catch(() => undefined);
+      await writer.close();
     },
   };
 }

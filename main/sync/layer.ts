@@ -10,6 +10,7 @@ import type { Connectivity } from './connectivity';
 import { createSyncEngine } from './engine';
 import { createOutboxWorker, defaultSenders, enqueue, type OutboxSender } from './outbox';
 import { createPeriodic, type BackoffPolicy } from './periodic';
+import { inlineSyncWriter, threadSyncWriter } from './writer';
 
 export interface DataLayerTuning {
   /** Start the sync scheduler and the outbox worker with the app (default true). */
@@ -33,7 +34,9 @@ export function createDataLayer(deps: { db: Db; central: CentralClient; connecti
   const tuning = deps.tuning ?? {};
   const syncRepo = createSyncRepo(db);
   const outboxRepo = createOutboxRepo(db);
-  const sync = createSyncEngine({ repo: syncRepo, client: central.obligations, clock, logger, pageSize: tuning.pageSize });
+  // A database file gets its own writer thread; an in-memory one exists only on this connection.
+  const writer = db.memory ? inlineSyncWriter(syncRepo) : threadSyncWriter(db.name);
+  const sync = createSyncEngine({ repo: syncRepo, client: central.obligations, clock, logger, pageSize: tuning.pageSize, writer });
   const outbox = createOutboxWorker({
     repo: outboxRepo,
     senders: { ...defaultSenders(central.payments), ...tuning.senders },
@@ -96,6 +99,7 @@ export function createDataLayer(deps: { db: Db; central: CentralClient; connecti
     async stop(): Promise<void> {
       unsubscribe();
       await Promise.all([syncJob.stop(), outboxJob.stop()]);
+      await sync.close();
     },
   };
 }

@@ -36,7 +36,7 @@ describe('full and delta sync with large pages', () => {
       expect(localCopy(terminal.db)).toEqual(centralCopy(sim.central.world));
       expect(integrity(terminal.db)).toBe('ok');
     } finally {
-      terminal.close();
+      await terminal.close();
     }
   });
 });

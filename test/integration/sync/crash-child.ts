@@ -23,5 +23,5 @@ if (mode === 'sync-once') {
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
-terminal.close();
+await terminal.close();
 process.exit(0);

@@ -88,7 +88,7 @@ describe('delta sync (real HTTP to the simulator, real SQLite)', () => {
           expect(integrity(terminal.db)).toBe('ok');
           expect(terminal.engine.status()).toMatchObject({ state: 'idle', mode: 'delta', lastError: null, rows: centralCopy(world).length });
         } finally {
-          terminal.close();
+          await terminal.close();
           dir.remove();
         }
       }),

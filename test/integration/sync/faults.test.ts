@@ -78,7 +78,7 @@ describe('fault matrix during sync', () => {
         expect(terminal.engine.status()).toMatchObject({ state: 'idle', lastError: null });
         expect(integrity(terminal.db)).toBe('ok');
       } finally {
-        terminal.close();
+        await terminal.close();
       }
     });
   }
@@ -104,7 +104,7 @@ describe('fault matrix during sync', () => {
       expect(failures).toBeGreaterThan(0);
       expect(integrity(terminal.db)).toBe('ok');
     } finally {
-      terminal.close();
+      await terminal.close();
     }
   });
 });
@@ -132,7 +132,7 @@ describe('fault matrix during outbox sends', () => {
         expect(arrived.map((p) => p.idempotencyKey)).toEqual(keys);
         expect(new Set(arrived.map((p) => p.registrationId)).size).toBe(8);
       } finally {
-        terminal.close();
+        await terminal.close();
       }
     });
   }
@@ -152,7 +152,7 @@ describe('fault matrix during outbox sends', () => {
       const total = keys.reduce((sum, _, i) => sum + paymentPayload(i).amount, 0);
       expect(obligation?.paid).toBe(total);
     } finally {
-      terminal.close();
+      await terminal.close();
     }
   });
 });

@@ -42,7 +42,7 @@ describe('outbox', () => {
       expect(status.rejected.find((r) => r.code === 'UNKNOWN_OBLIGATION')?.reason).toContain('UNKNOWN_OBLIGATION');
       expect(sim.central.payments.list().map((p) => p.idempotencyKey)).toEqual(['first-payment', 'last-payment']);
     } finally {
-      terminal.close();
+      await terminal.close();
     }
   });
 
@@ -65,7 +65,7 @@ describe('outbox', () => {
         expect.objectContaining({ idempotencyKey: 'pse-payment-0001', reference: 'PX-0001', paidAt: '2026-03-01T12:00:00.000Z', bank: 'BANCO DE PRUEBAS', cus: '123456', method: 'pse', paymentId: 'P-1' }),
       ]);
     } finally {
-      terminal.close();
+      await terminal.close();
     }
   });
 
@@ -77,7 +77,7 @@ describe('outbox', () => {
     await terminal.outbox.drain();
     expect(terminal.outbox.status()).toMatchObject({ backlog: 3, sent: 0 });
     expect(terminal.outbox.status().head).toMatchObject({ kind: 'payment.register', attempts: 1 });
-    terminal.close();
+    await terminal.close();
 
     await setFaults(sim.url, {});
     terminal = openTerminal(dir.dir, sim.url);
@@ -89,7 +89,7 @@ describe('outbox', () => {
       expect(terminal.outbox.status()).toMatchObject({ backlog: 0, sent: 3, rejectedCount: 0 });
       expect(sim.central.payments.list().map((p) => p.idempotencyKey)).toEqual(keys);
     } finally {
-      terminal.close();
+      await terminal.close();
     }
   });
 
@@ -107,14 +107,14 @@ describe('outbox', () => {
       enqueue(twin.outboxRepo, systemClock, { idempotencyKey: 'same-key-123', kind: 'payment.register', payload: paymentPayload(1) });
       await twin.outbox.drain();
       expect(twin.outbox.status()).toMatchObject({ sent: 1, rejectedCount: 0 });
-      twin.close();
+      await twin.close();
       other.remove();
       const arrived = sim.central.payments.list();
       expect(arrived).toHaveLength(1);
       expect(arrived[0]?.deliveries).toBe(2);
       expect(sim.central.world.get('LI-38')?.paid).toBe(paymentPayload(1).amount);
     } finally {
-      terminal.close();
+      await terminal.close();
     }
   });
 
@@ -130,8 +130,8 @@ describe('outbox', () => {
       expect(b.outbox.status().rejected[0]).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
       expect(sim.central.payments.list()).toHaveLength(1);
     } finally {
-      a.close();
-      b.close();
+      await a.close();
+      await b.close();
       otherDir.remove();
     }
   });

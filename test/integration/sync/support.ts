@@ -11,6 +11,7 @@ import { systemClock, type Clock } from '../../../main/runtime/clock';
 import { createConnectivity } from '../../../main/sync/connectivity';
 import { createSyncEngine } from '../../../main/sync/engine';
 import { createOutboxWorker, defaultSenders } from '../../../main/sync/outbox';
+import { threadSyncWriter } from '../../../main/sync/writer';
 import type { World } from '../../../sim/central/world';
 import { memoryLogger } from '../../support/logs';
 
@@ -41,10 +42,16 @@ export function openTerminal(dir: string, simUrl: string, options: TerminalOptio
   const central = createCentralClient(http, 'KIOSK-01');
   const obligations = options.wrapObligations ? options.wrapObligations(central.obligations) : central.obligations;
   const syncRepo = createSyncRepo(db);
-  const engine = createSyncEngine({ repo: syncRepo, client: obligations, clock, logger, pageSize: options.pageSize ?? 1000 });
+  const engine = createSyncEngine({ repo: syncRepo, client: obligations, clock, logger, pageSize: options.pageSize ?? 1000, writer: threadSyncWriter(db.name) });
   const outboxRepo = createOutboxRepo(db);
   const outbox = createOutboxWorker({ repo: outboxRepo, senders: defaultSenders(central.payments), clock, logger, backoff: { baseMs: 1, maxMs: 5 } });
-  return { db, connectivity, central, engine, syncRepo, outboxRepo, outbox, close: () => db.close() };
+  return {
+    db, connectivity, central, engine, syncRepo, outboxRepo, outbox,
+    close: async () => {
+      await engine.close();
+      db.close();
+    },
+  };
 }
 export type Terminal = ReturnType<typeof openTerminal>;
 
