@@ -8,12 +8,15 @@ import { runChild, startSimProcess } from './sync/children';
  * - sync_full_rows_per_s: full sync into an empty database; ratio = that rate / the rate of inserting the same
  *   rows with one prepared statement in one transaction (measured in this run, in its own process).
  * - sync_full_peak_rss_mb: the syncing process's peak resident memory (process.resourceUsage().maxRSS).
+ * - sync_full_main_block_ms: the longest the main thread (where the app answers its screens) was held during
+ *   the full sync (event-loop delay, max); the pages are written by the writer thread.
  * - sync_delta_1k_ms: median time to fetch and apply 1,000 central changes to the N-row copy.
  * - lookup_p99_us: a member's obligations through the service (local copy), p99; ratio to the raw select.
  */
 interface Measured {
   rows: number;
   fullMs: number;
+  mainBlockMs: number;
   peakRssMb: number;
   deltaMs: number[];
   serviceUs: number[];
@@ -42,6 +45,7 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
     rows: best.rows,
     fullMs: best.fullMs,
     peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+    mainBlockMs: Math.max(...runs.map((r) => r.mainBlockMs)),
     deltaMs: runs.flatMap((r) => r.deltaMs),
     serviceUs: runs.flatMap((r) => r.serviceUs),
     rawUs: runs.flatMap((r) => r.rawUs),
@@ -53,6 +57,7 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
   return [
     { name: 'sync_full_rows_per_s', value: Math.round(syncRate), unit: 'rows/s', ratio: round(syncRate / baselineRate, 3) },
     { name: 'sync_full_peak_rss_mb', value: round(measured.peakRssMb, 1), unit: 'MB' },
+    { name: 'sync_full_main_block_ms', value: round(measured.mainBlockMs, 1), unit: 'ms' },
     { name: 'sync_delta_1k_ms', value: round(median(measured.deltaMs), 1), unit: 'ms' },
     { name: 'lookup_p99_us', value: round(serviceP99, 1), unit: 'us', ratio: round(serviceP99 / Math.max(rawP99, 0.001), 3) },
   ];
