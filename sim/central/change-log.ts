@@ -26,6 +26,15 @@ export function createChangeLog<E extends Logged>() {
     return Object.fromEntries(COLUMNS.map((name) => [name, []])) as unknown as Record<Column, unknown[]>;
   }
 
+  function empty(): void {
+    versions = [];
+    current = [];
+    deleted = [];
+    reasons = [];
+    owners = [];
+    columns = emptyColumns();
+  }
+
   function push(owner: E, version: number, state: CentralObligation | null, id: string, reason?: CentralTombstone['reason']): void {
     owner.logIndex = versions.length;
     versions.push(version);
@@ -63,12 +72,7 @@ export function createChangeLog<E extends Logged>() {
     /** Drops superseded positions; owners learn their new positions. */
     compact(): void {
       const old = { versions, current, deleted, reasons, owners, columns };
-      versions = [];
-      current = [];
-      deleted = [];
-      reasons = [];
-      owners = [];
-      columns = emptyColumns();
+      empty();
       for (let i = 0; i < old.versions.length; i++) {
         if (!old.current[i]) continue;
         const owner = old.owners[i] as E;
@@ -82,12 +86,7 @@ export function createChangeLog<E extends Logged>() {
       }
     },
     clear(): void {
-      versions = [];
-      current = [];
-      deleted = [];
-      reasons = [];
-      owners = [];
-      columns = emptyColumns();
+      empty();
     },
     /**
      * Up to `limit` current changes from position `start`: the upserts by column, the tombstones, the version
