@@ -11,6 +11,9 @@ import { createCentralHttp } from './central/http';
 import { createCentralClient } from './central/client';
 import { createConnectivity } from './sync/connectivity';
 import { createDataLayer, type DataLayer, type DataLayerTuning } from './sync/layer';
+import { createPeriodic } from './sync/periodic';
+import { createContactsService, type ContactsService } from './terminal/contacts';
+import { createContactsRepo } from './db/contacts-repo';
 import { createDataHandlers } from './sync/handlers';
 import { createSignInClient } from './central/signin';
 import { createLockoutRepo, createOperatorRepo } from './db/auth-repo';
@@ -59,6 +62,7 @@ export interface App {
   sessions: SessionManager;
   operators: OperatorService;
   payments: PaymentService;
+  contacts: ContactsService;
   /** The transport tells where the bank sends the payer back (browser host: `<host>/pse/retorno`). */
   setPseReturnUrl(url: string): void;
   /** The print queue; payments call `print.enqueueVoucher` inside the transaction that writes the voucher. */
@@ -91,7 +95,11 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     logger,
     onOutcome: connectivity.record,
   });
-  const data = createDataLayer({ db, central: createCentralClient(central, config.terminal.id), connectivity, clock, logger, tuning: deps.data });
+  const centralClient = createCentralClient(central, config.terminal.id);
+  const data = createDataLayer({ db, central: centralClient, connectivity, clock, logger, tuning: deps.data });
+  const contacts = createContactsService({ config, repo: createContactsRepo(db), source: centralClient.directory, clock, logger });
+  // At start and then hourly: the channels change rarely, and a kiosk shows the last ones it got meanwhile.
+  const contactsJob = createPeriodic({ name: 'contacts', run: (signal) => contacts.refresh(signal), intervalMs: 3_600_000, backoff: { baseMs: 5_000, maxMs: 600_000 }, logger });
   const authAudit = createAuthAudit(audit, clock);
   const sessions = createSessionManager({ clock, idle: config.idle, audit: authAudit, role: config.terminal.role });
   const signIn = createSignInService({
@@ -163,7 +171,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   const paymentHandlers = createPaymentHandlers(payments, deps.paymentSession ?? signedInPayer);
   const handlers: KioskApiHandlers<CallContext> = {
     'terminal.status': async () => terminal.status(),
-    'terminal.contacts': async () => terminal.contacts(),
+    'terminal.contacts': async () => contacts.current(),
     ...createDataHandlers({ data, connectivity, sessions }),
     ...authHandlers({ sessions, signIn, operators }),
     ...paymentHandlers,
@@ -176,6 +184,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   const api = createDispatcher(handlers, logger, createAccessGuard(sessions));
   print.start();
   data.start();
+  if (deps.data?.autoStart !== false) contactsJob.start();
   logger.info({ site: config.site.id, terminal: config.terminal.id, role: config.terminal.role, version: appVersion }, 'core started');
 
   return {
@@ -187,12 +196,14 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     sessions,
     operators,
     payments,
+    contacts,
     setPseReturnUrl(url: string) {
       pseReturnUrl = url;
     },
     print,
     async close() {
       clearInterval(sessionTimer);
+      await contactsJob.stop();
       await data.stop();
       await print.stop();
       sessions.endPerson('sign-out');

@@ -148,14 +148,16 @@ export const operatorSchema = z.object({
 export type CentralOperator = z.infer<typeof operatorSchema>;
 export const operatorListSchema = z.array(operatorSchema).max(500);
 
+// Shown as they come on every NOTA screen: bounded, and the e-mails must be e-mails.
+const contactPhone = z.string().min(3).max(40);
 export const contactChannelsSchema = z.object({
   site: z.object({
-    name: z.string(),
-    phones: z.array(z.string()).max(5),
-    advisorEmail: z.string(),
-    portfolioEmail: z.string(),
+    name: z.string().min(1).max(120),
+    phones: z.array(contactPhone).max(5),
+    advisorEmail: z.email().max(120),
+    portfolioEmail: z.email().max(120),
   }),
-  kindergarten: z.object({ phones: z.array(z.string()).max(5) }),
-  customerService: z.object({ phone: z.string(), email: z.string() }),
+  kindergarten: z.object({ phones: z.array(contactPhone).max(5) }),
+  customerService: z.object({ phone: contactPhone, email: z.email().max(120) }),
 });
 export type ContactChannels = z.infer<typeof contactChannelsSchema>;

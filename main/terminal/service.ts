@@ -26,16 +26,6 @@ export function createTerminalService(deps: { config: Config; repo: TerminalRepo
         idle: { warnAfterSeconds: config.idle.warnAfterSeconds, graceSeconds: config.idle.graceSeconds },
       };
     },
-    contacts(): ApiOutput<'terminal.contacts'> {
-      const c = config.contacts;
-      return {
-        siteName: config.site.name,
-        advisorEmail: c.advisorEmail,
-        portfolioEmail: c.portfolioEmail,
-        sitePhones: c.sitePhones,
-        kindergartenPhones: c.kindergartenPhones,
-      };
-    },
   };
 }
 export type TerminalService = ReturnType<typeof createTerminalService>;

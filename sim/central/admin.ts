@@ -14,6 +14,7 @@ export interface AdminDeps {
   faults: FaultInjector;
   currentYear: () => number;
   clearPayments: () => void;
+  resetContacts: () => void;
 }
 
 /** Loads N synthetic obligations into the world (deterministic for a seed); returns the head version. */
@@ -89,6 +90,7 @@ export function registerAdminRoutes(server: FastifyInstance, deps: AdminDeps): v
   server.post('/sim/admin/reset', async () => {
     world.reset(deps.currentYear());
     deps.clearPayments();
+    deps.resetContacts();
     faults.set({});
     return world.stats();
   });

@@ -10,10 +10,23 @@ export const demoContacts: ContactChannels = {
   customerService: { phone: '(605) 3185930', email: 'servicioalcliente@cajacopi.com' },
 };
 
-/** `GET /v1/terminals/{id}/contacts` (the operator list, `GET /v1/operators`, lives in ./operators.ts). */
-export function registerDirectoryRoutes(server: FastifyInstance, context: SimContext): void {
+/**
+ * `GET /v1/terminals/{id}/contacts` (the operator list, `GET /v1/operators`, lives in ./operators.ts), and
+ * `PUT /sim/admin/contacts` to change what it answers (taken as sent, so a test can make it answer badly).
+ */
+export function registerDirectoryRoutes(server: FastifyInstance, context: SimContext): { reset(): void } {
+  let contacts: unknown = demoContacts;
   server.get<{ Params: { terminalId: string } }>('/v1/terminals/:terminalId/contacts', { preHandler: context.auth.requireTerminal }, async (request, reply) => {
     if (terminalOf(request) !== request.params.terminalId) return reply.code(403).send({ error: 'TERMINAL_MISMATCH' });
-    return demoContacts;
+    return contacts;
   });
+  server.put('/sim/admin/contacts', async (request) => {
+    contacts = request.body;
+    return contacts;
+  });
+  return {
+    reset() {
+      contacts = demoContacts;
+    },
+  };
 }

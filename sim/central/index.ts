@@ -29,8 +29,8 @@ export function registerCentral(server: FastifyInstance, context: SimContext, op
   faults.register(server);
   registerObligationRoutes(server, context, world);
   const payments = registerPaymentRoutes(server, context, world);
-  registerDirectoryRoutes(server, context);
-  registerAdminRoutes(server, { world, faults, currentYear, clearPayments: payments.clear });
+  const directory = registerDirectoryRoutes(server, context);
+  registerAdminRoutes(server, { world, faults, currentYear, clearPayments: payments.clear, resetContacts: directory.reset });
   return { world, faults, payments };
 }
 export type CentralSim = ReturnType<typeof registerCentral>;

@@ -4,6 +4,7 @@ import { sql as auth } from './0003-auth';
 import { sql as payments } from './0004-payments';
 import { sql as printJobs } from './0005-print-jobs';
 import { sql as ownerIndex } from './0006-owner-index';
+import { sql as contactChannels } from './0007-contact-channels';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const migrations: Migration[] = [
   { version: 4, name: 'payments', sql: payments },
   { version: 5, name: 'print-jobs', sql: printJobs },
   { version: 6, name: 'owner-index', sql: ownerIndex },
+  { version: 7, name: 'contact-channels', sql: contactChannels },
 ];

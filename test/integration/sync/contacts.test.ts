@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../../main/app';
+import type { CallContext } from '../../../main/api/dispatcher';
+import { CentralError } from '../../../main/central/errors';
+import { startSimulator, type Simulator } from '../../../sim/server';
+import { testConfig } from '../../support/config';
+import { tempDir } from '../../support/temp';
+
+const ctx: CallContext = { transport: 'test' };
+const soledad = {
+  site: { name: 'Sede Soledad', phones: ['(605) 3700000'], advisorEmail: 'asesor.soledad@cajacopi.com', portfolioEmail: 'cartera.soledad@cajacopi.com' },
+  kindergarten: { phones: ['3001234567'] },
+  customerService: { phone: '(605) 3185930', email: 'servicioalcliente@cajacopi.com' },
+};
+
+async function contacts(app: App) {
+  const envelope = await app.api.dispatch('terminal.contacts', {}, ctx);
+  if (!envelope.ok) throw new Error(`terminal.contacts refused: ${envelope.error.code}`);
+  return envelope.data as { siteName: string; advisorEmail: string; sitePhones: string[]; kindergartenPhones: string[] };
+}
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const putContacts = (sim: Simulator, body: unknown) =>
+  fetch(`${sim.url}/sim/admin/contacts`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('the contact channels on the screens', () => {
+  let sim: Simulator;
+  const dir = tempDir('pes-contacts-');
+  beforeAll(async () => {
+    sim = await startSimulator();
+  });
+  afterAll(async () => {
+    await sim.close();
+    dir.remove();
+  });
+
+  it("shows the configured channels until the central API's arrive, then the central API's, kept across an offline restart", async () => {
+    const offline = createApp(testConfig(dir.dir, 'http://127.0.0.1:9'), { data: { syncBackoff: { baseMs: 1_000, maxMs: 1_000 } } });
+    try {
+      const shown = await contacts(offline);
+      expect(shown.siteName).toBe(offline.config.site.name);
+      expect(shown.sitePhones).toEqual(offline.config.contacts.sitePhones);
+    } finally {
+      await offline.close();
+    }
+
+    expect((await putContacts(sim, soledad)).ok).toBe(true);
+    const online = createApp(testConfig(dir.dir, sim.url));
+    try {
+      const shown = await until(() => contacts(online), (c) => c.siteName === 'Sede Soledad');
+      expect(shown).toEqual({
+        siteName: 'Sede Soledad', advisorEmail: 'asesor.soledad@cajacopi.com', portfolioEmail: 'cartera.soledad@cajacopi.com',
+        sitePhones: ['(605) 3700000'], kindergartenPhones: ['3001234567'],
+      });
+    } finally {
+      await online.close();
+    }
+
+    const again = createApp(testConfig(dir.dir, 'http://127.0.0.1:9'));
+    try {
+      expect((await contacts(again)).siteName).toBe('Sede Soledad');
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('keeps showing the last good channels when the central API answers with bad ones', async () => {
+    expect((await putContacts(sim, soledad)).ok).toBe(true);
+    const app = createApp(testConfig(dir.dir, sim.url), { data: { autoStart: false } });
+    try {
+      await app.contacts.refresh();
+      expect((await contacts(app)).siteName).toBe('Sede Soledad');
+      expect((await putContacts(sim, { ...soledad, site: { ...soledad.site, name: 'Sede X', advisorEmail: 'no es un correo' } })).ok).toBe(true);
+      const refused = await app.contacts.refresh().catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(CentralError);
+      expect((refused as CentralError).kind).toBe('malformed');
+      expect(await contacts(app)).toMatchObject({ siteName: 'Sede Soledad', advisorEmail: 'asesor.soledad@cajacopi.com' });
+    } finally {
+      await app.close();
+    }
+  });
+});
