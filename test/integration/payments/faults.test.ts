@@ -1,12 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
 import { startSimulator, type Simulator } from '../../../sim/server';
-import { ApiError } from '../../../main/api/errors';
 import type { Config } from '../../../main/config/schema';
-import type { StartPaymentInput } from '../../../main/payments/service';
 import {
   MEMBER,
-  PAYER,
+  apiRefusal,
+  paymentInput,
   insertObligation,
   obligationOf,
   outboxItems,
@@ -25,19 +23,7 @@ let config: Config;
 let store: ReturnType<typeof tempDb>;
 let rig: PaymentRig;
 
-function input(): StartPaymentInput {
-  return { requestId: randomUUID(), obligationId: 'LI-38', choice: 'installment', bankCode: '1007', subject: MEMBER, payer: PAYER };
-}
 
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected an ApiError');
-}
 
 function payments(): { reference: string; state: string; form_url: string | null; gateway_order_id: string | null }[] {
   return store.db.prepare<[], { reference: string; state: string; form_url: string | null; gateway_order_id: string | null }>(
@@ -66,16 +52,16 @@ afterAll(async () => {
 describe('gateway faults', () => {
   it('down during register, before it took effect: asked by number, not found, the attempt fails and nothing was charged', async () => {
     await admin.fault({ operations: ['register'], mode: 'down', times: 1 });
-    const error = await refusal(rig.service.start(input()));
+    const error = await apiRefusal(rig.service.start(paymentInput()));
     expect(error).toMatchObject({ code: 'UNAVAILABLE', details: { reason: 'GATEWAY_UNAVAILABLE', state: 'failed' } });
     expect(error.details?.text).toMatch(/No se realizó ningún cobro/);
     expect(await admin.orders()).toEqual([]);
-    await expect(rig.service.start(input())).resolves.toMatchObject({ amount: 175_277 });
+    await expect(rig.service.start(paymentInput())).resolves.toMatchObject({ amount: 175_277 });
   });
 
   it('down during register, after it took effect: found by number, never registered twice, never redirected', async () => {
     await admin.fault({ operations: ['register'], mode: 'down', phase: 'after', times: 1 });
-    const error = await refusal(rig.service.start(input()));
+    const error = await apiRefusal(rig.service.start(paymentInput()));
     expect(error.details?.state).toBe('registered');
     const [payment] = payments();
     expect(payment).toMatchObject({ state: 'registered', form_url: null });
@@ -89,7 +75,7 @@ describe('gateway faults', () => {
 
   it('a slow register answered after our timeout is resolved the same way', async () => {
     await admin.fault({ operations: ['register'], mode: 'latency', latencyMs: 1700, times: 1 });
-    const error = await refusal(rig.service.start(input()));
+    const error = await apiRefusal(rig.service.start(paymentInput()));
     expect(error.code).toBe('UNAVAILABLE');
     // Whatever the lookup saw, the payment is never redirected and the gateway holds at most one order for it.
     expect(['failed', 'registered']).toContain(payments()[0]!.state);
@@ -101,7 +87,7 @@ describe('gateway faults', () => {
   it('down during register and during the lookup: stays created, and the scheduler resolves it later', async () => {
     await admin.fault({ operations: ['register'], mode: 'down', phase: 'after', times: 1 });
     await admin.fault({ operations: ['orderStatus'], mode: 'down', times: 1 });
-    await refusal(rig.service.start(input()));
+    await apiRefusal(rig.service.start(paymentInput()));
     expect(payments()[0]!.state).toBe('created');
     rig.clock.advance(MIN3);
     expect(await rig.service.runDue()).toBe(1);
@@ -111,7 +97,7 @@ describe('gateway faults', () => {
   });
 
   it('down during status: the return shows the attempt in progress, the next poll approves it', async () => {
-    const started = await rig.service.start(input());
+    const started = await rig.service.start(paymentInput());
     const back = await payAtBank(started.redirectUrl, 'approve');
     await admin.fault({ operations: ['orderStatus'], mode: 'down', times: 1 });
     expect((await rig.service.handleReturn(back.searchParams.get('orderId')!))?.outcome).toBe('inProgress');
@@ -123,7 +109,7 @@ describe('gateway faults', () => {
   });
 
   it('malformed status answers move nothing; a failed pse/status does not hold back an approval', async () => {
-    const started = await rig.service.start(input());
+    const started = await rig.service.start(paymentInput());
     const back = await payAtBank(started.redirectUrl, 'approve');
     const orderId = back.searchParams.get('orderId')!;
     for (const mode of ['malformed', 'truncated', 'http500']) {
@@ -138,7 +124,7 @@ describe('gateway faults', () => {
   });
 
   it('a decline is not called rejected or failed until ACH says which', async () => {
-    const started = await rig.service.start(input());
+    const started = await rig.service.start(paymentInput());
     const back = await payAtBank(started.redirectUrl, 'reject');
     const orderId = back.searchParams.get('orderId')!;
     await admin.fault({ operations: ['pseStatus'], mode: 'down', times: 1 });
@@ -148,7 +134,7 @@ describe('gateway faults', () => {
 
   it('a malformed register answer is an unknown outcome too', async () => {
     await admin.fault({ operations: ['register'], mode: 'malformed', times: 1 });
-    expect((await refusal(rig.service.start(input()))).code).toBe('UNAVAILABLE');
+    expect((await apiRefusal(rig.service.start(paymentInput()))).code).toBe('UNAVAILABLE');
     expect(payments()[0]).toMatchObject({ state: 'registered', form_url: null });
     expect(await admin.orders()).toHaveLength(1);
     expect(obligationOf(store.db, 'LI-38').paid).toBe(0);
@@ -158,9 +144,9 @@ describe('gateway faults', () => {
     await admin.fault({ operations: ['banks'], mode: 'down' });
     await expect(rig.service.banks()).resolves.toMatchObject({ banks: expect.arrayContaining([{ code: '1007', name: 'BANCOLOMBIA' }]) });
     rig.clock.advance(25 * 3600_000);
-    const error = await refusal(rig.service.banks());
+    const error = await apiRefusal(rig.service.banks());
     expect(error).toMatchObject({ code: 'UNAVAILABLE', details: { reason: 'BANKS_UNAVAILABLE', text: 'No se pudo obtener la lista de Entidades Financieras, por favor intente más tarde' } });
-    expect((await refusal(rig.service.start(input()))).details?.reason).toBe('BANKS_UNAVAILABLE');
+    expect((await apiRefusal(rig.service.start(paymentInput()))).details?.reason).toBe('BANKS_UNAVAILABLE');
     await admin.clearFaults();
     const fresh = await rig.service.banks();
     expect(Date.parse(fresh.fetchedAt)).toBe(rig.clock.now().getTime());

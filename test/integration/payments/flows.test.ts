@@ -1,14 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
 import { startSimulator, type Simulator } from '../../../sim/server';
 import { ApiError } from '../../../main/api/errors';
 import type { Config } from '../../../main/config/schema';
 import { createCredibancoGateway } from '../../../main/payments/credibanco/client';
 import type { Gateway } from '../../../main/payments/gateway';
-import type { StartPaymentInput } from '../../../main/payments/service';
 import {
   MEMBER,
-  PAYER,
+  apiRefusal,
+  paymentInput,
   insertObligation,
   obligationOf,
   outboxItems,
@@ -27,19 +26,7 @@ let config: Config;
 let store: ReturnType<typeof tempDb>;
 let rig: PaymentRig;
 
-function input(overrides: Partial<StartPaymentInput> = {}): StartPaymentInput {
-  return { requestId: randomUUID(), obligationId: 'LI-38', choice: 'installment', bankCode: '1007', subject: MEMBER, payer: PAYER, ...overrides };
-}
 
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected an ApiError');
-}
 
 function stateOf(reference: string): string {
   return store.db.prepare<[string], { state: string }>('SELECT state FROM payments WHERE reference = ?').get(reference)!.state;
@@ -75,7 +62,7 @@ describe('PSE payment against the simulated gateway', () => {
     };
     rig = paymentRig(store.db, config, { gateway: observing });
 
-    const started = await rig.service.start(input());
+    const started = await rig.service.start(paymentInput());
     expect(seen).toEqual(['register with the payment created']);
     expect(started.amount).toBe(175_277);
     expect(stateOf(started.reference)).toBe('redirected');
@@ -129,7 +116,7 @@ describe('PSE payment against the simulated gateway', () => {
   });
 
   it('rejected: nothing is paid, no voucher, nothing to register centrally', async () => {
-    const started = await rig.service.start(input({ choice: 'balance' }));
+    const started = await rig.service.start(paymentInput({ choice: 'balance' }));
     const back = await payAtBank(started.redirectUrl, 'reject');
     const returned = await rig.service.handleReturn(back.searchParams.get('orderId')!);
     expect(returned?.outcome).toBe('rejected');
@@ -138,11 +125,11 @@ describe('PSE payment against the simulated gateway', () => {
     expect((await rig.service.result(started.reference, MEMBER)).voucherAvailable).toBe(false);
     expect(() => rig.service.voucher(started.paymentId, MEMBER)).toThrow(ApiError);
     // A rejected attempt does not block the next one.
-    await expect(rig.service.start(input())).resolves.toMatchObject({ amount: 175_277 });
+    await expect(rig.service.start(paymentInput())).resolves.toMatchObject({ amount: 175_277 });
   });
 
   it('pending → approved: refuses a second payment with ACH\'s text, polls every 3 minutes, then approves once', async () => {
-    const started = await rig.service.start(input({ choice: { other: 300_000 } }));
+    const started = await rig.service.start(paymentInput({ choice: { other: 300_000 } }));
     const back = await payAtBank(started.redirectUrl, 'pending');
     const orderId = back.searchParams.get('orderId')!;
     expect((await rig.service.handleReturn(orderId))?.outcome).toBe('pending');
@@ -150,7 +137,7 @@ describe('PSE payment against the simulated gateway', () => {
     expect(result.cus).toMatch(/^\d+$/);
     expect(result.pendingText).toContain(`#${started.reference} presenta un proceso de pago`);
 
-    const second = await refusal(rig.service.start(input()));
+    const second = await apiRefusal(rig.service.start(paymentInput()));
     expect(second.code).toBe('CONFLICT');
     expect(second.details).toMatchObject({ reason: 'PAYMENT_PENDING', reference: started.reference, cus: result.cus });
     expect(second.details?.text).toBe(
@@ -173,7 +160,7 @@ describe('PSE payment against the simulated gateway', () => {
   });
 
   it('pending → expired after 30 minutes of polling; a late approval is still taken', async () => {
-    const started = await rig.service.start(input());
+    const started = await rig.service.start(paymentInput());
     const back = await payAtBank(started.redirectUrl, 'pending');
     await rig.service.handleReturn(back.searchParams.get('orderId')!);
     for (let minute = 3; minute <= 27; minute += 3) {
@@ -187,7 +174,7 @@ describe('PSE payment against the simulated gateway', () => {
     rig.clock.advance(MIN3);
     expect(await rig.service.runDue()).toBe(0);
     // Still pending at ACH: a new payment is still refused, and the result screen shows ACH's text.
-    expect((await refusal(rig.service.start(input()))).details?.reason).toBe('PAYMENT_PENDING');
+    expect((await apiRefusal(rig.service.start(paymentInput()))).details?.reason).toBe('PAYMENT_PENDING');
     expect((await rig.service.result(started.reference, MEMBER)).outcome).toBe('expired');
 
     await admin.resolve(back.searchParams.get('orderId')!, 'approved');
@@ -198,10 +185,10 @@ describe('PSE payment against the simulated gateway', () => {
   });
 
   it('abandoned at the bank: the attempt stays open, a new one may start, and the old one fails with the gateway', async () => {
-    const first = await rig.service.start(input());
+    const first = await rig.service.start(paymentInput());
     const back = await payAtBank(first.redirectUrl, 'abandon');
     expect((await rig.service.handleReturn(back.searchParams.get('orderId')!))?.outcome).toBe('inProgress');
-    const second = await rig.service.start(input());
+    const second = await rig.service.start(paymentInput());
     expect(second.reference).not.toBe(first.reference);
 
     await admin.advance(21 * 60_000); // Credibanco's 20 minutes to pay run out
@@ -212,7 +199,7 @@ describe('PSE payment against the simulated gateway', () => {
   });
 
   it('a double tap on PAGAR makes one payment', async () => {
-    const request = input();
+    const request = paymentInput();
     const [a, b] = await Promise.all([rig.service.start(request), rig.service.start(request)]);
     expect(b).toEqual(a);
     const again = await rig.service.start(request);
@@ -220,27 +207,27 @@ describe('PSE payment against the simulated gateway', () => {
     expect(await admin.orders()).toHaveLength(1);
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM payments').get()).toEqual({ n: 1 });
     // The same requestId from another person is not theirs to reuse.
-    const stolen = await refusal(rig.service.start({ ...request, subject: { subjectType: 'member', subjectId: '1045000000' } }));
+    const stolen = await apiRefusal(rig.service.start({ ...request, subject: { subjectType: 'member', subjectId: '1045000000' } }));
     expect(stolen.details?.reason).toBe('REQUEST_ID_REUSED');
   });
 
   it('an approved payment blocks a new one until the central API has it', async () => {
-    const started = await rig.service.start(input());
+    const started = await rig.service.start(paymentInput());
     const back = await payAtBank(started.redirectUrl, 'approve');
     await rig.service.handleReturn(back.searchParams.get('orderId')!);
-    expect((await refusal(rig.service.start(input()))).details?.reason).toBe('PAYMENT_PENDING');
+    expect((await apiRefusal(rig.service.start(paymentInput()))).details?.reason).toBe('PAYMENT_PENDING');
     store.db.prepare("UPDATE outbox SET state = 'sent'").run();
-    await expect(rig.service.start(input())).resolves.toMatchObject({ amount: 175_277 });
+    await expect(rig.service.start(paymentInput())).resolves.toMatchObject({ amount: 175_277 });
   });
 
   it('checks amounts, banks and ownership with clear reasons', async () => {
-    const below = await refusal(rig.service.start(input({ choice: { other: 9_999 } })));
+    const below = await apiRefusal(rig.service.start(paymentInput({ choice: { other: 9_999 } })));
     expect(below).toMatchObject({ code: 'VALIDATION', details: { reason: 'BELOW_MINIMUM' } });
     expect(below.details?.text).toMatch(/El valor mínimo a pagar es/);
-    expect((await refusal(rig.service.start(input({ bankCode: '9999' })))).details?.reason).toBe('UNKNOWN_BANK');
+    expect((await apiRefusal(rig.service.start(paymentInput({ bankCode: '9999' })))).details?.reason).toBe('UNKNOWN_BANK');
     insertObligation(store.db, { id: 'LI-51', ownerType: 'company', ownerId: '900123456-8', balance: 6_300_000, installment: 700_000 });
-    expect((await refusal(rig.service.start(input({ obligationId: 'LI-51' })))).code).toBe('FORBIDDEN');
-    expect((await refusal(rig.service.start(input({ obligationId: 'NOPE' })))).code).toBe('NOT_FOUND');
+    expect((await apiRefusal(rig.service.start(paymentInput({ obligationId: 'LI-51' })))).code).toBe('FORBIDDEN');
+    expect((await apiRefusal(rig.service.start(paymentInput({ obligationId: 'NOPE' })))).code).toBe('NOT_FOUND');
     expect(await admin.orders()).toEqual([]);
   });
 });
