@@ -4,6 +4,7 @@ import type { CallContext } from '../../../main/api/dispatcher';
 import { startSimulator, type Simulator } from '../../../sim/server';
 import { testConfig } from '../../support/config';
 import { tempDir } from '../../support/temp';
+import { until } from '../../support/until';
 import { setFaults } from './support';
 
 const ctx: CallContext = { transport: 'test' };
@@ -17,14 +18,6 @@ async function call(method: string, input: unknown = {}) {
   return envelope.data as Record<string, unknown> & { obligations?: Record<string, unknown>[] };
 }
 
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 beforeAll(async () => {
   sim = await startSimulator();

@@ -5,6 +5,7 @@ import { CentralError } from '../../../main/central/errors';
 import { startSimulator, type Simulator } from '../../../sim/server';
 import { testConfig } from '../../support/config';
 import { tempDir } from '../../support/temp';
+import { until } from '../../support/until';
 
 const ctx: CallContext = { transport: 'test' };
 const soledad = {
@@ -19,14 +20,6 @@ async function contacts(app: App) {
   return envelope.data as { siteName: string; advisorEmail: string; sitePhones: string[]; kindergartenPhones: string[] };
 }
 
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 const putContacts = (sim: Simulator, body: unknown) =>
   fetch(`${sim.url}/sim/admin/contacts`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
