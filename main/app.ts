@@ -11,7 +11,6 @@ import { createCentralHttp } from './central/http';
 import { createCentralClient } from './central/client';
 import { createConnectivity } from './sync/connectivity';
 import { createDataLayer, type DataLayer, type DataLayerTuning } from './sync/layer';
-import { createPeriodic } from './sync/periodic';
 import { createContactsService, type ContactsService } from './terminal/contacts';
 import { createContactsRepo } from './db/contacts-repo';
 import { createDataHandlers } from './sync/handlers';
@@ -96,10 +95,10 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     onOutcome: connectivity.record,
   });
   const centralClient = createCentralClient(central, config.terminal.id);
-  const data = createDataLayer({ db, central: centralClient, connectivity, clock, logger, tuning: deps.data });
   const contacts = createContactsService({ config, repo: createContactsRepo(db), source: centralClient.directory, clock, logger });
-  // At start and then hourly: the channels change rarely, and a kiosk shows the last ones it got meanwhile.
-  const contactsJob = createPeriodic({ name: 'contacts', run: (signal) => contacts.refresh(signal), intervalMs: 3_600_000, backoff: { baseMs: 5_000, maxMs: 600_000 }, logger });
+  // Contact channels at start and then hourly: they change rarely, and a kiosk shows the last ones meanwhile.
+  const kept = [{ name: 'contacts', refresh: (signal: AbortSignal) => contacts.refresh(signal), intervalMs: 3_600_000 }];
+  const data = createDataLayer({ db, central: centralClient, connectivity, clock, logger, tuning: deps.data, kept });
   const authAudit = createAuthAudit(audit, clock);
   const sessions = createSessionManager({ clock, idle: config.idle, audit: authAudit, role: config.terminal.role });
   const signIn = createSignInService({
@@ -184,7 +183,6 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   const api = createDispatcher(handlers, logger, createAccessGuard(sessions));
   print.start();
   data.start();
-  if (deps.data?.autoStart !== false) contactsJob.start();
   logger.info({ site: config.site.id, terminal: config.terminal.id, role: config.terminal.role, version: appVersion }, 'core started');
 
   return {
@@ -203,7 +201,6 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     print,
     async close() {
       clearInterval(sessionTimer);
-      await contactsJob.stop();
       await data.stop();
       await print.stop();
       sessions.endPerson('sign-out');

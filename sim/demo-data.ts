@@ -1,3 +1,5 @@
+import type { CentralObligation } from '../main/central/schemas';
+
 /**
  * The simulator's demo identities, matching the portal's manual. Deterministic: tests and the README rely on
  * every value here. The README lists them for people trying the demo.
@@ -15,20 +17,8 @@ export interface SimCompany {
   email: string;
   phone: string;
 }
-export interface SimObligation {
-  id: string;
-  kind: 'credit' | 'enrollmentSlip';
-  ownerType: 'member' | 'company' | 'student';
-  ownerId: string;
-  document: string;
-  concept: string;
-  studentName: string | null;
-  validityYear: number | null;
-  debt: number;
-  paid: number;
-  balance: number;
-  installment: number;
-}
+/** An obligation as the central API holds it, before the world stamps its version and time. */
+export type SimObligation = Omit<CentralObligation, 'version' | 'updatedAt'>;
 
 export const demoMembers: SimMember[] = [
   { cedula: '1045678901', fullName: 'CAJA DE COMPENSACION FAMILIAR - CAJACOPI ATLANTICO', email: 'ing_demo@hotmail.com', phone: '3004567434' },

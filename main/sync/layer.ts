@@ -13,7 +13,7 @@ import { createPeriodic, type BackoffPolicy } from './periodic';
 import { inlineSyncWriter, threadSyncWriter } from './writer';
 
 export interface DataLayerTuning {
-  /** Start the sync scheduler and the outbox worker with the app (default true). */
+  /** Start the sync scheduler, the outbox worker and the kept resources' refreshes with the app (default true). */
   autoStart?: boolean;
   syncIntervalMs?: number;
   syncBackoff?: BackoffPolicy;
@@ -25,11 +25,27 @@ export interface DataLayerTuning {
   senders?: Record<string, OutboxSender>;
 }
 
+/** Something kept from the central API beside the obligations, refreshed now and then (the contact channels). */
+export interface KeptResource {
+  name: string;
+  refresh(signal: AbortSignal): Promise<void>;
+  intervalMs: number;
+}
+
 /**
  * The offline-tolerant data layer as one unit for the composition root: the synced copy of the obligations
- * with its scheduler, the outbox with its worker, and the obligation lookups that prefer the live answer.
+ * with its scheduler, the outbox with its worker, the obligation lookups that prefer the live answer, and the
+ * refreshes of what else is kept from the central API.
  */
-export function createDataLayer(deps: { db: Db; central: CentralClient; connectivity: Connectivity; clock: Clock; logger: Logger; tuning?: DataLayerTuning }) {
+export function createDataLayer(deps: {
+  db: Db;
+  central: CentralClient;
+  connectivity: Connectivity;
+  clock: Clock;
+  logger: Logger;
+  tuning?: DataLayerTuning;
+  kept?: KeptResource[];
+}) {
   const { db, central, connectivity, clock, logger } = deps;
   const tuning = deps.tuning ?? {};
   const syncRepo = createSyncRepo(db);
@@ -69,6 +85,9 @@ export function createDataLayer(deps: { db: Db; central: CentralClient; connecti
     backoff: tuning.outboxBackoff ?? { baseMs: 2_000, maxMs: 300_000 },
     logger,
   });
+  const keptJobs = (deps.kept ?? []).map((resource) =>
+    createPeriodic({ name: resource.name, run: (signal) => resource.refresh(signal), intervalMs: resource.intervalMs, backoff: { baseMs: 5_000, maxMs: 600_000 }, logger }),
+  );
   // When the link comes back, do not wait for the next round.
   const unsubscribe = connectivity.onChange((state) => {
     if (state === 'online') {
@@ -95,10 +114,11 @@ export function createDataLayer(deps: { db: Db; central: CentralClient; connecti
       if (tuning.autoStart === false) return;
       syncJob.start();
       outboxJob.start();
+      for (const job of keptJobs) job.start();
     },
     async stop(): Promise<void> {
       unsubscribe();
-      await Promise.all([syncJob.stop(), outboxJob.stop()]);
+      await Promise.all([syncJob.stop(), outboxJob.stop(), ...keptJobs.map((job) => job.stop())]);
       await sync.close();
     },
   };

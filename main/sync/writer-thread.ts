@@ -31,12 +31,12 @@ function sizeCacheFor(mode: 'full' | 'delta'): void {
 port.on('message', (request: WriterRequest) => {
   let reply: WriterReply;
   try {
-    if (request.op === 'beginFull') repo.beginFull();
-    else if (request.op === 'applyPage') {
+    if (request.op === 'beginFull') {
+      repo.beginFull();
+    } else if (request.op === 'applyPage') {
       sizeCacheFor(repo.state().mode);
       repo.applyPage(request.page);
-    }
-    else {
+    } else {
       db.close();
       port.postMessage({ id: request.id, ok: true } satisfies WriterReply);
       port.close();

@@ -23,10 +23,9 @@ export function inlineSyncWriter(repo: SyncRepo): SyncWriter {
 
 /**
  * Writes on a connection of its own in a worker thread. A full sync writes a million rows and ends with an
- * index build of about a second: on the main thread that would freeze every screen's calls meanwhile, and
- * in a thread of its own the next page is downloaded and checked while this one is written (the full sync
- * runs about twice as fast on two cores). WAL lets the main connection keep reading throughout, and each
- * page still commits together with its cursor.
+ * index build: on the main thread that would freeze every screen's calls meanwhile, and in a thread of its
+ * own the next page is downloaded and checked while this one is written. WAL lets the main connection keep
+ * reading throughout, and each page still commits together with its cursor.
  */
 export function threadSyncWriter(file: string): SyncWriter {
   let worker: Worker | undefined;
@@ -90,7 +89,7 @@ export function threadSyncWriter(file: string): SyncWriter {
  */
 function spawnWriterThread(file: string): Worker {
   const bundled = ['sync-writer.cjs', 'sync-writer.mjs'].map((name) => new URL(`./${name}`, import.meta.url)).find((url) => existsSync(fileURLToPath(url)));
-  if (bundled) return new Worker(bundled, { workerData: { file }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  if (bundled) return new Worker(bundled, { workerData: { file } });
   const entry = new URL('./writer-thread.ts', import.meta.url).href;
   // tsx's ESM API, resolved here where tsx is installed: its package maps `import` to the .mjs beside the
   // .cjs that require.resolve finds (the .cjs cannot load from an eval'd worker).

@@ -24,7 +24,7 @@ export function createContactsService(deps: { config: Config; repo: ContactsRepo
     return { siteName: config.site.name, advisorEmail: c.advisorEmail, portfolioEmail: c.portfolioEmail, sitePhones: c.sitePhones, kindergartenPhones: c.kindergartenPhones };
   }
 
-  function kept(): ContactChannels | undefined {
+  function readKept(): ContactChannels | undefined {
     const row = repo.get();
     if (!row) return undefined;
     let json: unknown;
@@ -38,10 +38,12 @@ export function createContactsService(deps: { config: Config; repo: ContactsRepo
     logger.warn('kept contact channels are unreadable; showing the configured ones');
     return undefined;
   }
+  // Read once: afterwards only refresh() changes them.
+  let kept = readKept();
 
   return {
     current(): ScreenContacts {
-      const channels = kept();
+      const channels = kept;
       if (!channels) return fromConfig();
       return {
         siteName: channels.site.name,
@@ -55,6 +57,7 @@ export function createContactsService(deps: { config: Config; repo: ContactsRepo
     async refresh(signal?: AbortSignal): Promise<void> {
       const channels = await source.contacts({ signal });
       repo.save(JSON.stringify(channels), clock.now().toISOString());
+      kept = channels;
     },
   };
 }

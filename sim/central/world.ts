@@ -3,7 +3,7 @@ import { demoObligations, type SimObligation } from '../demo-data';
 import { createChangeLog } from './change-log';
 
 /** An obligation as the central API holds it, without the version and time the world stamps on it. */
-export type ObligationFields = Omit<CentralObligation, 'version' | 'updatedAt'>;
+export type ObligationFields = SimObligation;
 
 /** One obligation's latest state. Changed in place, so the log can point at it (no map look-up per entry). */
 interface Entry {
@@ -27,7 +27,7 @@ export interface WorldOptions {
   tombstoneRetentionSeconds: number;
 }
 
-function toCentral(fields: SimObligation | ObligationFields): ObligationFields {
+function toCentral(fields: ObligationFields): ObligationFields {
   return {
     id: fields.id,
     kind: fields.kind,

@@ -55,22 +55,8 @@ export function openTerminal(dir: string, simUrl: string, options: TerminalOptio
 }
 export type Terminal = ReturnType<typeof openTerminal>;
 
-export interface Row {
-  id: string;
-  kind: string;
-  ownerType: string;
-  ownerId: string;
-  document: string;
-  concept: string;
-  studentName: string | null;
-  validityYear: number | null;
-  debt: number;
-  paid: number;
-  balance: number;
-  installment: number;
-  version: number;
-  updatedAt: string;
-}
+/** A row of the local copy, as the central API describes it. */
+export type Row = CentralObligation;
 
 export function localCopy(db: Db): Row[] {
   return db
