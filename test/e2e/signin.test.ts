@@ -82,7 +82,12 @@ describe('kiosk sign-in by SMS code (browser host, headless Chromium)', () => {
     expect(await header.textContent()).toContain(MEMBER_EMAIL);
     expect(await header.getByRole('button', { name: 'Salir' }).isVisible()).toBe(true);
     const menu = page.getByRole('navigation', { name: 'Menú Pagos Express' });
-    for (const item of ['INICIO', 'CRÉDITOS', 'JARDÍN']) expect(await menu.getByRole('link', { name: item }).isVisible()).toBe(true);
+    // The menu renders just after the heading: wait for each link, then check it is shown.
+    for (const item of ['INICIO', 'CRÉDITOS', 'JARDÍN']) {
+      const link = menu.getByRole('link', { name: item });
+      await link.waitFor();
+      expect(await link.isVisible()).toBe(true);
+    }
     expect(await page.locator('.promises li').allTextContents()).toEqual([
       'Podrás consultar el estado de tus obligaciones activas en tiempo real.',
       'Podrás realizar el pago de tus obligaciones y estar siempre al día.',
