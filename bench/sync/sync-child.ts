@@ -36,7 +36,7 @@ const central = createCentralClient(http, 'KIOSK-01');
   warmRepo.beginFull();
   let cursor: string | null = null;
   for (let page = 0; page < 5; page++) {
-    const answer = await central.obligations.feedPage(cursor, 10_000);
+    const answer = await central.obligations.feedPage(cursor, 5_000);
     warmRepo.applyPage({ after: cursor, upserts: answer.upserts, deletes: answer.deletes, cursor: answer.cursor, caughtUp: false, now: new Date().toISOString() });
     cursor = answer.cursor;
     if (!answer.hasMore) break;
@@ -46,9 +46,9 @@ const central = createCentralClient(http, 'KIOSK-01');
 
 // Each repeat syncs into a new empty database; the best time counts (a shared machine adds noise, never speed).
 let db = openDatabase(join(dir, 'kiosk-0.db'));
-// As the app does (main/sync/layer.ts): the pages are written by a thread of their own.
+// As the app does (main/sync/layer.ts): its page size, and the pages written by a thread of their own.
 const syncEngine = (database: typeof db) =>
-  createSyncEngine({ repo: createSyncRepo(database), client: central.obligations, clock: systemClock, logger, pageSize: 10_000, writer: threadSyncWriter(database.name) });
+  createSyncEngine({ repo: createSyncRepo(database), client: central.obligations, clock: systemClock, logger, writer: threadSyncWriter(database.name) });
 let engine = syncEngine(db);
 // How long the main thread (where the app answers its screens) is held at a time during a full sync.
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });

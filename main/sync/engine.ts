@@ -11,7 +11,11 @@ export interface SyncEngineOptions {
   client: ObligationsClient;
   clock: Clock;
   logger: Logger;
-  /** Obligations per feed page (the central API allows up to 10,000). */
+  /**
+   * Obligations per feed page (the central API allows up to 10,000). 5,000 by default: as fast as 10,000 in
+   * the sync benchmark, and the pages in flight cost the main thread's heap half as much (peak RSS of a
+   * million-row sync ~250 MB instead of 260–305).
+   */
   pageSize?: number;
   /** Where pages are written (default: on `repo`'s connection, in this thread). */
   writer?: SyncWriter;
@@ -36,7 +40,7 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export function createSyncEngine(options: SyncEngineOptions) {
   const { repo, client, clock, logger } = options;
-  const pageSize = options.pageSize ?? 10_000;
+  const pageSize = options.pageSize ?? 5_000;
   const writer = options.writer ?? inlineSyncWriter(repo);
   let running: Promise<SyncRunResult> | undefined;
   let localRows: number | undefined;

@@ -88,9 +88,10 @@ export function threadSyncWriter(file: string): SyncWriter {
  * source (development, tests), the TypeScript entry through tsx's loader.
  */
 function spawnWriterThread(file: string): Worker {
-  // The thread's young generation capped at 8 MB: it only turns pages into rows, and V8's default lets a full
-  // sync's pages pile up before collecting them (peak RSS of the benchmark: 328 MB without, 263–295 MB with).
-  const options = { workerData: { file }, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
+  // The thread's young generation capped at 4 MB: it only turns pages into rows, and V8's default lets a full
+  // sync's pages pile up before collecting them (peak RSS of the benchmark: 328 MB uncapped, 260–305 with
+  // 8 MB and pages of 10,000, ~250 with 4 MB and pages of 5,000; 2 MB was worse again).
+  const options = { workerData: { file }, resourceLimits: { maxYoungGenerationSizeMb: 4 } };
   const bundled = ['sync-writer.cjs', 'sync-writer.mjs'].map((name) => new URL(`./${name}`, import.meta.url)).find((url) => existsSync(fileURLToPath(url)));
   if (bundled) return new Worker(bundled, options);
   const entry = new URL('./writer-thread.ts', import.meta.url).href;
