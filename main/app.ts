@@ -148,6 +148,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     outbox: { enqueue: (item) => data.enqueue(item).created },
     printVoucher: (voucherId, document) => void print.enqueueVoucher(voucherId, document),
     logger,
+    customerService: () => contacts.customerService(),
     returnUrl: () => {
       if (!pseReturnUrl) throw new ApiError('UNAVAILABLE', 'no PSE return URL set by the transport', { reason: 'NO_RETURN_URL' });
       return pseReturnUrl;

@@ -1,8 +1,8 @@
 import { ApiError } from '../api/errors';
-import type { Config } from '../config/schema';
 import type { PaymentRecord, PaymentsRepo } from '../db/payments-repo';
 import { achPendingRefusalText, mayBeInProgressAtAch } from '../domain/payment-state';
 import type { Clock } from '../runtime/clock';
+import type { CustomerService } from '../terminal/contacts';
 import type { Reconciler } from './reconcile';
 import { stillPendingAtAch } from './views';
 
@@ -18,15 +18,15 @@ export interface Refusal {
  * at the bank for are asked about first, so a stale local state neither blocks nor lets through wrongly.
  * A payer who left the bank's page without paying (the gateway says "unpaid") does not block a new attempt.
  */
-export function createObligationGuard(deps: { repo: PaymentsRepo; reconciler: Reconciler; clock: Clock; contacts: Config['contacts'] }) {
-  const { repo, reconciler, clock, contacts } = deps;
+export function createObligationGuard(deps: { repo: PaymentsRepo; reconciler: Reconciler; clock: Clock; customerService: () => CustomerService }) {
+  const { repo, reconciler, clock, customerService } = deps;
 
   function refusalFor(payment: PaymentRecord): Refusal | null {
     const blocking = stillPendingAtAch(payment) || (payment.state === 'approved' && repo.outboxState(payment.idempotencyKey) !== 'sent');
     if (!blocking) return null;
     // A pending transaction at ACH always has its CUS; the reference stands in only if the gateway never gave it.
     const cus = payment.cus ?? payment.reference;
-    const text = achPendingRefusalText({ reference: payment.reference, phone: contacts.customerServicePhone, email: contacts.customerServiceEmail, cus });
+    const text = achPendingRefusalText({ reference: payment.reference, ...customerService(), cus });
     return { reference: payment.reference, cus, text };
   }
 

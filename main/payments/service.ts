@@ -17,6 +17,7 @@ import { isGatewayError, type PsePayer } from './gateway';
 import { createReconciler, type ReconcileDeps } from './reconcile';
 import { createObligationGuard } from './guard';
 import { outcomeOf, pendingTextOf, summaryOf, voucherOf } from './views';
+import { configuredCustomerService, type CustomerService } from '../terminal/contacts';
 
 export interface PaymentSubject {
   subjectType: 'member' | 'company';
@@ -43,6 +44,8 @@ export interface PaymentServiceDeps extends ReconcileDeps {
   config: Pick<Config, 'merchant' | 'site' | 'terminal' | 'contacts' | 'rules'>;
   /** Where the bank sends the payer back (`<host>/pse/retorno`); asked at each start of a payment. */
   returnUrl: () => string;
+  /** The customer-service line ACH's pending text names (the app: the central API's); else the configuration's. */
+  customerService?: () => CustomerService;
 }
 
 const GATEWAY_DOWN_TEXT = 'No fue posible comunicarse con la pasarela de pagos. No se realizó ningún cobro; intente de nuevo en unos minutos.';
@@ -57,7 +60,8 @@ export function createPaymentService(deps: PaymentServiceDeps) {
   const { repo, gateway, clock, ids, config, logger } = deps;
   const reconciler = createReconciler(deps);
   const { timing } = reconciler;
-  const guard = createObligationGuard({ repo, reconciler, clock, contacts: config.contacts });
+  const customerService = deps.customerService ?? (() => configuredCustomerService(config.contacts));
+  const guard = createObligationGuard({ repo, reconciler, clock, customerService });
   const starting = new Map<string, Promise<StartedPayment>>();
   const obligationLocks = new Map<string, Promise<unknown>>();
 
@@ -254,7 +258,7 @@ export function createPaymentService(deps: PaymentServiceDeps) {
       if (!payment || !owns(subject, payment)) throw new ApiError('NOT_FOUND', 'payment not found', { reason: 'PAYMENT_NOT_FOUND' });
       const lastAsked = payment.lastCheckedAt ? Date.parse(payment.lastCheckedAt) : 0;
       if (!isFinal(payment.state) && clock.now().getTime() - lastAsked > 15_000) payment = await reconciler.reconcile(payment);
-      return { ...summaryOf(repo, payment, repo.obligation(payment.obligationId)), pendingText: pendingTextOf(payment, config.contacts) };
+      return { ...summaryOf(repo, payment, repo.obligation(payment.obligationId)), pendingText: pendingTextOf(payment, customerService()) };
     },
 
     history(subject: PaymentSubject, limit: number): ApiOutput<'payments.history'> {

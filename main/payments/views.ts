@@ -1,9 +1,9 @@
 import type { ApiOutput } from '../api/contract';
-import type { Config } from '../config/schema';
 import type { ObligationRow, PaymentRecord, PaymentsRepo } from '../db/payments-repo';
 import { achPendingRefusalText, type PaymentState } from '../domain/payment-state';
 import { VOUCHER_LEGAL_TEXT, VOUCHER_PROCESSOR, VOUCHER_TITLE, voucherFieldsOf, voucherLines } from './voucher';
 import { voucherDataSchema } from '../printing/voucher-data';
+import type { CustomerService } from '../terminal/contacts';
 
 /** How stored payments read on screen: the contract's outputs, built from the repository only. */
 
@@ -43,12 +43,11 @@ export function stillPendingAtAch(payment: PaymentRecord): boolean {
   return payment.state === 'expired' && (payment.achStatus === 'PENDING' || payment.orderStatus === 7);
 }
 
-export function pendingTextOf(payment: PaymentRecord, contacts: Config['contacts']): string | null {
+export function pendingTextOf(payment: PaymentRecord, customerService: CustomerService): string | null {
   if (!stillPendingAtAch(payment)) return null;
   return achPendingRefusalText({
     reference: payment.reference,
-    phone: contacts.customerServicePhone,
-    email: contacts.customerServiceEmail,
+    ...customerService,
     cus: payment.cus ?? payment.reference,
   });
 }

@@ -6,6 +6,13 @@ import type { ContactsRepo } from '../db/contacts-repo';
 import type { Clock } from '../runtime/clock';
 
 type ScreenContacts = ApiOutput<'terminal.contacts'>;
+/** The customer-service line and e-mail that ACH's pending text names. */
+export type CustomerService = ContactChannels['customerService'];
+
+/** The configuration's customer-service line, until the central API's arrives. */
+export function configuredCustomerService(contacts: Config['contacts']): CustomerService {
+  return { phone: contacts.customerServicePhone, email: contacts.customerServiceEmail };
+}
 
 export interface ContactsSource {
   contacts(options?: { signal?: AbortSignal }): Promise<ContactChannels>;
@@ -52,6 +59,10 @@ export function createContactsService(deps: { config: Config; repo: ContactsRepo
         sitePhones: channels.site.phones,
         kindergartenPhones: channels.kindergarten.phones,
       };
+    },
+    /** The customer-service line the payment texts name: the central API's, else the configuration's. */
+    customerService(): CustomerService {
+      return kept?.customerService ?? configuredCustomerService(config.contacts);
     },
     /** Fetches the channels (checked against their schema by the client) and keeps them. */
     async refresh(signal?: AbortSignal): Promise<void> {

@@ -1,8 +1,11 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../main/app';
 import type { CallContext } from '../../../main/api/dispatcher';
 import { CentralError } from '../../../main/central/errors';
 import { startSimulator, type Simulator } from '../../../sim/server';
+import { MEMBER, payAtBank, paymentInput } from '../../fixtures/payments';
 import { testConfig } from '../../support/config';
 import { tempDir } from '../../support/temp';
 import { until } from '../../support/until';
@@ -76,6 +79,31 @@ describe('the contact channels on the screens', () => {
       expect(refused).toBeInstanceOf(CentralError);
       expect((refused as CentralError).kind).toBe('malformed');
       expect(await contacts(app)).toMatchObject({ siteName: 'Sede Soledad', advisorEmail: 'asesor.soledad@cajacopi.com' });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("names the central API's customer-service line in ACH's pending text, and the configured one before it arrives", async () => {
+    const home = join(dir.dir, 'pending');
+    mkdirSync(home);
+    const central = { ...soledad, customerService: { phone: '(605) 3609999', email: 'atencion.soledad@cajacopi.com' } };
+    expect((await putContacts(sim, central)).ok).toBe(true);
+    const app = createApp(testConfig(home, sim.url), { data: { autoStart: false } });
+    try {
+      app.setPseReturnUrl('http://127.0.0.1:9/pse/retorno');
+      await app.data.sync.runOnce();
+      const started = await app.payments.start(paymentInput());
+      const back = await payAtBank(started.redirectUrl, 'pending');
+      expect((await app.payments.handleReturn(back.searchParams.get('orderId')!))?.outcome).toBe('pending');
+
+      const before = (await app.payments.result(started.reference, MEMBER)).pendingText;
+      expect(before).toContain(`atención al cliente ${app.config.contacts.customerServicePhone} o enviar un correo electrónico a ${app.config.contacts.customerServiceEmail}`);
+
+      await app.contacts.refresh();
+      const after = (await app.payments.result(started.reference, MEMBER)).pendingText;
+      expect(after).toContain('atención al cliente (605) 3609999 o enviar un correo electrónico a atencion.soledad@cajacopi.com');
+      expect(app.payments.quote('LI-38', MEMBER).blocked?.text).toBe(after);
     } finally {
       await app.close();
     }
