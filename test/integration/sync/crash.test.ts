@@ -112,7 +112,9 @@ describe('crashes (SIGKILL at random points, many times)', () => {
       db.close();
     }
     // Answers get lost now and then: the terminal cannot know whether the central API registered the payment.
-    await setFaults(sim.url, { dropRate: 0.2, latencyMs: 3, seed: 4 });
+    // The latency makes the drain last long enough for many kills (about 10) whatever the CPU's speed; at 3 ms
+    // a quick run could finish after only 4.
+    await setFaults(sim.url, { dropRate: 0.2, latencyMs: 8, seed: 4 });
     try {
       let kills = 0;
       let finished = false;
