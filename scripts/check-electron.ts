@@ -1,8 +1,8 @@
 /**
  * Static security check of the Electron shell with @doyensec/electronegativity (it needs no Electron binary).
  * The tool exits 0 even with findings, so this reads its report and fails on any finding not reviewed below.
- * The report is SARIF, not CSV: the tool writes a CSV's header and rows with two racing async writes, and on a
- * slow disk the header lands over the first row (CI saw a finding cut to "pt-src 'self'; …").
+ * The report is SARIF, written in one write: the tool writes a CSV's header and rows with two racing async writes,
+ * and when they interleave the header lands over the first row (CI saw a finding cut to "pt-src 'self'; …").
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
