@@ -4,6 +4,7 @@ import { createSignInClient, type SignInClient } from '../../../main/central/sig
 import { CentralError } from '../../../main/central/errors';
 import { centralFor, lastCodeTo, smsInbox, wrongCode } from '../../support/central';
 import { movableClock } from '../../support/movable-clock';
+import { rejectionOf } from '../../support/rejection';
 
 const MEMBER = '1045678901';
 const MEMBER_PHONE = '3004567434';
@@ -11,13 +12,8 @@ const COMPANY = '900123456-8';
 const COMPANY_PHONE = '3015550987';
 
 async function refusal(promise: Promise<unknown>): Promise<{ kind: string; status?: number; code?: string; details: Record<string, unknown> }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CentralError) return { kind: error.kind, status: error.status, code: error.code, details: error.details };
-    throw error;
-  }
-  throw new Error('expected a refusal');
+  const error = await rejectionOf(promise, CentralError);
+  return { kind: error.kind, status: error.status, code: error.code, details: error.details };
 }
 
 describe('sign-in codes: the central API client against the simulator', () => {

@@ -3,6 +3,7 @@ import { startSimulator, type Simulator } from '../../../sim/server';
 import { createCredibancoGateway } from '../../../main/payments/credibanco/client';
 import { GatewayError, type Gateway, type RegisterOrder } from '../../../main/payments/gateway';
 import { PAYER, payAtBank, simAdmin } from '../../fixtures/payments';
+import { rejectionOf } from '../../support/rejection';
 
 let sim: Simulator;
 let gateway: Gateway;
@@ -22,15 +23,7 @@ function order(overrides: Partial<RegisterOrder> = {}): RegisterOrder {
   };
 }
 
-async function failure(promise: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(GatewayError);
-    return error as GatewayError;
-  }
-  throw new Error('expected a GatewayError');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, GatewayError);
 
 beforeAll(async () => {
   sim = await startSimulator();

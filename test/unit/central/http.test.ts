@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { createCentralHttp, type CentralOutcome } from '../../../main/central/http';
 import { CentralError } from '../../../main/central/errors';
 import { memoryLogger } from '../../support/logs';
+import { rejectionOf } from '../../support/rejection';
 
 /** A small real server whose answers each test scripts: the HTTP door is tested on real sockets. */
 let server: FastifyInstance;
@@ -73,15 +74,7 @@ function client(overrides: Partial<Parameters<typeof createCentralHttp>[0]> = {}
   return { http, outcomes };
 }
 
-async function failure(promise: Promise<unknown>): Promise<CentralError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CentralError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, CentralError);
 
 describe('createCentralHttp against a real server', () => {
   it('fetches a token once, sends it, and parses the answer with its schema', async () => {
