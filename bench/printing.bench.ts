@@ -5,7 +5,7 @@ import { createLogger } from '../main/log/logger';
 import { renderDocument } from '../main/printing/layouts';
 import { deriveQrKey } from '../main/printing/qr';
 import { createPrintService } from '../main/printing/service';
-import { voucherDataSchema, type VoucherData } from '../main/printing/voucher-data';
+import { voucherDataSchema, type VoucherData } from '../main/printing/documents';
 import { randomIds, systemClock } from '../main/runtime/clock';
 import { startVirtualPrinter } from '../sim/printer/virtual-printer';
 import { seedVoucher } from '../test/support/printing/fixtures';

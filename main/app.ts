@@ -147,6 +147,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     // Called inside the approval's transaction; the worker's round runs on a later tick, after the commit.
     outbox: { enqueue: (item) => data.enqueue(item).created },
     printVoucher: (voucherId, document) => void print.enqueueVoucher(voucherId, document),
+    documentProblem: (problem) => void print.recordUnbuilt('voucher', problem),
     logger,
     customerService: () => contacts.customerService(),
     returnUrl: () => {

@@ -41,6 +41,11 @@ export function createPrintJobsRepo(db: Db) {
     `INSERT INTO print_jobs (id, kind, voucher_id, payload_json, copy, state, attempts, next_attempt_at, created_at, queued_at)
      VALUES (@id, @kind, @voucherId, @payloadJson, @copy, 'queued', 0, @now, @now, @now)`,
   );
+  // A document that could not be built: a job born failed, so the status screen shows it as the last one.
+  const insertFailed = db.prepare(
+    `INSERT INTO print_jobs (id, kind, voucher_id, payload_json, copy, state, attempts, next_attempt_at, last_error, created_at, last_attempt_at)
+     VALUES (@id, @kind, @voucherId, @payloadJson, 0, 'failed', 0, @now, @error, @now, @now)`,
+  );
   const byId = db.prepare<[string], PrintJobRow>(`SELECT ${columns} FROM print_jobs WHERE id = ?`);
   // One printer, one queue: when anything is due, the oldest queued job goes first (FIFO on paper).
   const due = db.prepare<[string], PrintJobRow>(
@@ -87,6 +92,10 @@ export function createPrintJobsRepo(db: Db) {
   return {
     insert(job: NewPrintJob): void {
       insert.run({ ...job, copy: job.copy ? 1 : 0 });
+    },
+    /** A job that can never be sent (its document could not be built), recorded as failed with its reason. */
+    insertFailed(job: Omit<NewPrintJob, 'copy'> & { error: string }): void {
+      insertFailed.run(job);
     },
     get(id: string): PrintJobRow | undefined {
       return byId.get(id);

@@ -14,7 +14,8 @@ import type { Clock, IdSource } from '../runtime/clock';
 import type { BankDirectory } from './banks';
 import { isGatewayError, type Gateway, type OrderStatus, type PseStatus } from './gateway';
 import { buildVoucherDocument } from './voucher';
-import type { VoucherData } from '../printing/voucher-data';
+import { buildApprovalDocument } from './approval-document';
+import type { VoucherData } from '../printing/documents';
 
 /**
  * Bringing a payment to the gateway's truth. Every answer is asked for, never guessed: a payment moves only on
@@ -54,6 +55,8 @@ export interface ReconcileDeps {
    * approved payment never exists without its print job. Absent where the terminal does not print.
    */
   printVoucher?: (voucherId: string, document: VoucherData) => void;
+  /** Records, inside the approval's transaction, that its voucher could not be built (the print queue's `recordUnbuilt`). */
+  documentProblem?: (problem: string) => void;
 }
 
 export function createReconciler(deps: ReconcileDeps) {
@@ -93,17 +96,13 @@ export function createReconciler(deps: ReconcileDeps) {
       if (!repo.applyToObligation(current.obligationId, current.amount, at)) {
         logger?.error({ reference: current.reference }, 'approved payment of an obligation missing locally');
       }
-      const document = buildVoucherDocument({
-        merchant: deps.config.merchant,
-        payment: current,
-        obligation: repo.obligation(current.obligationId),
-        status,
-        pse,
-        bankName,
-        now,
-      });
+      const obligation = repo.obligation(current.obligationId);
+      const built = buildApprovalDocument(() => buildVoucherDocument({ merchant: deps.config.merchant, payment: current, obligation, status, pse, bankName, now }));
       const voucherId = deps.ids.uuid();
-      if (repo.insertVoucher(voucherId, current.id, document, at)) deps.printVoucher?.(voucherId, document);
+      if ('problem' in built) {
+        logger?.error({ reference: current.reference, problem: built.problem }, 'approved payment recorded without its voucher');
+        deps.documentProblem?.(built.problem);
+      } else if (repo.insertVoucher(voucherId, current.id, built.document, at)) deps.printVoucher?.(voucherId, built.document);
       deps.outbox.enqueue({
         idempotencyKey: current.idempotencyKey,
         kind: 'payment.register',

@@ -118,7 +118,7 @@ export function createPaymentService(deps: PaymentServiceDeps) {
             subjectType: input.subject.subjectType,
             subjectId: input.subject.subjectId,
             payerType: input.payer.personType,
-            payerIdTail: input.payer.docNumber.slice(-3),
+            payerIdTail: input.payer.docNumber.slice(-4),
             bankCode: input.bankCode,
             bankName,
             windowStartedAt: at.toISOString(),

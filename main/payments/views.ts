@@ -2,7 +2,7 @@ import type { ApiOutput } from '../api/contract';
 import type { ObligationRow, PaymentRecord, PaymentsRepo } from '../db/payments-repo';
 import { achPendingRefusalText, type PaymentState } from '../domain/payment-state';
 import { VOUCHER_LEGAL_TEXT, VOUCHER_PROCESSOR, VOUCHER_TITLE, voucherFieldsOf, voucherLines } from './voucher';
-import { voucherDataSchema } from '../printing/voucher-data';
+import { voucherDataSchema } from '../printing/documents';
 import type { CustomerService } from '../terminal/contacts';
 
 /** How stored payments read on screen: the contract's outputs, built from the repository only. */

@@ -3,7 +3,7 @@ import { formatCop } from '../domain/money';
 import type { OrderStatus, PseStatus } from './gateway';
 import type { PaymentRecord } from '../db/payments-repo';
 import { toBogotaIso } from '../runtime/clock';
-import { voucherDataSchema, type VoucherData, type VoucherInput } from '../printing/voucher-data';
+import { voucherDataSchema, type VoucherData, type VoucherInput } from '../printing/documents';
 
 /**
  * *Resultado de la Transacción - Voucher* of the seed, field by field. Comercio, NIT, Código Único and Terminal
@@ -42,11 +42,29 @@ export interface VoucherFields {
   cus: string;
   bankName: string;
   reference: string;
+  /** Identificación, masked as on paper: `****8901`. */
+  payerIdMasked: string;
+}
+
+/** The latest instant the voucher can print (`z.iso.datetime` takes four-digit years only). */
+const LAST_PRINTABLE_MS = Date.parse('9999-12-31T00:00:00Z');
+
+/** The first of the gateway's instants that is a printable date; the gateway's schema allows any epoch number. */
+function firstInstant(...candidates: (Date | null)[]): Date | undefined {
+  return candidates.find((d): d is Date => d !== null && Number.isFinite(d.getTime()) && d.getTime() >= 0 && d.getTime() < LAST_PRINTABLE_MS);
+}
+
+/** `****8901`: the last four letters or digits of the payer's identification, the one rule on paper and screen. */
+export function maskPayerId(idTail: string): string {
+  return `****${idTail.replace(/[^0-9A-Za-z]/g, '').slice(-4)}`;
 }
 
 /**
  * The voucher as stored in `vouchers.fields_json`: the printing schema's document (main/printing), so the same
  * record feeds the screen, the first print and every reprint. Fecha y Hora is kept as an instant in Bogotá time.
+ * Total for whatever the central API's and the gateway's contracts allow: the schema makes every text one field
+ * and cuts it with `…` (`printing/field-text.ts`); call it through `approval-document.ts`, which turns anything
+ * left (a bug of ours) into a recorded printing problem instead of a failed approval.
  */
 export function buildVoucherDocument(input: {
   merchant: Config['merchant'];
@@ -66,7 +84,7 @@ export function buildVoucherDocument(input: {
     uniqueCode: input.merchant.uniqueCode,
     terminalCode: input.merchant.terminalCode,
     transactionNumber: status.authRefNum ?? pse?.ticketId ?? status.orderId,
-    dateTime: toBogotaIso(status.authDateTime ?? status.date ?? input.now),
+    dateTime: toBogotaIso(firstInstant(status.authDateTime, status.date) ?? input.now),
     currency: 'COP',
     total: status.amount,
     iva: 0,
@@ -74,14 +92,14 @@ export function buildVoucherDocument(input: {
     installments: 1,
     errorCode: status.actionCode === null ? '' : String(status.actionCode),
     authorizationResult: status.approvalCode ?? pse?.transactionStatus ?? '',
-    responseDescription: (status.actionCodeDescription ?? '').slice(0, 80),
+    responseDescription: status.actionCodeDescription ?? '',
     userIp: status.ip ?? '',
     cus: pse?.cus ?? status.pse?.cus ?? null,
     bankName: input.bankName ?? pse?.bankName ?? null,
     reference: input.payment.reference,
     concept: input.obligation?.concept || 'PAGO',
     obligationDocument: input.obligation?.document || '-',
-    payerIdMasked: `****${input.payment.payerIdTail.slice(-4)}`,
+    payerIdMasked: maskPayerId(input.payment.payerIdTail),
     copy: false,
   };
   return voucherDataSchema.parse(document);
@@ -112,6 +130,7 @@ export function voucherFieldsOf(document: VoucherData): VoucherFields {
     cus: document.cus ?? '',
     bankName: document.bankName ?? '',
     reference: document.reference,
+    payerIdMasked: document.payerIdMasked,
   };
 }
 
@@ -136,5 +155,6 @@ export function voucherLines(fields: VoucherFields): { label: string; value: str
     { label: 'CUS', value: fields.cus },
     { label: 'Banco', value: fields.bankName },
     { label: 'Referencia', value: fields.reference },
+    { label: 'Identificación', value: fields.payerIdMasked },
   ];
 }

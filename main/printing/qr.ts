@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { printDateTime } from './text';
+import { printableField } from './field-text';
 
 /**
  * The voucher's QR code lets a sede verify a payment from the paper alone:
@@ -26,9 +27,16 @@ export function deriveQrKey(terminalSecret: string, terminalId: string): Buffer 
   return createHmac('sha256', terminalSecret).update(`voucher-qr:${terminalId}`).digest();
 }
 
+/**
+ * A field as the paper prints it (`printableField`: control sequences removed whole, one line), in ASCII: a
+ * letter with an accent loses it, and `|` (the separator) or anything else outside ASCII becomes `?` — so the
+ * QR says what the paper says, and stays parseable whatever comes.
+ */
 function clean(value: string): string {
-  // `|` separates fields; the schemas keep references ASCII, this keeps the payload parseable whatever comes.
-  return value.replace(/[|\r\n]/g, '').replace(/[^\x20-\x7e]/g, '');
+  return printableField(value)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]|\|/gu, '?');
 }
 
 function check(body: string, key: Buffer): string {

@@ -4,11 +4,11 @@ import type { PrintJobRow, PrintJobsRepo } from '../db/print-jobs-repo';
 import type { Clock, IdSource } from '../runtime/clock';
 import { ApiError } from '../api/errors';
 import { createTransport } from './adapters';
-import { PrintError, reasonOf, type PrintFailureReason } from './errors';
+import { describeFailure, PrintError, reasonOf, type PrintFailureReason } from './errors';
 import { renderDocument } from './layouts';
 import type { PrinterTransport, ProbeResult } from './transport';
 import { createPrintWorker, defaultRetryPolicy, type AttemptOutcome, type RetryPolicy } from './worker';
-import { printDocumentSchema, voucherDocumentSchema, type PrintDocument, type VoucherDocument } from './voucher-data';
+import { printDocumentSchema, voucherDocumentSchema, type PrintDocument, type PrintDocumentKind, type VoucherDocument } from './documents';
 
 export interface PrintServiceDeps {
   repo: PrintJobsRepo;
@@ -63,6 +63,12 @@ export interface VoucherPrintQueue {
    * once the transaction is over.
    */
   enqueueVoucher(voucherId: string, document: VoucherDocument): string | null;
+  /**
+   * Records that a document could not be built (`payments/approval-document.ts`): a print job born `failed`
+   * with reason `invalid-document`, shown on the status screen. Call it in the approval's transaction instead
+   * of `enqueueVoucher`; `problem` is English and holds no personal data. Returns the job's id.
+   */
+  recordUnbuilt(kind: PrintDocumentKind, problem: string): string;
 }
 
 /** A mistyped interface must not stop the terminal from taking payments: its jobs fail as not-configured. */
@@ -154,6 +160,14 @@ export function createPrintService(deps: PrintServiceDeps) {
     return id;
   }
 
+  function recordUnbuilt(kind: PrintDocumentKind, problem: string, voucherId: string | null): string {
+    const id = ids.uuid();
+    const error = describeFailure(new PrintError('invalid-document', problem));
+    repo.insertFailed({ id, kind, voucherId, payloadJson: JSON.stringify({ kind, unbuilt: true }), error, now: nowIso() });
+    lastFailure = 'invalid-document';
+    return id;
+  }
+
   function requireJob(jobId: string): PrintJobRow {
     const row = repo.get(jobId);
     if (!row) throw new ApiError('NOT_FOUND', 'no such print job');
@@ -167,7 +181,15 @@ export function createPrintService(deps: PrintServiceDeps) {
     },
 
     enqueueVoucher(voucherId: string, document: VoucherDocument): string | null {
-      return enqueue(voucherDocumentSchema.parse(document), voucherId);
+      // Called inside a payment's approval: a document that breaks its schema is a printing problem, never a throw.
+      const parsed = voucherDocumentSchema.safeParse(document);
+      if (parsed.success) return enqueue(parsed.data, voucherId);
+      logger.error({ voucher: voucherId }, 'voucher does not match the printable schema; recorded as a failed job');
+      return recordUnbuilt(document.kind, 'document does not match its schema', voucherId);
+    },
+
+    recordUnbuilt(kind: PrintDocumentKind, problem: string): string {
+      return recordUnbuilt(kind, problem, null);
     },
 
     /** A receipt, shift-close report or any other document not tied to a voucher row. */

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { formatCop, type Pesos } from '../domain/money';
+import { printableField } from './field-text';
 
 /** The two code pages that hold every Spanish letter and sign (á é í ó ú ü ñ Ñ ¿ ¡); they differ only at 0xD5. */
 export type SpanishCharacterSet = 'PC858_EURO' | 'PC850_MULTILINGUAL';
@@ -18,7 +19,6 @@ const replacements: Record<string, string> = {
   '\u2014': '-',
   '\u2026': '...',
   '\u2022': '*',
-  '\t': ' ',
 };
 
 const printableCache = new Map<string, boolean>();
@@ -36,20 +36,17 @@ function printable(char: string, set: SpanishCharacterSet): boolean {
 }
 
 /**
- * Makes text safe for the printer's code page: composed (NFC) so `n + ~` is one `ñ`, control characters gone,
- * typographic quotes and dashes made plain, and anything the code page cannot hold printed as `?` — the
- * printer library would otherwise switch code pages mid-line behind our back.
+ * Makes text safe for the printer's code page, as one field: control sequences removed whole and line breaks,
+ * tabs and marks made single spaces (`printableField`), composed (NFC) so `n + ~` is one `ñ`, typographic
+ * quotes and dashes made plain, and anything the code page cannot hold printed as `?` — the printer library
+ * would otherwise switch code pages mid-line behind our back. Nothing in a value can start a line of its own.
  */
 export function toPrintable(text: string, set: SpanishCharacterSet): string {
   let out = '';
-  for (const char of text.normalize('NFC')) {
+  for (const char of printableField(text)) {
     const replaced = replacements[char];
     if (replaced !== undefined) {
       out += replaced;
-    } else if (char === '\n') {
-      out += '\n';
-    } else if (char < ' ' || char === '\x7f') {
-      continue;
     } else if (char <= '~' || printable(char, set)) {
       out += char;
     } else {
@@ -59,31 +56,30 @@ export function toPrintable(text: string, set: SpanishCharacterSet): string {
   return out;
 }
 
-/** Breaks text into lines of at most `width` characters, at spaces where it can, inside long words where not. */
+/**
+ * Breaks one field into lines of at most `width` characters, at spaces where it can, inside long words where
+ * not. A line break inside the text is a space like any other: a value never decides where a line starts.
+ */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(' ').filter((w) => w.length > 0)) {
-      let rest = word;
-      while (rest.length > 0) {
-        const room = line.length === 0 ? width : width - line.length - 1;
-        if (rest.length <= room) {
-          line = line.length === 0 ? rest : `${line} ${rest}`;
-          rest = '';
-        } else if (line.length > 0) {
-          lines.push(line);
-          line = '';
-        } else {
-          lines.push(rest.slice(0, width));
-          rest = rest.slice(width);
-        }
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w.length > 0)) {
+    let rest = word;
+    while (rest.length > 0) {
+      const room = line.length === 0 ? width : width - line.length - 1;
+      if (rest.length <= room) {
+        line = line.length === 0 ? rest : `${line} ${rest}`;
+        rest = '';
+      } else if (line.length > 0) {
+        lines.push(line);
+        line = '';
+      } else {
+        lines.push(rest.slice(0, width));
+        rest = rest.slice(width);
       }
     }
-    lines.push(line);
   }
-  // A trailing empty paragraph is a line break the caller asked for, except at the very end.
-  while (lines.length > 1 && lines.at(-1) === '') lines.pop();
+  lines.push(line);
   return lines;
 }
 

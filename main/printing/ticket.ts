@@ -41,7 +41,8 @@ export class Ticket {
     return this.options.width;
   }
 
-  private get characterSet(): SpanishCharacterSet {
+  /** The code page the bytes select: Star printers always get CP858 (see the constructor). */
+  get characterSet(): SpanishCharacterSet {
     return this.options.type === 'star' ? 'PC858_EURO' : this.options.characterSet;
   }
 
@@ -100,6 +101,14 @@ export class Ticket {
     if (style.bold) this.printer.bold(true);
     for (const line of wrap(v, this.width - 2)) this.emit(`  ${line}\n`);
     if (style.bold) this.printer.bold(false);
+    return this;
+  }
+
+  /** `Firma cajero: ______`: a label and the line to sign on, always together on one line of the paper. */
+  signature(label: string): this {
+    this.align('left');
+    const l = this.clean(label);
+    this.emit(`${l} ${'_'.repeat(Math.max(0, this.width - l.length - 1))}\n`);
     return this;
   }
 

@@ -24,7 +24,7 @@ export const failureTexts: Record<FailureReason, string> = {
   'paper-out': 'La impresora no tiene papel.',
   'driver-missing': 'Falta el controlador de la impresora en este equipo.',
   'not-configured': 'No hay impresora térmica configurada.',
-  'invalid-document': 'El comprobante guardado no se puede imprimir.',
+  'invalid-document': 'El comprobante no se pudo armar para imprimir; el pago sí quedó registrado.',
   expired: 'Se dejó de intentar la impresión; puede reimprimir desde Historial.',
 };
 

@@ -80,6 +80,8 @@ export const voucherOutput = z.object({
     cus: z.string(),
     bankName: z.string(),
     reference: z.string(),
+    /** Identificación as on paper: `****8901`. */
+    payerIdMasked: z.string(),
   }),
   lines: z.array(z.object({ label: z.string(), value: z.string() })),
   createdAt: z.string(),

@@ -1,4 +1,4 @@
-import type { PrintDocument } from '../voucher-data';
+import type { PrintDocument } from '../documents';
 import type { TicketOptions } from '../ticket';
 import type { JobMark } from './common';
 import { voucherLayout } from './voucher';

@@ -1,4 +1,4 @@
-import type { ReceiptData } from '../voucher-data';
+import type { ReceiptData } from '../documents';
 import { Ticket, type TicketOptions } from '../ticket';
 import { printDateTime, printMoney } from '../text';
 import { copyBanner, jobFooter, type JobMark } from './common';

@@ -1,4 +1,4 @@
-import type { ShiftCloseData } from '../voucher-data';
+import type { ShiftCloseData } from '../documents';
 import { Ticket, type TicketOptions } from '../ticket';
 import { printDateTime, printMoney, printSignedMoney } from '../text';
 import { copyBanner, jobFooter, type JobMark } from './common';
@@ -39,9 +39,9 @@ export function shiftCloseLayout(s: ShiftCloseData, options: ShiftCloseLayoutOpt
   t.rule();
   t.field('Autorizó', s.authorizedBy ?? 'Sin autorización');
   t.feed(2);
-  t.text('Firma cajero: ____________________', { align: 'left' });
+  t.signature('Firma cajero:');
   t.feed();
-  t.text('Firma supervisor: ________________', { align: 'left' });
+  t.signature('Firma supervisor:');
   copyBanner(t, s.copy);
   jobFooter(t, options.mark);
   return t.cut().bytes();

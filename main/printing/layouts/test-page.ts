@@ -1,4 +1,4 @@
-import type { TestPageData } from '../voucher-data';
+import type { TestPageData } from '../documents';
 import { Ticket, type TicketOptions } from '../ticket';
 import { printDateTime } from '../text';
 import { jobFooter, type JobMark } from './common';
@@ -19,7 +19,8 @@ export function testPageLayout(d: TestPageData, options: TestPageLayoutOptions):
   t.field('Fecha y Hora', printDateTime(d.printedAt));
   t.field('Impresora', d.interfaceLabel || 'sin configurar');
   t.field('Ancho', `${options.width} columnas`);
-  t.field('Juego de caracteres', options.characterSet);
+  // What the bytes select, not what was configured: a Star printer is always sent CP858.
+  t.field('Juego de caracteres', t.characterSet);
   t.rule();
   t.text(SPANISH_SAMPLE, { align: 'center' });
   t.text('1234567890'.repeat(Math.ceil(options.width / 10)).slice(0, options.width), { align: 'left' });

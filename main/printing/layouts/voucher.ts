@@ -1,4 +1,4 @@
-import type { VoucherData } from '../voucher-data';
+import type { VoucherData } from '../documents';
 import { Ticket, type TicketOptions } from '../ticket';
 import { printDateTime, printMoney } from '../text';
 import { voucherQrPayload } from '../qr';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import net from 'node:net';
 import { startSimulator, type Simulator } from '../../../sim/server';
 import { renderDocument } from '../../../main/printing/layouts';
-import { voucherDataSchema } from '../../../main/printing/voucher-data';
+import { voucherDataSchema } from '../../../main/printing/documents';
 import { seedVoucher } from '../../support/printing/fixtures';
 import { TEST_QR_KEY } from '../../support/printing/rig';
 

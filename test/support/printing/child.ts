@@ -10,7 +10,7 @@ import { createPrintJobsRepo } from '../../../main/db/print-jobs-repo';
 import { createPrintService } from '../../../main/printing/service';
 import { createLogger } from '../../../main/log/logger';
 import { randomIds, systemClock } from '../../../main/runtime/clock';
-import { voucherDataSchema } from '../../../main/printing/voucher-data';
+import { voucherDataSchema } from '../../../main/printing/documents';
 import { insertPaidVoucher, TEST_QR_KEY, fastRetry } from './rig';
 import { seedVoucher } from './fixtures';
 

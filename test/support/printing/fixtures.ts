@@ -1,4 +1,4 @@
-import type { ReceiptInput, ShiftCloseInput, VoucherInput } from '../../../main/printing/voucher-data';
+import type { ReceiptInput, ShiftCloseInput, VoucherInput } from '../../../main/printing/documents';
 
 /** The seed's voucher (Total $175.277, # Transacción 83), paid by PSE, with Spanish letters in every field that can have them. */
 export function seedVoucher(overrides: Partial<VoucherInput> = {}): VoucherInput {

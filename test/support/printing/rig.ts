@@ -3,7 +3,7 @@ import { openDatabase, type Db } from '../../../main/db/connection';
 import { createPrintJobsRepo, type PrintJobsRepo } from '../../../main/db/print-jobs-repo';
 import { createPrintService, type JobStatus, type PrintService } from '../../../main/printing/service';
 import { deriveQrKey } from '../../../main/printing/qr';
-import { voucherDataSchema, type VoucherInput } from '../../../main/printing/voucher-data';
+import { voucherDataSchema, type VoucherInput } from '../../../main/printing/documents';
 import type { RetryPolicy } from '../../../main/printing/worker';
 import type { Config } from '../../../main/config/schema';
 import { randomIds, systemClock } from '../../../main/runtime/clock';

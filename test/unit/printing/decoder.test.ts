@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDocument } from '../../../main/printing/layouts';
-import { voucherDataSchema } from '../../../main/printing/voucher-data';
+import { voucherDataSchema } from '../../../main/printing/documents';
 import { decodeEscPos } from '../../support/escpos-decoder';
 import { seedVoucher } from '../../support/printing/fixtures';
 import { TEST_QR_KEY } from '../../support/printing/rig';

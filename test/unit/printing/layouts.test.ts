@@ -3,7 +3,7 @@ import { renderDocument } from '../../../main/printing/layouts';
 import { LEGAL_TEXT } from '../../../main/printing/layouts/voucher';
 import { SPANISH_SAMPLE } from '../../../main/printing/layouts/test-page';
 import { deriveQrKey, verifyVoucherQr } from '../../../main/printing/qr';
-import { printDocumentSchema, receiptDataSchema, shiftCloseDataSchema, voucherDataSchema } from '../../../main/printing/voucher-data';
+import { printDocumentSchema, receiptDataSchema, shiftCloseDataSchema, voucherDataSchema } from '../../../main/printing/documents';
 import { decodeEscPos } from '../../support/escpos-decoder';
 import { cardReceipt, cashReceipt, seedVoucher, shiftClose } from '../../support/printing/fixtures';
 

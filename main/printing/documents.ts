@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { pesosSchema } from '../domain/money';
+import { fitField } from './field-text';
 
 /**
- * What the printer prints, as data. Layouts turn these into ESC/POS bytes; the print queue stores them as the
+ * Every print document (voucher, receipt, shift close, test page): what the printer prints, as data. Layouts turn these into ESC/POS bytes; the print queue stores them as the
  * job's payload; `vouchers.fields_json` holds a `voucherDocumentSchema` value so a voucher can be reprinted at
  * any time. Producers (payments, the cashier desk) map their records onto these shapes — nothing here knows
  * how a payment was taken.
@@ -16,8 +17,25 @@ export const maskedIdSchema = z
   .string()
   .regex(/^\*{2,}[0-9A-Za-z]{0,4}$/, 'must be masked, e.g. ****8901 (at most 4 characters shown)');
 
-const printableText = (max: number) => z.string().max(max);
-const required = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Text fields take any string and keep it as one field of at most `max` characters (`field-text.ts`: control
+ * sequences removed whole, breaks and marks made spaces, cut with `…`), so no value from outside can make a
+ * document fail — a voucher is built inside the transaction that records an approved payment. A required
+ * field left empty by that prints `-`.
+ */
+const printableText = (max: number) => z.string().transform((v) => fitField(v, max));
+const required = (max: number) => z.string().transform((v) => fitField(v, max) || '-');
+const optionalText = (max: number) =>
+  z
+    .string()
+    .nullable()
+    .transform((v) => (v === null ? null : fitField(v, max) || null));
+/** Our own payment reference: never from outside, so it is checked, not adapted (it is also the QR's key field). */
+const referenceSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[\x20-\x7e]+$/, 'reference must be printable ASCII');
 
 export const paymentMethodSchema = z.enum(['pse', 'cash', 'card']);
 export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
@@ -51,10 +69,10 @@ export const voucherDataSchema = z.object({
   /** IP Usuario: may be empty (the seed's own voucher shows it empty). */
   userIp: printableText(45),
   /** CUS (ACH's traceability code) and bank: PSE only. */
-  cus: z.string().trim().min(1).max(40).nullable(),
-  bankName: z.string().trim().min(1).max(80).nullable(),
+  cus: optionalText(40),
+  bankName: optionalText(80),
   /** Our payment reference (the order number sent to the gateway). */
-  reference: required(40).regex(/^[\x20-\x7e]+$/, 'reference must be printable ASCII'),
+  reference: referenceSchema,
   /** What was paid: e.g. `CREDITO POR LIBRANZAS` and its document `LI- 38`. */
   concept: required(80),
   obligationDocument: required(40),
@@ -78,19 +96,19 @@ export const receiptDataSchema = z
     dateTime: instantSchema,
     /** Cajero: the operator's display name (never a PIN or a user id). */
     operatorName: required(60),
-    shiftId: z.string().max(40).nullable(),
-    reference: required(40).regex(/^[\x20-\x7e]+$/, 'reference must be printable ASCII'),
+    shiftId: optionalText(40),
+    reference: referenceSchema,
     concept: required(80),
     obligationDocument: required(40),
-    payerName: z.string().trim().max(80).nullable(),
+    payerName: optionalText(80),
     payerIdMasked: maskedIdSchema,
     amount: pesosSchema.refine((v) => v > 0, 'amount must be above zero'),
     /** Cash: what the person handed over and the change given. */
     cashReceived: pesosSchema.nullable(),
     change: pesosSchema.nullable(),
     /** Datáfono: the terminal's approval code and reference, and the card's last four digits. */
-    cardAuthorizationCode: z.string().trim().max(20).nullable(),
-    cardReference: z.string().trim().max(40).nullable(),
+    cardAuthorizationCode: optionalText(20),
+    cardReference: optionalText(40),
     cardLast4: z.string().regex(/^\d{4}$/).nullable(),
     copy: z.boolean().default(false),
   })
@@ -132,7 +150,7 @@ export const shiftCloseDataSchema = z
     countedCash: pesosSchema,
     difference: z.number().int().safe(),
     /** The supervisor who authorised the close, by display name. */
-    authorizedBy: z.string().trim().max(60).nullable(),
+    authorizedBy: optionalText(60),
     copy: z.boolean().default(false),
   })
   .refine((s) => s.countedCash - s.expectedCash === s.difference, {
@@ -148,7 +166,7 @@ export const testPageDataSchema = z.object({
   siteName: required(80),
   terminalId: required(32),
   printedAt: instantSchema,
-  interfaceLabel: z.string().max(120),
+  interfaceLabel: printableText(120),
 });
 export type TestPageData = z.infer<typeof testPageDataSchema>;
 
