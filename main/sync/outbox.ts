@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { CentralError } from '../central/errors';
 import type { PaymentsClient } from '../central/payments';
 import { paymentRegistrationSchema } from '../central/schemas';
+import { oneField } from '../domain/text-field';
 import type { OutboxItemRow, OutboxRepo } from '../db/outbox-repo';
 import type { Clock } from '../runtime/clock';
 import { backoffDelay, type BackoffPolicy } from './periodic';
@@ -29,7 +30,22 @@ export const PAYMENT_REGISTER = 'payment.register';
 function normalizePayment(payload: unknown): unknown {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return payload;
   const p = payload as Record<string, unknown>;
-  return { ...p, paidAt: p.paidAt ?? p.approvedAt, bank: p.bank ?? p.bankName };
+  return { ...p, paidAt: p.paidAt ?? p.approvedAt, cus: within(p.cus, 64), bank: within(p.bank ?? p.bankName, 120) };
+}
+
+/**
+ * The gateway's CUS and bank name have no bound in its contract; the central API takes 64 and 120 characters.
+ * An approved payment is registered whatever the gateway sent: one field, cut to the bound (the terminal keeps
+ * the full value), never a refused registration.
+ */
+function within(value: unknown, max: number): unknown {
+  if (typeof value !== 'string') return value;
+  let out = '';
+  for (const char of oneField(value)) {
+    if (out.length + char.length > max) break;
+    out += char;
+  }
+  return out;
 }
 
 /** The senders this module knows; later capabilities add theirs (e.g. `shift.close`). */

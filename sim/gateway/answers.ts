@@ -25,7 +25,9 @@ export function bankName(code: string): string | null {
 
 export function orderStatusBody(order: SimOrder): Record<string, unknown> {
   const action = ACTION[order.status];
-  return {
+  const set = order.answer ?? {};
+  const has = (key: keyof NonNullable<SimOrder['answer']>) => key in set;
+  const body: Record<string, unknown> = {
     errorCode: '0',
     errorMessage: 'Success',
     orderNumber: order.orderNumber,
@@ -56,20 +58,29 @@ export function orderStatusBody(order: SimOrder): Record<string, unknown> {
     },
     attributes: [{ name: 'mdOrder', value: order.orderId }],
   };
+  // A test's answer (PUT /sim/gateway/orders/{id}/answer) wins over the simulator's own values.
+  for (const key of ['actionCode', 'actionCodeDescription', 'ip', 'authRefNum', 'date', 'authDateTime'] as const) {
+    if (has(key)) body[key] = set[key] ?? null;
+  }
+  if (has('bankName')) body.bankInfo = { bankName: set.bankName ?? null, bankCountryCode: 'CO' };
+  if (has('cus')) body.pseInfo = { ...(body.pseInfo as object), traceabilityCode: set.cus ?? null };
+  if (has('approvalCode')) body.cardAuthInfo = { approvalCode: set.approvalCode ?? null };
+  return body;
 }
 
 export function pseStatusBody(order: SimOrder): Record<string, unknown> {
+  const set = order.answer ?? {};
   return {
     errorCode: '0',
-    traceabilityCode: order.cus,
+    traceabilityCode: 'cus' in set ? set.cus : order.cus,
     nit: '8901020441',
     serviceCode: '1001',
     financialInstitutionCode: order.bankCode,
-    financialInstitutionName: bankName(order.bankCode),
+    financialInstitutionName: 'bankName' in set ? set.bankName : bankName(order.bankCode),
     userType: order.userType,
     docType: order.docType,
     docNumber: order.docNumber,
-    ticketId: order.authRefNum,
+    ticketId: 'ticketId' in set ? set.ticketId : order.authRefNum,
     transactionStatus: ACTION[order.status].ach,
   };
 }

@@ -20,6 +20,23 @@ const faultInput = z.object({
   times: z.number().int().min(1).nullable().default(null),
 });
 const resolveInput = z.object({ status: z.enum(['approved', 'rejected', 'failed', 'pending']) });
+// Any text or number Credibanco's answers allow (main/payments/credibanco/schemas.ts): the fields have no bounds there.
+const text = z.string().max(100_000).nullable().optional();
+const epoch = z.number().int().nonnegative().nullable().optional();
+const answerInput = z
+  .object({
+    actionCode: z.number().int().nullable().optional(),
+    actionCodeDescription: text,
+    ip: text,
+    authRefNum: text,
+    date: epoch,
+    authDateTime: epoch,
+    approvalCode: text,
+    cus: text,
+    bankName: text,
+    ticketId: text,
+  })
+  .strict();
 
 function adminRoutes(state: GatewayState) {
   return async function routes(server: FastifyInstance): Promise<void> {
@@ -36,6 +53,15 @@ function adminRoutes(state: GatewayState) {
       const changed = state.decide(order, parsed.data.status);
       if (changed) sendCallback(state, order);
       return { changed, order };
+    });
+    // What the gateway answers about an order from now on (orderStatus and pse/status), field by field.
+    server.put<{ Params: { orderId: string } }>('/orders/:orderId/answer', async (request, reply) => {
+      const parsed = answerInput.safeParse(request.body);
+      if (!parsed.success) return reply.code(400).send({ error: parsed.error.issues.map((i) => i.path.join('.')).join(', ') });
+      const order = state.order({ orderId: request.params.orderId });
+      if (!order) return reply.code(404).send({ error: 'no such order' });
+      order.answer = parsed.data;
+      return { order };
     });
     server.post('/faults', async (request, reply) => {
       const parsed = faultInput.safeParse(request.body);

@@ -27,6 +27,22 @@ export interface SimOrder {
   decidedAt: number | null;
   ip: string | null;
   authRefNum: string | null;
+  /** Fields a test set through `PUT /sim/gateway/orders/{orderId}/answer`: they replace the simulator's own. */
+  answer?: AnswerOverrides;
+}
+
+/** What a test may make the gateway answer about an order: anything Credibanco's answers allow. */
+export interface AnswerOverrides {
+  actionCode?: number | null;
+  actionCodeDescription?: string | null;
+  ip?: string | null;
+  authRefNum?: string | null;
+  date?: number | null;
+  authDateTime?: number | null;
+  approvalCode?: string | null;
+  cus?: string | null;
+  bankName?: string | null;
+  ticketId?: string | null;
 }
 
 export type SimOperation = 'register' | 'orderStatus' | 'pseStatus' | 'banks' | 'bankPage';
