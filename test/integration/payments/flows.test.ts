@@ -65,12 +65,14 @@ describe('PSE payment against the simulated gateway', () => {
       responseDescription: 'Aprobada',
       bankName: 'BANCOLOMBIA',
       reference: started.reference,
+      // The payer's cédula 1045678901, masked as on paper.
+      payerIdMasked: '****8901',
     });
     expect(voucher.fields.cus).toBe(result.cus);
     expect(voucher.lines.map((l) => l.label)).toEqual([
       'Comercio', 'NIT', 'Código Único', 'Terminal', '# Transacción', 'Fecha y Hora', 'Moneda', 'Total', 'IVA',
       'Base devolución IVA', 'Número de Cuotas', 'Código de Error', 'Resultado de la Autorización', 'Descripción Respuesta',
-      'IP Usuario', 'CUS', 'Banco', 'Referencia',
+      'IP Usuario', 'CUS', 'Banco', 'Referencia', 'Identificación',
     ]);
     expect(voucher.legalText).toMatch(/^Venta No Presencial\. Pagaré incondicionalmente/);
 
