@@ -115,7 +115,7 @@ async function call<T>(app: App, method: string, input: unknown): Promise<T> {
 
 let run = 0;
 
-async function payAndPrint(width: (typeof widths)[number], obligation: fc.UnwrapArbitrary<typeof obligationArb>, answer: AnswerOverrides) {
+async function payAndPrint(width: (typeof widths)[number], obligation: typeof obligationArb extends fc.Arbitrary<infer T> ? T : never, answer: AnswerOverrides) {
   const app = apps.get(width)!;
   const id = `PROP-${++run}-${randomUUID().slice(0, 8)}`;
   // The central API holds the obligation; the terminal learns it through the delta feed.

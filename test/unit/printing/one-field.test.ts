@@ -84,7 +84,7 @@ const controlSequence = fc.oneof(
   fc.stringMatching(/^[0-9];[A-Za-z ]{0,12}$/).map((s) => [0x1b, 0x5d, ...Buffer.from(s), 0x07]), // OSC … BEL
   fc.stringMatching(/^8;;[a-z:/.]{0,12}$/).map((s) => [0x1b, 0x5d, ...Buffer.from(s), 0x1b, 0x5c]), // OSC … ST
 );
-const asText = (codes: number[]) => String.fromCharCode(...codes);
+const asText = (codes: readonly number[]) => String.fromCharCode(...codes);
 /** Clean data: what a field may hold without any control character. */
 const word = fc.stringMatching(/^[A-Za-z0-9ÁÉÍÓÚÑáéíóúñ-]{1,12}$/);
 const digits = fc.stringMatching(/^[0-9]{3,12}$/);
