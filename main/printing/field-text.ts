@@ -10,9 +10,24 @@ import { withoutControlSequences } from './control-sequences';
  */
 export const TRUNCATION_MARK = '…';
 
+/**
+ * Already one field: printable ASCII and Latin-1 letters (all composed), single spaces, none at the ends. Most
+ * values and every label are; checking costs far less than normalising (a voucher has ~40 of them).
+ */
+function alreadyOneField(text: string): boolean {
+  let previous = 0x20;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const printable = (c >= 0x20 && c <= 0x7e) || (c >= 0xa1 && c <= 0xff && c !== 0xad);
+    if (!printable || (c === 0x20 && previous === 0x20)) return false;
+    previous = c;
+  }
+  return previous !== 0x20 || text.length === 0;
+}
+
 /** The value as one printable field: control sequences removed whole, then `oneField`. */
 export function printableField(text: string): string {
-  return oneField(withoutControlSequences(text));
+  return alreadyOneField(text) ? text : oneField(withoutControlSequences(text));
 }
 
 /**

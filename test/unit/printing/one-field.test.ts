@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDocument } from '../../../main/printing/layouts';
 import { deriveQrKey, verifyVoucherQr } from '../../../main/printing/qr';
 import { printableField } from '../../../main/printing/field-text';
+import { withoutControlSequences } from '../../../main/printing/control-sequences';
 import { printDocumentSchema } from '../../../main/printing/documents';
 import { oneField } from '../../../main/domain/text-field';
 import { decodeEscPos } from '../../support/escpos-decoder';
@@ -119,6 +120,18 @@ describe('control sequences are removed whole', () => {
       { numRuns: 60 },
     );
   });
+
+  it('takes its shortcut only for text that is already one field (property)', () => {
+    const near = fc.constantFrom(' ', 'a', 'É', 'ñ', '\u00a0', '\u00ad', '\t', '\x1b', 'p', '\u0303');
+    for (const unit of ['binary', near] as const) {
+      fc.assert(
+        fc.property(fc.string({ unit, maxLength: 40 }), (text) => {
+          expect(printableField(text)).toBe(oneField(withoutControlSequences(text)));
+        }),
+        { numRuns: 300 },
+      );
+    }
+  }, 20_000);
 
   it('one field for the screens: breaks, tabs, controls and bidi marks are single spaces (property)', () => {
     const noise = fc.constantFrom('\n', '\r\n', '\t', '\u2028', '\u2029', '\u0085', '\u200e', '\u200f', '\u202e', '\u2066', '\x00', '\x7f', '\u00a0');
