@@ -43,7 +43,8 @@ export function createPrintJobsRepo(db: Db) {
   );
   // A document that could not be built: a job born failed, so the status screen shows it as the last one.
   const insertFailed = db.prepare(
-    `INSERT INTO print_jobs (id, kind, voucher_id, payload_json, copy, state, attempts, next_attempt_at, last_error, created_at, last_attempt_at)
+    `INSERT INTO print_jobs
+       (id, kind, voucher_id, payload_json, copy, state, attempts, next_attempt_at, last_error, created_at, last_attempt_at)
      VALUES (@id, @kind, @voucherId, @payloadJson, 0, 'failed', 0, @now, @error, @now, @now)`,
   );
   const byId = db.prepare<[string], PrintJobRow>(`SELECT ${columns} FROM print_jobs WHERE id = ?`);

@@ -21,7 +21,8 @@ import type { VoucherData } from '../printing/documents';
  * Bringing a payment to the gateway's truth. Every answer is asked for, never guessed: a payment moves only on
  * what getOrderStatusExtended (and pse/status, for ACH's view and the CUS) says. Approval is one transaction:
  * the state, the obligation's balance, the voucher and the outbox item `payment.register` (idempotency key =
- * the payment's) are written together or not at all.
+ * the payment's) are written together or not at all — except that a voucher that cannot be built never stops
+ * the rest: it is recorded as a printing problem instead (`approval-document.ts`).
  *
  * Timing: an open payment is asked every 3 minutes for 30 minutes from when it was registered. Credibanco
  * gives the payer 20 minutes to pay; the 10 more minutes leave the bank time to confirm. With no final answer
@@ -97,7 +98,8 @@ export function createReconciler(deps: ReconcileDeps) {
         logger?.error({ reference: current.reference }, 'approved payment of an obligation missing locally');
       }
       const obligation = repo.obligation(current.obligationId);
-      const built = buildApprovalDocument(() => buildVoucherDocument({ merchant: deps.config.merchant, payment: current, obligation, status, pse, bankName, now }));
+      const { merchant } = deps.config;
+      const built = buildApprovalDocument(() => buildVoucherDocument({ merchant, payment: current, obligation, status, pse, bankName, now }));
       const voucherId = deps.ids.uuid();
       if ('problem' in built) {
         logger?.error({ reference: current.reference, problem: built.problem }, 'approved payment recorded without its voucher');

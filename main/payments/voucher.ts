@@ -51,7 +51,7 @@ const LAST_PRINTABLE_MS = Date.parse('9999-12-31T00:00:00Z');
 
 /** The first of the gateway's instants that is a printable date; the gateway's schema allows any epoch number. */
 function firstInstant(...candidates: (Date | null)[]): Date | undefined {
-  return candidates.find((d): d is Date => d !== null && Number.isFinite(d.getTime()) && d.getTime() >= 0 && d.getTime() < LAST_PRINTABLE_MS);
+  return candidates.find((d): d is Date => d !== null && d.getTime() >= 0 && d.getTime() < LAST_PRINTABLE_MS);
 }
 
 /** `****8901`: the last four letters or digits of the payer's identification, the one rule on paper and screen. */

@@ -3,7 +3,8 @@ import { pesosSchema } from '../domain/money';
 import { fitField } from './field-text';
 
 /**
- * Every print document (voucher, receipt, shift close, test page): what the printer prints, as data. Layouts turn these into ESC/POS bytes; the print queue stores them as the
+ * Every print document (voucher, receipt, shift close, test page): what the printer prints, as data.
+ * Layouts turn these into ESC/POS bytes; the print queue stores them as the
  * job's payload; `vouchers.fields_json` holds a `voucherDocumentSchema` value so a voucher can be reprinted at
  * any time. Producers (payments, the cashier desk) map their records onto these shapes — nothing here knows
  * how a payment was taken.

@@ -30,7 +30,13 @@ beforeAll(async () => {
     const config = testConfig(`${temp.dir}`, sim.url, {
       database: { file: `${temp.dir}/terminal-${width}.db` },
       terminal: { id: `KIOSK-W${width}` },
-      printer: { interface: sim.printer.interface, type: width === 42 ? 'star' : 'epson', width, characterSet: 'PC858_EURO', timeoutMs: 2000 },
+      printer: {
+        interface: sim.printer.interface,
+        type: width === 42 ? 'star' : 'epson',
+        width,
+        characterSet: 'PC858_EURO',
+        timeoutMs: 2000,
+      },
     });
     const app = createApp(config, { paymentScheduler: false, data: { autoStart: false } });
     app.setPseReturnUrl('http://127.0.0.1:9/pse/retorno');
@@ -50,7 +56,13 @@ const hostileChar = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...'ÁÉÍÓÚáéíóúÑñÜü¿¡'.split(''), 'n\u0303', 'A\u0301') },
   { weight: 1, arbitrary: fc.constantFrom('😀', '👍🏽', '🇨🇴', '👨‍👩‍👧', '✓', '€', '“', '…', '中') },
   { weight: 2, arbitrary: fc.constantFrom('\n', '\r\n', '\t', '\u2028', '\u0085', '\u00a0') },
-  { weight: 1, arbitrary: fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f).map((c) => String.fromCharCode(c)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 0, max: 0x9f })
+      .filter((c) => c < 0x20 || c >= 0x7f)
+      .map((c) => String.fromCharCode(c)),
+  },
   { weight: 1, arbitrary: fc.constantFrom('\u200e', '\u200f', '\u202e', '\u2067', '\u061c') },
   { weight: 1, arbitrary: fc.constantFrom('\x1bp\x00\x19\xfa', '\x1dV\x00', '\x1b!\x30', '\x1b[31m', '\x1b]0;x\x07', '\x1b') },
 );
@@ -103,7 +115,11 @@ const answerArb: fc.Arbitrary<AnswerOverrides> = fc.record({
 });
 
 async function send(method: string, path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${sim.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${sim.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
 }
 
@@ -115,7 +131,11 @@ async function call<T>(app: App, method: string, input: unknown): Promise<T> {
 
 let run = 0;
 
-async function payAndPrint(width: (typeof widths)[number], obligation: typeof obligationArb extends fc.Arbitrary<infer T> ? T : never, answer: AnswerOverrides) {
+async function payAndPrint(
+  width: (typeof widths)[number],
+  obligation: typeof obligationArb extends fc.Arbitrary<infer T> ? T : never,
+  answer: AnswerOverrides,
+) {
   const app = apps.get(width)!;
   const id = `PROP-${++run}-${randomUUID().slice(0, 8)}`;
   // The central API holds the obligation; the terminal learns it through the delta feed.
@@ -142,7 +162,10 @@ async function payAndPrint(width: (typeof widths)[number], obligation: typeof ob
     const result = await call<{ outcome: string }>(app, 'payments.result', { reference: started.reference });
     expect(result.outcome).toBe('approved');
   }
-  const payment = app.db.prepare('SELECT state, idempotency_key AS key FROM payments WHERE id = ?').get(started.paymentId) as { state: string; key: string };
+  const payment = app.db.prepare('SELECT state, idempotency_key AS key FROM payments WHERE id = ?').get(started.paymentId) as {
+    state: string;
+    key: string;
+  };
   expect(payment.state).toBe('approved');
   expect(app.db.prepare('SELECT COUNT(*) FROM outbox WHERE idempotency_key = ?').pluck().get(payment.key)).toBe(1);
   expect(app.db.prepare('SELECT balance FROM obligations WHERE id = ?').pluck().get(id)).toBe(obligation.balance - amount);
@@ -152,7 +175,9 @@ async function payAndPrint(width: (typeof widths)[number], obligation: typeof ob
   expect(central.find((p) => p.reference === started.reference)?.idempotencyKey).toBe(payment.key);
 
   // The voucher was built (the documents adapt), stored, and printed within the paper's width.
-  const voucher = await call<{ voucherId: string; lines: { label: string; value: string }[] }>(app, 'payments.voucher', { paymentId: started.paymentId });
+  const voucher = await call<{ voucherId: string; lines: { label: string; value: string }[] }>(app, 'payments.voucher', {
+    paymentId: started.paymentId,
+  });
   for (const line of voucher.lines) expect(line.value).not.toMatch(/[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u);
   printed += 1;
   const jobs = await sim.printer.waitForJobs(printed, 10_000);

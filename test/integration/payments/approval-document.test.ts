@@ -67,10 +67,14 @@ async function approveAtBank(orderId: string): Promise<void> {
 }
 
 function recorded(paymentId: string) {
-  const payment = app.db.prepare('SELECT state, idempotency_key AS key FROM payments WHERE id = ?').get(paymentId) as { state: string; key: string } | undefined;
+  const payment = app.db.prepare('SELECT state, idempotency_key AS key FROM payments WHERE id = ?').get(paymentId) as
+    { state: string; key: string } | undefined;
   return {
     state: payment?.state,
-    outboxItems: app.db.prepare('SELECT COUNT(*) FROM outbox WHERE idempotency_key = ?').pluck().get(payment?.key ?? ''),
+    outboxItems: app.db
+      .prepare('SELECT COUNT(*) FROM outbox WHERE idempotency_key = ?')
+      .pluck()
+      .get(payment?.key ?? ''),
     balance: app.db.prepare("SELECT balance FROM obligations WHERE id = 'LI-38'").pluck().get(),
   };
 }
@@ -90,8 +94,17 @@ describe('a 97-character concept on LI-38 (the reported case)', () => {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        kind: 'credit', ownerType: 'member', ownerId: DEMO_MEMBER.id, document: 'LI- 38', concept, studentName: null,
-        validityYear: null, debt: 1_752_770, paid: 0, balance: 1_752_770, installment: 175_277,
+        kind: 'credit',
+        ownerType: 'member',
+        ownerId: DEMO_MEMBER.id,
+        document: 'LI- 38',
+        concept,
+        studentName: null,
+        validityYear: null,
+        debt: 1_752_770,
+        paid: 0,
+        balance: 1_752_770,
+        installment: 175_277,
       }),
     });
     expect(put.ok).toBe(true);
@@ -133,7 +146,11 @@ describe('a voucher that cannot be built', () => {
     expect(await centralRegistrations(`${started.reference}-Ñ`)).toBe(1);
     expect(app.db.prepare('SELECT COUNT(*) FROM vouchers WHERE payment_id = ?').pluck().get(started.paymentId)).toBe(0);
 
-    const jobs = app.db.prepare('SELECT kind, state, last_error AS lastError FROM print_jobs WHERE voucher_id IS NULL').all() as { kind: string; state: string; lastError: string }[];
+    const jobs = app.db.prepare('SELECT kind, state, last_error AS lastError FROM print_jobs WHERE voucher_id IS NULL').all() as {
+      kind: string;
+      state: string;
+      lastError: string;
+    }[];
     expect(jobs).toHaveLength(1);
     expect(jobs[0]).toMatchObject({ kind: 'voucher', state: 'failed' });
     expect(jobs[0]?.lastError).toMatch(/^invalid-document: document does not match its schema: reference/);

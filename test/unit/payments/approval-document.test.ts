@@ -20,9 +20,25 @@ describe('buildVoucherDocument', () => {
   it('builds a voucher for any gateway answer and any central concept and document (property)', () => {
     fc.assert(
       fc.property(
-        fc.record({ concept: fc.string({ unit: 'binary', minLength: 1, maxLength: 120 }), document: fc.string({ unit: 'binary', maxLength: 40 }) }),
-        fc.record({ actionCodeDescription: anyText, ip: anyText, authRefNum: anyText, approvalCode: anyText, cus: anyText, bankName: anyText, ticketId: anyText }),
-        fc.record({ actionCode: fc.option(fc.maxSafeInteger(), { nil: null }), date: epoch, authDateTime: epoch, tail: fc.string({ unit: 'binary', maxLength: 6 }) }),
+        fc.record({
+          concept: fc.string({ unit: 'binary', minLength: 1, maxLength: 120 }),
+          document: fc.string({ unit: 'binary', maxLength: 40 }),
+        }),
+        fc.record({
+          actionCodeDescription: anyText,
+          ip: anyText,
+          authRefNum: anyText,
+          approvalCode: anyText,
+          cus: anyText,
+          bankName: anyText,
+          ticketId: anyText,
+        }),
+        fc.record({
+          actionCode: fc.option(fc.maxSafeInteger(), { nil: null }),
+          date: epoch,
+          authDateTime: epoch,
+          tail: fc.string({ unit: 'binary', maxLength: 6 }),
+        }),
         (obligation, texts, numbers) => {
           // Only what the contracts accept is generated: the test parses it with their schemas first.
           expect(obligationSchema.shape.concept.safeParse(obligation.concept).success).toBe(true);
@@ -40,7 +56,13 @@ describe('buildVoucherDocument', () => {
             cardAuthInfo: { approvalCode: texts.approvalCode },
             pseInfo: { financialInstitutionCode: '1007', traceabilityCode: texts.cus },
           });
-          const pse = pseStatusAnswer.parse({ financialInstitutionCode: '1007', financialInstitutionName: texts.bankName, traceabilityCode: texts.cus, ticketId: texts.ticketId, transactionStatus: 'OK' });
+          const pse = pseStatusAnswer.parse({
+            financialInstitutionCode: '1007',
+            financialInstitutionName: texts.bankName,
+            traceabilityCode: texts.cus,
+            ticketId: texts.ticketId,
+            transactionStatus: 'OK',
+          });
           const status: OrderStatus = {
             found: true,
             orderId: 'o-1',
@@ -59,7 +81,13 @@ describe('buildVoucherDocument', () => {
             paymentWay: 'PSE',
             pse: { cus: order.pseInfo?.traceabilityCode ?? null, bankCode: '1007' },
           };
-          const ach: PseStatus = { cus: pse.traceabilityCode, bankCode: '1007', bankName: pse.financialInstitutionName, transactionStatus: 'OK', ticketId: pse.ticketId };
+          const ach: PseStatus = {
+            cus: pse.traceabilityCode,
+            bankCode: '1007',
+            bankName: pse.financialInstitutionName,
+            transactionStatus: 'OK',
+            ticketId: pse.ticketId,
+          };
           const document = buildVoucherDocument({
             merchant,
             payment: { reference: 'PES-K1-1', payerIdTail: numbers.tail },

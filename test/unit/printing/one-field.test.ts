@@ -19,7 +19,12 @@ const qrKey = deriveQrKey('demo-terminal-secret', 'KIOSK-01');
 const widths = [32, 42, 48] as const;
 const types = ['epson', 'star'] as const;
 
-function paper(doc: unknown, type: (typeof types)[number], width: (typeof widths)[number], characterSet: 'PC858_EURO' | 'PC850_MULTILINGUAL' = 'PC858_EURO') {
+function paper(
+  doc: unknown,
+  type: (typeof types)[number],
+  width: (typeof widths)[number],
+  characterSet: 'PC858_EURO' | 'PC850_MULTILINGUAL' = 'PC858_EURO',
+) {
   return decodeEscPos(renderDocument(printDocumentSchema.parse(doc), { type, width, characterSet, terminalId: 'KIOSK-01', qrKey }));
 }
 
@@ -91,7 +96,7 @@ const word = fc.stringMatching(/^[A-Za-z0-9ÁÉÍÓÚÑáéíóúñ-]{1,12}$/);
 const digits = fc.stringMatching(/^[0-9]{3,12}$/);
 
 describe('control sequences are removed whole', () => {
-  it('the issue\'s cases: no parameter byte is left as a letter', () => {
+  it("the issue's cases: no parameter byte is left as a letter", () => {
     expect(printableField('CRÉDITO\x1bp\x00\x19\xfa POR LIBRANZAS')).toBe('CRÉDITO POR LIBRANZAS');
     expect(printableField('LI-\x1dV\x0038')).toBe('LI-38');
     expect(printableField('20458\x1bp\x00\x19\x1971236')).toBe('2045871236');
@@ -134,7 +139,21 @@ describe('control sequences are removed whole', () => {
   }, 20_000);
 
   it('one field for the screens: breaks, tabs, controls and bidi marks are single spaces (property)', () => {
-    const noise = fc.constantFrom('\n', '\r\n', '\t', '\u2028', '\u2029', '\u0085', '\u200e', '\u200f', '\u202e', '\u2066', '\x00', '\x7f', '\u00a0');
+    const noise = fc.constantFrom(
+      '\n',
+      '\r\n',
+      '\t',
+      '\u2028',
+      '\u2029',
+      '\u0085',
+      '\u200e',
+      '\u200f',
+      '\u202e',
+      '\u2066',
+      '\x00',
+      '\x7f',
+      '\u00a0',
+    );
     fc.assert(
       fc.property(word, fc.array(noise, { minLength: 1, maxLength: 4 }), word, (a, between, b) => {
         expect(oneField(`${between.join('')}${a}${between.join('')}${b}${between.join('')}`)).toBe(`${a} ${b}`);
@@ -155,7 +174,13 @@ describe('the identification on paper', () => {
 });
 
 describe('the test page names the code page its bytes select', () => {
-  const testPage = { kind: 'testPage', siteName: 'Sede Barranquilla Centro', terminalId: 'KIOSK-01', printedAt: '2024-03-08T19:00:00Z', interfaceLabel: 'tcp://127.0.0.1:9100' };
+  const testPage = {
+    kind: 'testPage',
+    siteName: 'Sede Barranquilla Centro',
+    terminalId: 'KIOSK-01',
+    printedAt: '2024-03-08T19:00:00Z',
+    interfaceLabel: 'tcp://127.0.0.1:9100',
+  };
   const names: Record<string, string> = { cp858: 'PC858_EURO', cp850: 'PC850_MULTILINGUAL' };
   for (const type of types) {
     for (const characterSet of ['PC858_EURO', 'PC850_MULTILINGUAL'] as const) {
