@@ -5,8 +5,9 @@
  * `NAME\nTotal $ 1` can never pass for a line of the layout, and a right-to-left override can never reorder
  * what follows); runs of spaces collapse, the ends are trimmed, and the text is composed (NFC) so `n + ~`
  * is one `ñ`. Pure: used by the screens' texts and, after its own removal of control sequences, by printing.
+ * The zero-width joiners (U+200C, U+200D) stay: they join letters and emoji, they cannot move or break a line.
  */
-const breaking = /[\p{Cc}\p{Zs}\p{Zl}\p{Zp}\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]+/gu;
+const breaking = /[\p{Cc}\p{Zs}\p{Zl}\p{Zp}\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]+/gu;
 
 export function oneField(text: string): string {
   return text.normalize('NFC').replace(breaking, ' ').trim();
