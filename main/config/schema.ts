@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseDemoLeftovers } from './outside-demo';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
@@ -72,6 +73,7 @@ export const configSchema = z
   .refine((c) => c.rules.cedulaMinLength <= c.rules.cedulaMaxLength, {
     path: ['rules', 'cedulaMinLength'],
     message: 'must not exceed cedulaMaxLength',
-  });
+  })
+  .superRefine(refuseDemoLeftovers);
 
 export type Config = z.infer<typeof configSchema>;
