@@ -70,7 +70,10 @@ const channels: Record<string, Channel> = {
   nested: (log, probe, id) => log.warn({ probe, request: { query: [id.written] } }, 'lookup'),
   message: (log, probe, id) => log.info(`${probe} lookup for ${id.written} failed`),
   'format %s': (log, probe, id) => log.info({ probe }, 'lookup for %s failed', id.written),
-  'format %d': (log, probe, id) => log.info(`${probe} lookup for %d failed`, /^\d+$/.test(id.written) ? Number(id.written) : id.written),
+  'format %d': (log, probe, id) => {
+    if (/^\d+$/.test(id.written)) log.info(`${probe} lookup for %d failed`, Number(id.written));
+    else log.info(`${probe} lookup for %s failed`, id.written);
+  },
   'format %j': (log, probe, id) => log.info(`${probe} answer %j`, { holder: id.written }),
   'format %o': (log, probe, id) => log.info(`${probe} answer %o`, { holder: id.written }),
   'format split': (log, probe, id) => {
