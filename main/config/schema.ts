@@ -69,6 +69,8 @@ export const configSchema = z
       otherAmountMinimum: z.number().int().min(1),
     }),
     log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) }),
+    /** How long personal fields of settled records are kept (main/db/retention-repo.ts says which). */
+    retention: z.object({ personalDataDays: z.number().int().min(1).max(3650) }),
   })
   .refine((c) => c.rules.cedulaMinLength <= c.rules.cedulaMaxLength, {
     path: ['rules', 'cedulaMinLength'],
