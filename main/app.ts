@@ -35,6 +35,9 @@ import { createPrintJobsRepo } from './db/print-jobs-repo';
 import { createPrintService, type PrintService } from './printing/service';
 import { createPrintingHandlers, createSupervisorPrintingHandlers } from './printing/handlers';
 import { deriveQrKey } from './printing/qr';
+import { memorySecretStore, type SecretStore } from './secrets/secret-store';
+import { keyFileSecretStore } from './secrets/key-file';
+import { dirname } from 'node:path';
 
 export interface AppDeps {
   clock?: Clock;
@@ -48,6 +51,8 @@ export interface AppDeps {
   paymentScheduler?: boolean;
   /** Intervals, page size and back-off of the sync and the outbox (tests shorten them). */
   data?: DataLayerTuning;
+  /** The terminal's own secrets; Electron passes its safeStorage store, otherwise a key file beside the database. */
+  secrets?: SecretStore;
 }
 
 export interface App {
@@ -98,7 +103,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   const contacts = createContactsService({ config, repo: createContactsRepo(db), source: centralClient.directory, clock, logger });
   // Contact channels at start and then hourly: they change rarely, and a kiosk shows the last ones meanwhile.
   const kept = [{ name: 'contacts', refresh: (signal: AbortSignal) => contacts.refresh(signal), intervalMs: 3_600_000 }];
-  const data = createDataLayer({ db, central: centralClient, connectivity, clock, logger, tuning: deps.data, kept });
+  const data = createDataLayer({ db, central: centralClient, connectivity, clock, logger, tuning: deps.data, kept, retention: config.retention });
   const authAudit = createAuthAudit(audit, clock);
   const sessions = createSessionManager({ clock, idle: config.idle, audit: authAudit, role: config.terminal.role });
   const signIn = createSignInService({
@@ -111,7 +116,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     cedula: { minLength: config.rules.cedulaMinLength, maxLength: config.rules.cedulaMaxLength },
     forgetExpiredAfterSeconds: config.idle.warnAfterSeconds + config.idle.graceSeconds,
   });
+  const secrets = deps.secrets ?? (db.memory ? memorySecretStore() : keyFileSecretStore(dirname(config.database.file)));
   const operators = createOperatorService({
+    pepper: secrets.getOrCreate('pin-pepper'),
     operators: createOperatorRepo(db),
     lockouts: createLockoutRepo(db),
     source: deps.operatorSource ?? centralOperatorSource(central),

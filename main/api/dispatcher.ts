@@ -52,6 +52,8 @@ export function createDispatcher(
   return {
     async dispatch(method, input, ctx) {
       const started = performance.now();
+      // A caller may send any text as the method: only names of the contract reach the log.
+      const logged = isMethodName(method) ? method : '(unknown)';
       try {
         if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', 'unknown method');
         const data = await run(method, input, ctx);
@@ -59,10 +61,10 @@ export function createDispatcher(
         return { ok: true, data };
       } catch (error) {
         if (error instanceof ApiError) {
-          logger.info({ method: method.slice(0, 64), code: error.code, ms: Math.round(performance.now() - started) }, 'call refused');
+          logger.info({ method: logged, code: error.code, ms: Math.round(performance.now() - started) }, 'call refused');
           return { ok: false, error: error.toBody() };
         }
-        logger.error({ method: method.slice(0, 64), err: error }, 'call failed');
+        logger.error({ method: logged, err: error }, 'call failed');
         return { ok: false, error: { code: 'INTERNAL', message: 'internal error' } };
       }
     },

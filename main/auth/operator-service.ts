@@ -4,7 +4,7 @@ import type { LockoutRepo, OperatorRepo } from '../db/auth-repo';
 import type { Clock } from '../runtime/clock';
 import { operatorActor, type AuthAudit } from './audit';
 import type { OperatorSource } from './operator-source';
-import { decoyVerify, verifyPin } from './pin-hash';
+import { cachedHashKind, decoyVerify, pepperPinHash, verifyPepperedPin } from './pin-hash';
 import type { OperatorIdentity, SessionManager } from './session-manager';
 
 export interface LockoutPolicy {
@@ -25,8 +25,13 @@ export interface OperatorServiceDeps {
   audit: AuthAudit;
   clock: Clock;
   logger: Logger;
+  /** The terminal's PIN pepper (SecretStore `pin-pepper`): cached hashes are useless without it. */
+  pepper: Buffer;
   policy?: LockoutPolicy;
 }
+
+/** A central hash this terminal cannot use is cached as such, so that operator's sign-in fails like a wrong PIN. */
+const UNUSABLE_HASH = 'unusable';
 
 /**
  * Operator sign-in at a desk: username + PIN checked against the cached operator list (scrypt hashes from
@@ -40,12 +45,31 @@ export function createOperatorService(deps: OperatorServiceDeps) {
   let lastRefreshAt = -Infinity;
   let queue: Promise<unknown> = Promise.resolve();
   const now = () => clock.now().getTime();
+  const { pepper } = deps;
+
+  // Caches written before the pepper existed are peppered in place (no PIN is needed: the pepper wraps the
+  // central hash); a cache peppered by another secret (key file lost, database copied elsewhere) is dropped and
+  // fetched again at the next sign-in while the central API answers.
+  const rewritten = operators.rewritePinHashes((stored) => {
+    switch (cachedHashKind(stored, pepper)) {
+      case 'peppered':
+        return stored;
+      case 'legacy':
+        return pepperPinHash(stored, pepper) ?? UNUSABLE_HASH;
+      case 'foreign':
+        return null;
+      case 'unusable':
+        return stored === UNUSABLE_HASH ? stored : UNUSABLE_HASH;
+    }
+  });
+  if (rewritten > 0) logger.info({ rows: rewritten }, 'cached operator PIN hashes peppered or dropped');
 
   async function refresh(): Promise<boolean> {
     lastRefreshAt = now();
     try {
       const list = await source.fetchOperators();
-      operators.replaceAll(list, clock.now().toISOString());
+      const cached = list.map((operator) => ({ ...operator, pinHash: pepperPinHash(operator.pinHash, pepper) ?? UNUSABLE_HASH }));
+      operators.replaceAll(cached, clock.now().toISOString());
       logger.info({ operators: list.length }, 'operator list refreshed');
       return true;
     } catch (error) {
@@ -93,7 +117,7 @@ export function createOperatorService(deps: OperatorServiceDeps) {
       return failure(key, operatorActor(name, false), 'UNKNOWN_USER');
     }
     const actor = operatorActor(name, true);
-    if (!(await verifyPin(pin, operator.pinHash))) return failure(key, actor, 'WRONG_PIN');
+    if (!(await verifyPepperedPin(pin, operator.pinHash, pepper))) return failure(key, actor, 'WRONG_PIN');
     if (!operator.active) {
       // The PIN was right, so saying why tells a guesser nothing.
       audit.record('operator.signin.failure', actor, { reason: 'INACTIVE' });

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 /**
  * Operator PINs exist only as scrypt hashes, written `scrypt$N$r$p$saltB64$hashB64` (the central API's
@@ -64,4 +64,52 @@ const decoySalt = randomBytes(16);
 export async function decoyVerify(pin: string): Promise<false> {
   await derive(pin, decoySalt, 32, defaultScryptParams);
   return false;
+}
+
+/**
+ * The cached copy of a central hash, peppered with the terminal's secret (main/secrets):
+ * `pscrypt$<pepperId>$N$r$p$saltB64$macB64`, where mac = HMAC-SHA256(pepper, scrypt(PIN, salt)). The database
+ * alone holds no value an offline guess can be compared with: each guess needs the pepper, which lives outside
+ * the database. `pepperId` (8 hex of HMAC(pepper, "pepper-id")) tells a cache made under another pepper (the
+ * key file was lost or the database was moved to another machine) from a wrong PIN, without revealing it.
+ */
+const PEPPERED = 'pscrypt';
+
+export function pepperId(pepper: Buffer): string {
+  return createHmac('sha256', pepper).update('pepper-id').digest('hex').slice(0, 8);
+}
+
+function mac(pepper: Buffer, key: Buffer): Buffer {
+  return createHmac('sha256', pepper).update(key).digest();
+}
+
+/** The central API's `scrypt$…` hash, peppered for the cache; undefined when the central hash is unusable. */
+export function pepperPinHash(centralHash: string, pepper: Buffer): string | undefined {
+  const parsed = parsePinHash(centralHash);
+  if (!parsed) return undefined;
+  const { N, r, p, salt, hash } = parsed;
+  return `${PEPPERED}$${pepperId(pepper)}$${N}$${r}$${p}$${salt.toString('base64')}$${mac(pepper, hash).toString('base64')}$${hash.length}`;
+}
+
+/** What a cached hash is: peppered with this pepper, with another one, the unpeppered legacy form, or junk. */
+export function cachedHashKind(stored: string, pepper: Buffer): 'peppered' | 'foreign' | 'legacy' | 'unusable' {
+  if (stored.startsWith(`${PEPPERED}$`)) return stored.split('$')[1] === pepperId(pepper) ? 'peppered' : 'foreign';
+  return parsePinHash(stored) ? 'legacy' : 'unusable';
+}
+
+/**
+ * Checks a PIN against a cached, peppered hash. False for a wrong PIN, another pepper's hash, an unpeppered or
+ * unusable one alike; never throws for any of them.
+ */
+export async function verifyPepperedPin(pin: string, stored: string, pepper: Buffer): Promise<boolean> {
+  const parts = stored.split('$');
+  if (parts.length !== 8 || parts[0] !== PEPPERED || parts[1] !== pepperId(pepper)) return false;
+  const keyLength = Number(parts[7]);
+  if (!Number.isInteger(keyLength) || keyLength < 16 || keyLength > 64) return false;
+  // Re-use the central format's bounds on N, r, p and the salt: a forged row must not cost gigabytes either.
+  const parsed = parsePinHash(['scrypt', ...parts.slice(2, 6), Buffer.alloc(keyLength).toString('base64')].join('$'));
+  const expected = Buffer.from(parts[6] ?? '', 'base64');
+  if (!parsed || expected.length !== 32) return false;
+  const key = await derive(pin, parsed.salt, keyLength, parsed);
+  return timingSafeEqual(mac(pepper, key), expected);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseDemoLeftovers } from './outside-demo';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
@@ -68,10 +69,13 @@ export const configSchema = z
       otherAmountMinimum: z.number().int().min(1),
     }),
     log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) }),
+    /** How long personal fields of settled records are kept (main/db/retention-repo.ts says which). */
+    retention: z.object({ personalDataDays: z.number().int().min(1).max(3650) }),
   })
   .refine((c) => c.rules.cedulaMinLength <= c.rules.cedulaMaxLength, {
     path: ['rules', 'cedulaMinLength'],
     message: 'must not exceed cedulaMaxLength',
-  });
+  })
+  .superRefine(refuseDemoLeftovers);
 
 export type Config = z.infer<typeof configSchema>;

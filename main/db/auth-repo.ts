@@ -25,6 +25,18 @@ export function createOperatorRepo(db: Db) {
   );
   const byName = db.prepare<[string], OperatorRecord>('SELECT * FROM operators WHERE username = ?');
   const count = db.prepare<[], { n: number; fetched_at: string | null }>('SELECT COUNT(*) AS n, MAX(fetched_at) AS fetched_at FROM operators');
+  const hashes = db.prepare<[], { username: string; pin_hash: string }>('SELECT username, pin_hash FROM operators');
+  const setHash = db.prepare('UPDATE operators SET pin_hash = ? WHERE username = ?');
+  const removeOne = db.prepare('DELETE FROM operators WHERE username = ?');
+  const rewrite = db.transaction((transform: (pinHash: string) => string | null) => {
+    let changed = 0;
+    for (const row of hashes.all()) {
+      const next = transform(row.pin_hash);
+      if (next === row.pin_hash) continue;
+      changed += next === null ? removeOne.run(row.username).changes : setHash.run(next, row.username).changes;
+    }
+    return changed;
+  });
   const replace = db.transaction((operators: OperatorRow[], at: string) => {
     clear.run();
     for (const o of operators) insert.run(o.username.toLowerCase(), o.displayName, o.role, o.pinHash, o.active ? 1 : 0, at);
@@ -33,6 +45,19 @@ export function createOperatorRepo(db: Db) {
   return {
     replaceAll(operators: OperatorRow[], at: string): void {
       replace(operators, at);
+    },
+    /**
+     * Rewrites (or, for `null`, drops) cached PIN hashes in one transaction, with SQLite's secure_delete on so
+     * the old values are overwritten in the file rather than left in free pages. Returns the rows changed.
+     */
+    rewritePinHashes(transform: (pinHash: string) => string | null): number {
+      const before = db.pragma('secure_delete', { simple: true }) as number;
+      db.pragma('secure_delete = ON');
+      try {
+        return rewrite(transform);
+      } finally {
+        db.pragma(`secure_delete = ${before}`);
+      }
     },
     find(username: string): OperatorRow | undefined {
       const row = byName.get(username.toLowerCase());

@@ -1,9 +1,14 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { format } from 'node:util';
 import { scrub, scrubText } from './redact';
 
 export type { Logger };
 
-/** JSON logs in English; every object and message passes through the scrubber first. */
+/**
+ * JSON logs in English; every object and message passes through the scrubber first. A message with format
+ * arguments (`logger.info('lookup %s', value)`) is formatted here and scrubbed whole, because pino would put
+ * the arguments into the line after every formatter has run, and a phone split over three `%s` is a phone.
+ */
 export function createLogger(options: { level?: string; destination?: DestinationStream; name?: string } = {}): Logger {
   return pino(
     {
@@ -16,14 +21,21 @@ export function createLogger(options: { level?: string; destination?: Destinatio
       },
       hooks: {
         logMethod(args, method) {
+          const [first, ...rest] = args as unknown[];
           // pino takes a lone Error's message as the line's message before any formatter runs.
-          const [first] = args;
-          if (first instanceof Error && args.length === 1) {
+          if (first instanceof Error && rest.length === 0) {
             method.apply(this, [{ err: first }, scrubText(first.message)] as unknown as Parameters<typeof method>);
             return;
           }
-          const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)) as Parameters<typeof method>;
-          method.apply(this, scrubbed);
+          const hasObject = typeof first === 'object' && first !== null;
+          const [message, ...formatArgs] = hasObject ? rest : [first, ...rest];
+          if (message === undefined) {
+            method.apply(this, args);
+            return;
+          }
+          const formatted = formatArgs.length === 0 ? String(message) : format(message, ...formatArgs.map((arg) => scrub(arg)));
+          const text = scrubText(formatted);
+          method.apply(this, (hasObject ? [first, text] : [text]) as unknown as Parameters<typeof method>);
         },
       },
     },

@@ -11,6 +11,8 @@ import { createSyncEngine } from './engine';
 import { createOutboxWorker, defaultSenders, enqueue, type OutboxSender } from './outbox';
 import { createPeriodic, type BackoffPolicy } from './periodic';
 import { inlineSyncWriter, threadSyncWriter } from './writer';
+import { createRetentionRepo } from '../db/retention-repo';
+import { createRetention, type RetentionPolicy } from './retention';
 
 export interface DataLayerTuning {
   /** Start the sync scheduler, the outbox worker and the kept resources' refreshes with the app (default true). */
@@ -23,6 +25,8 @@ export interface DataLayerTuning {
   liveTimeoutMs?: number;
   /** Extra outbox senders by kind (e.g. `shift.close`), beside `payment.register`. */
   senders?: Record<string, OutboxSender>;
+  /** How often the retention policy is applied (default every 6 hours; the first pass a minute after start). */
+  retentionIntervalMs?: number;
 }
 
 /** Something kept from the central API beside the obligations, refreshed now and then (the contact channels). */
@@ -45,6 +49,8 @@ export function createDataLayer(deps: {
   logger: Logger;
   tuning?: DataLayerTuning;
   kept?: KeptResource[];
+  /** The configuration's `retention` (default: 90 days). */
+  retention?: RetentionPolicy;
 }) {
   const { db, central, connectivity, clock, logger } = deps;
   const tuning = deps.tuning ?? {};
@@ -88,6 +94,16 @@ export function createDataLayer(deps: {
   const keptJobs = (deps.kept ?? []).map((resource) =>
     createPeriodic({ name: resource.name, run: (signal) => resource.refresh(signal), intervalMs: resource.intervalMs, backoff: { baseMs: 5_000, maxMs: 600_000 }, logger }),
   );
+  const retention = createRetention({ repo: createRetentionRepo(db), clock, logger, policy: deps.retention ?? { personalDataDays: 90 } });
+  const retentionJob = createPeriodic({
+    name: 'retention',
+    run: async (signal) => {
+      await retention.runOnce(signal);
+    },
+    intervalMs: tuning.retentionIntervalMs ?? 6 * 3_600_000,
+    backoff: { baseMs: 60_000, maxMs: 6 * 3_600_000 },
+    logger,
+  });
   // When the link comes back, do not wait for the next round.
   const unsubscribe = connectivity.onChange((state) => {
     if (state === 'online') {
@@ -100,6 +116,7 @@ export function createDataLayer(deps: {
     sync,
     outbox,
     obligations,
+    retention,
     /** Durably queues an item for the central API and wakes the worker. */
     enqueue(item: { idempotencyKey: string; kind: string; payload: unknown }) {
       const result = enqueue(outboxRepo, clock, item);
@@ -115,10 +132,12 @@ export function createDataLayer(deps: {
       syncJob.start();
       outboxJob.start();
       for (const job of keptJobs) job.start();
+      // Not at once: starting a kiosk is busy enough (first sync, operator list, printer probe).
+      retentionJob.start(60_000);
     },
     async stop(): Promise<void> {
       unsubscribe();
-      await Promise.all([syncJob.stop(), outboxJob.stop(), ...keptJobs.map((job) => job.stop())]);
+      await Promise.all([syncJob.stop(), outboxJob.stop(), retentionJob.stop(), ...keptJobs.map((job) => job.stop())]);
       await sync.close();
     },
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hashPin, parsePinHash, verifyPin } from '../../../main/auth/pin-hash';
+import { randomBytes } from 'node:crypto';
+import { cachedHashKind, hashPin, parsePinHash, pepperPinHash, verifyPepperedPin, verifyPin } from '../../../main/auth/pin-hash';
 import { hashPin as simHashPin } from '../../../sim/central/operators';
 
 const cheap = { N: 1024, r: 8, p: 1 };
@@ -50,6 +51,40 @@ describe('operator PIN hashes (scrypt)', () => {
         expect(typeof (await verifyPin(pin, text))).toBe('boolean');
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('a peppered cache entry verifies only with its pepper, and holds nothing of the central hash', async () => {
+    const central = await hashPin('1234', cheap);
+    const pepper = randomBytes(32);
+    const cached = pepperPinHash(central, pepper) ?? '';
+    expect(cached).toMatch(/^pscrypt\$[0-9a-f]{8}\$1024\$8\$1\$/);
+    expect(cached).not.toContain(central.split('$')[5]);
+    expect(await verifyPepperedPin('1234', cached, pepper)).toBe(true);
+    expect(await verifyPepperedPin('1235', cached, pepper)).toBe(false);
+    expect(await verifyPepperedPin('1234', cached, randomBytes(32))).toBe(false);
+    // Neither form is accepted as the other.
+    expect(await verifyPin('1234', cached)).toBe(false);
+    expect(await verifyPepperedPin('1234', central, pepper)).toBe(false);
+    expect([cachedHashKind(cached, pepper), cachedHashKind(cached, randomBytes(32)), cachedHashKind(central, pepper), cachedHashKind('x', pepper)]).toEqual([
+      'peppered',
+      'foreign',
+      'legacy',
+      'unusable',
+    ]);
+    expect(pepperPinHash('plain-1234', pepper)).toBeUndefined();
+  });
+
+  it('never throws on arbitrary peppered-looking text (property)', async () => {
+    const pepper = randomBytes(32);
+    const good = pepperPinHash(await hashPin('1234', cheap), pepper) ?? '';
+    const parts = good.split('$');
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 2, max: 7 }), fc.string({ maxLength: 40 }), async (index, junk) => {
+        const forged = parts.map((part, i) => (i === index ? junk : part)).join('$');
+        expect(typeof (await verifyPepperedPin('1234', forged, pepper))).toBe('boolean');
+      }),
+      { numRuns: 100 },
     );
   });
 });
