@@ -8,7 +8,7 @@ export interface CallOptions {
 }
 
 /** Seconds the central API may hold a feed request while nothing has changed (the feed's `wait`). */
-export const FEED_WAIT_MAX_SECONDS = 30;
+export const FEED_WAIT_MAX_SECONDS = 900;
 
 /** The obligations resources of the central API: the terminal's delta feed and the live lookups. */
 export function createObligationsClient(http: CentralHttp, terminalId: string) {

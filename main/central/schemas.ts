@@ -94,7 +94,7 @@ export const feedPageSchema = z.object({
   hasMore: z.boolean(),
   serverTime: z.string(),
   /** Present when the central API honoured a long poll (`wait`): how long it would hold the request. */
-  heldUpToSeconds: z.number().int().min(1).max(30).optional(),
+  heldUpToSeconds: z.number().int().min(1).max(900).optional(),
 });
 export type FeedPage = z.infer<typeof feedPageSchema>;
 

@@ -18,8 +18,11 @@ export interface DataLayerTuning {
   /** How often to ask the feed when the central API does not hold requests (no long poll); default 30 s. */
   syncIntervalMs?: number;
   /**
-   * Seconds the central API may hold a feed request while nothing is new (long poll; default 25, 0: never ask
-   * it to), and the usual time-out added to that hold for the request's own (default 10 s).
+   * Seconds the central API may hold a feed request while nothing is new (long poll; 0: never ask it to), and
+   * the usual time-out added to that hold for the request's own (default 10 s). 900 by default: a change still
+   * arrives at once, and an idle terminal asks 4 times an hour (and renews its token 4 times) instead of 120
+   * (a 25 s hold would ask 144 times, more than the timer). A sede behind a proxy that cuts quiet requests
+   * sooner sets it below the cut.
    */
   longPollSeconds?: number;
   centralTimeoutMs?: number;
@@ -59,7 +62,7 @@ export function createDataLayer(deps: {
   const outboxRepo = createOutboxRepo(db);
   // A database file gets its own writer thread; an in-memory one exists only on this connection.
   const writer = db.memory ? inlineSyncWriter(syncRepo) : threadSyncWriter(db.name);
-  const longPollSeconds = tuning.longPollSeconds ?? 25;
+  const longPollSeconds = tuning.longPollSeconds ?? 900;
   const longPoll = longPollSeconds > 0 ? { waitSeconds: longPollSeconds, timeoutMs: longPollSeconds * 1000 + (tuning.centralTimeoutMs ?? 10_000) } : undefined;
   const sync = createSyncEngine({ repo: syncRepo, client: central.obligations, clock, logger, pageSize: tuning.pageSize, writer, onOutcome: connectivity.record, longPoll });
   const outbox = createOutboxWorker({
@@ -81,7 +84,7 @@ export function createDataLayer(deps: {
   const syncJob = createPeriodic({
     name: 'sync',
     // While the central API holds feed requests, one is always open: a change reaches the copy within a
-    // second and an idle terminal asks about twice a minute. Otherwise (an older central API), the timer.
+    // second. Otherwise (a central API without long polls), the timer.
     run: async (signal) => {
       const started = Date.now();
       const round = await sync.follow(signal);

@@ -11,7 +11,7 @@ export const FEED_DEFAULT_PAGE = 1_000;
 const feedQuery = z.object({
   cursor: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(FEED_MAX_PAGE).default(FEED_DEFAULT_PAGE),
-  wait: z.coerce.number().int().min(0).max(30).default(0),
+  wait: z.coerce.number().int().min(0).max(900).default(0),
 });
 
 export function terminalOf(request: FastifyRequest): string | undefined {
@@ -26,7 +26,7 @@ export function registerObligationRoutes(server: FastifyInstance, context: SimCo
   server.get<{ Params: { terminalId: string } }>('/v1/terminals/:terminalId/obligations/feed', guard, async (request, reply) => {
     if (terminalOf(request) !== request.params.terminalId) return reply.code(403).send({ error: 'TERMINAL_MISMATCH' });
     const query = feedQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send({ error: 'INVALID_REQUEST', message: 'cursor up to 64 characters, limit 1 to 10000, wait 0 to 30' });
+    if (!query.success) return reply.code(400).send({ error: 'INVALID_REQUEST', message: 'cursor up to 64 characters, limit 1 to 10000, wait 0 to 900' });
     const { cursor, limit, wait } = query.data;
     const holds = longPoll.settings.enabled && wait > 0 && cursor !== undefined;
     let answer = world.page(cursor, limit);
