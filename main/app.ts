@@ -103,7 +103,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   const contacts = createContactsService({ config, repo: createContactsRepo(db), source: centralClient.directory, clock, logger });
   // Contact channels at start and then hourly: they change rarely, and a kiosk shows the last ones meanwhile.
   const kept = [{ name: 'contacts', refresh: (signal: AbortSignal) => contacts.refresh(signal), intervalMs: 3_600_000 }];
-  const data = createDataLayer({ db, central: centralClient, connectivity, clock, logger, tuning: deps.data, kept, retention: config.retention });
+  const data = createDataLayer({
+    db, central: centralClient, connectivity, clock, logger, tuning: { centralTimeoutMs: config.central.timeoutMs, ...deps.data }, kept, retention: config.retention,
+  });
   const authAudit = createAuthAudit(audit, clock);
   const sessions = createSessionManager({ clock, idle: config.idle, audit: authAudit, role: config.terminal.role });
   const signIn = createSignInService({

@@ -4,7 +4,7 @@ import { startSimulator } from './server';
 /**
  * Runs the simulator alone: `npx tsx sim/main.ts [--port 5171] [--synthetic 100000 --seed 1]
  * [--latency-ms 200] [--error-rate 0.1] [--drop-rate 0.05] [--malformed-rate 0.05] [--truncated-rate 0.05]
- * [--outage] [--fault-seed 7]`. Faults can be changed later with `PUT /sim/admin/faults`.
+ * [--outage] [--fault-seed 7] [--tombstone-retention-s S] [--token-ttl-s S]`. Faults can be changed later with `PUT /sim/admin/faults`.
  */
 const { values } = parseArgs({
   options: {
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     outage: { type: 'boolean', default: false },
     'fault-seed': { type: 'string' },
     'tombstone-retention-s': { type: 'string' },
+    'token-ttl-s': { type: 'string' },
   },
 });
 
@@ -38,6 +39,7 @@ let sim;
 try {
   sim = await startSimulator({
     port: numberFlag('port'),
+    tokenTtlSeconds: numberFlag('token-ttl-s'),
     central: {
       faults: {
         latencyMs: numberFlag('latency-ms'),

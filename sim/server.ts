@@ -6,6 +6,7 @@ import { registerOperators } from './central/operators';
 import { gatewaySimulator } from './gateway';
 import { registerVirtualPrinter } from './printer/routes';
 import type { VirtualPrinter } from './printer/virtual-printer';
+import { registerTraffic } from './traffic';
 
 export interface SimulatorOptions {
   port?: number;
@@ -53,6 +54,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
   context.auth.register(server);
   server.get('/health', async () => ({ ok: true, name: 'pagos-express-simulator' }));
+  registerTraffic(server);
   // Capabilities register here, one line each.
   const central = registerCentral(server, context, options.central);
   registerSignIn(server, context);

@@ -48,7 +48,7 @@ const central = createCentralClient(http, 'KIOSK-01');
 let db = openDatabase(join(dir, 'kiosk-0.db'));
 // As the app does (main/sync/layer.ts): its page size, and the pages written by a thread of their own.
 const syncEngine = (database: typeof db) =>
-  createSyncEngine({ repo: createSyncRepo(database), client: central.obligations, clock: systemClock, logger, writer: threadSyncWriter(database.name) });
+  createSyncEngine({ repo: createSyncRepo(database), client: central.obligations, clock: systemClock, logger, writer: threadSyncWriter(database.name), onOutcome: connectivity.record });
 let engine = syncEngine(db);
 // How long the main thread (where the app answers its screens) is held at a time during a full sync.
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });

@@ -42,6 +42,9 @@ export interface CentralRequest<S extends z.ZodType> {
   signal?: AbortSignal;
 }
 
+/** A call whose 2xx body is handed over unparsed (checked later, elsewhere: a feed page in the writer thread). */
+export type CentralBytesRequest = Omit<CentralRequest<z.ZodType>, 'schema'>;
+
 const tokenSchema = z.object({ token: z.string().min(16), expiresInSeconds: z.number().int().positive() });
 const errorBodySchema = z.looseObject({ error: z.string(), message: z.string().optional() });
 
@@ -54,7 +57,8 @@ function describe(error: AxiosError): CentralError {
   if (error.code === 'ERR_CANCELED') return new CentralError('unreachable', 'central API call cancelled');
   if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return new CentralError('timeout', 'central API timed out');
   if (!error.response) return new CentralError('unreachable', `central API unreachable (${error.code ?? 'no response'})`);
-  const { status, data } = error.response;
+  const { status } = error.response;
+  const data = bodyOf(error.response.data);
   if (status >= 500) return new CentralError('server', `central API answered ${status}`, status);
   const body = errorBodySchema.safeParse(data);
   // A 401 is about the terminal unless its body names a domain refusal (a wrong sign-in code is a 401 too, and
@@ -64,6 +68,16 @@ function describe(error: AxiosError): CentralError {
   if (!body.success) return new CentralError('malformed', `central API answered ${status} without an error body`, status);
   const { error: code, message, ...details } = body.data;
   return new CentralError('rejected', `central API rejected the call: ${code}${message ? ` (${message})` : ''}`, status, code, details);
+}
+
+/** An error body as JSON, whether the call asked for parsed JSON or for bytes. */
+function bodyOf(data: unknown): unknown {
+  if (!(data instanceof Uint8Array) && !(data instanceof ArrayBuffer)) return data;
+  try {
+    return JSON.parse(Buffer.from(data as Uint8Array).toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -101,7 +115,8 @@ export function createCentralHttp(options: CentralHttpOptions) {
     return tokenRequest;
   }
 
-  async function once<S extends z.ZodType>(request: CentralRequest<S>, bearer: string | undefined): Promise<z.output<S>> {
+  /** One attempt; `read` turns a 2xx body into the answer (a schema check, or the bytes as they came). */
+  async function once<T>(request: CentralBytesRequest, bearer: string | undefined, bytes: boolean, read: (data: unknown) => T): Promise<T> {
     let data: unknown;
     try {
       const response = await client.request({
@@ -111,6 +126,7 @@ export function createCentralHttp(options: CentralHttpOptions) {
         data: request.body,
         timeout: request.timeoutMs ?? options.timeoutMs,
         signal: request.signal,
+        responseType: bytes ? 'arraybuffer' : 'json',
         headers: {
           ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
           ...(request.idempotencyKey ? { 'idempotency-key': request.idempotencyKey } : {}),
@@ -121,28 +137,54 @@ export function createCentralHttp(options: CentralHttpOptions) {
       if (error instanceof AxiosError) throw describe(error);
       throw new CentralError('malformed', `central API answer could not be read: ${(error as Error).message}`);
     }
-    const parsed = request.schema.safeParse(data);
-    if (!parsed.success) {
-      const where = parsed.error.issues.slice(0, 3).map((issue) => issue.path.join('.') || '(root)').join(', ');
-      throw new CentralError('malformed', `central API answer to ${request.method} ${request.path} failed its schema at ${where}`);
-    }
-    return parsed.data;
+    return read(data);
   }
 
-  async function send<S extends z.ZodType>(request: CentralRequest<S>): Promise<z.output<S>> {
+  function parsedBy<S extends z.ZodType>(request: CentralRequest<S>) {
+    return (data: unknown): z.output<S> => {
+      const parsed = request.schema.safeParse(data);
+      if (!parsed.success) {
+        const where = parsed.error.issues.slice(0, 3).map((issue) => issue.path.join('.') || '(root)').join(', ');
+        throw new CentralError('malformed', `central API answer to ${request.method} ${request.path} failed its schema at ${where}`);
+      }
+      return parsed.data;
+    };
+  }
+
+  const asBytes = (data: unknown): Uint8Array => {
+    if (data instanceof Uint8Array) return data;
+    if (data instanceof ArrayBuffer) return new Uint8Array(data);
+    throw new CentralError('malformed', 'central API answer had no body');
+  };
+
+  function send<S extends z.ZodType>(request: CentralRequest<S>): Promise<z.output<S>> {
+    return withRetries(request, false, parsedBy(request));
+  }
+
+  /**
+   * Same door, the answer's bytes as they came: a feed page of 5,000 obligations takes the main thread tens of
+   * milliseconds to parse and check, so the sync hands its bytes to the writer thread, which does both.
+   * Its success is not told to `onOutcome`: only the caller knows, once the bytes are checked, whether the
+   * answer was good or malformed, and tells connectivity itself. Failures are told as for every call.
+   */
+  function sendForBytes(request: CentralBytesRequest): Promise<Uint8Array> {
+    return withRetries(request, true, asBytes);
+  }
+
+  async function withRetries<T>(request: CentralBytesRequest, bytes: boolean, read: (data: unknown) => T): Promise<T> {
     const attempts = request.idempotent ? Math.max(1, request.attempts ?? retry.attempts) : 1;
     let lastError: CentralError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
         const authenticated = request.authenticated ?? true;
-        let result: z.output<S>;
+        let result: T;
         try {
-          result = await once(request, authenticated ? await currentToken(false) : undefined);
+          result = await once(request, authenticated ? await currentToken(false) : undefined, bytes, read);
         } catch (error) {
           if (!(authenticated && error instanceof CentralError && error.kind === 'unauthorized')) throw error;
-          result = await once(request, await currentToken(true));
+          result = await once(request, await currentToken(true), bytes, read);
         }
-        options.onOutcome?.({ ok: true, transient: false });
+        if (!bytes) options.onOutcome?.({ ok: true, transient: false });
         return result;
       } catch (error) {
         const central = error instanceof CentralError ? error : new CentralError('malformed', String(error));
@@ -158,6 +200,6 @@ export function createCentralHttp(options: CentralHttpOptions) {
     throw lastError ?? new CentralError('unreachable', 'central API call did not run');
   }
 
-  return { send };
+  return { send, sendForBytes };
 }
 export type CentralHttp = ReturnType<typeof createCentralHttp>;

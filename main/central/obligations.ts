@@ -7,6 +7,9 @@ export interface CallOptions {
   attempts?: number;
 }
 
+/** Seconds the central API may hold a feed request while nothing has changed (the feed's `wait`). */
+export const FEED_WAIT_MAX_SECONDS = 900;
+
 /** The obligations resources of the central API: the terminal's delta feed and the live lookups. */
 export function createObligationsClient(http: CentralHttp, terminalId: string) {
   const terminal = encodeURIComponent(terminalId);
@@ -23,6 +26,21 @@ export function createObligationsClient(http: CentralHttp, terminalId: string) {
         schema: feedPageSchema,
         idempotent: true,
         ...options,
+      });
+    },
+    /**
+     * The same page as bytes, unparsed: the sync engine hands them to its writer thread, which parses and checks
+     * them with `parseFeedPage` (feed-page.ts). Errors (RESYNC_REQUIRED included) are classified as for feedPage.
+     */
+    feedPageBytes(cursor: string | null, limit: number, options: CallOptions & { waitSeconds?: number } = {}): Promise<Uint8Array> {
+      const { waitSeconds, ...call } = options;
+      const wait = cursor !== null && waitSeconds ? Math.min(FEED_WAIT_MAX_SECONDS, Math.max(0, Math.round(waitSeconds))) : undefined;
+      return http.sendForBytes({
+        method: 'GET',
+        path: `v1/terminals/${terminal}/obligations/feed`,
+        query: { cursor: cursor ?? undefined, limit, wait },
+        idempotent: true,
+        ...call,
       });
     },
     ofMember(cedula: string, options: CallOptions = {}): Promise<ObligationList> {

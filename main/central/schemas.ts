@@ -93,6 +93,8 @@ export const feedPageSchema = z.object({
   cursor: z.string().min(1).max(64),
   hasMore: z.boolean(),
   serverTime: z.string(),
+  /** Present when the central API honoured a long poll (`wait`): how long it would hold the request. */
+  heldUpToSeconds: z.number().int().min(1).max(900).optional(),
 });
 export type FeedPage = z.infer<typeof feedPageSchema>;
 

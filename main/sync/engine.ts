@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { CentralError } from '../central/errors';
+import type { CentralOutcome } from '../central/http';
 import type { ObligationsClient } from '../central/obligations';
-import type { FeedPage } from '../central/schemas';
 import type { SyncRepo } from '../db/sync-repo';
 import type { Clock } from '../runtime/clock';
 import { inlineSyncWriter, type SyncWriter } from './writer';
@@ -19,6 +19,24 @@ export interface SyncEngineOptions {
   pageSize?: number;
   /** Where pages are written (default: on `repo`'s connection, in this thread). */
   writer?: SyncWriter;
+  /**
+   * Told whether each page the central API sent was good or malformed (connectivity's `record`): the page's
+   * bytes are checked by the writer, after the HTTP call has ended (see CentralHttp.sendForBytes).
+   */
+  onOutcome?: (outcome: CentralOutcome) => void;
+  /**
+   * The feed's long poll: how long the central API may hold a request while nothing is new, and the HTTP
+   * time-out for such a request (the hold plus the usual time-out). Absent: no long poll.
+   */
+  longPoll?: { waitSeconds: number; timeoutMs: number };
+}
+
+/** What a `follow` round tells its runner: whether the central API holds requests, so it may ask again at once. */
+export interface FollowResult {
+  longPoll: boolean;
+  changes: number;
+  /** The round was cut short by `runOnce` (someone needs the copy now): not a failure. */
+  preempted: boolean;
 }
 
 export interface SyncRunResult {
@@ -28,14 +46,15 @@ export interface SyncRunResult {
   /** Time spent waiting for the central API and time spent waiting for the writer (for tuning and benchmarks). */
   waitMs: number;
   applyMs: number;
+  /** The first page said the central API honours long polls (FeedPage.heldUpToSeconds). */
+  longPoll: boolean;
 }
 
-const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Keeps the local copy of the obligations equal to the central API's: a full pass first, then the delta
- * feed from the saved cursor. A page is checked against its schema before anything is written, then applied
- * with its cursor in one transaction. The central API's "resync required" starts a new full pass; rows that
+ * feed from the saved cursor. A page is checked against its schema before anything is written (by the writer,
+ * off the main thread), then applied with its cursor in one transaction. The central API's "resync required" starts a new full pass; rows that
  * pass does not see are deleted when it completes.
  */
 export function createSyncEngine(options: SyncEngineOptions) {
@@ -50,18 +69,21 @@ export function createSyncEngine(options: SyncEngineOptions) {
   // Lookups ask for this on every call: kept in memory, since only this engine writes the sync state.
   let caughtUpAt = repo.state().last_success_at;
 
-  async function fetchPage(cursor: string | null, signal?: AbortSignal): Promise<FeedPage | 'resync'> {
+  /** A page's bytes, unparsed: the writer parses and checks it off the main thread (writer.ts). */
+  async function fetchPage(cursor: string | null, signal?: AbortSignal, held = false): Promise<Uint8Array | 'resync'> {
     try {
-      return await client.feedPage(cursor, pageSize, { signal });
+      const poll = held && options.longPoll ? { waitSeconds: options.longPoll.waitSeconds, timeoutMs: options.longPoll.timeoutMs } : {};
+      return await client.feedPageBytes(cursor, pageSize, { signal, ...poll });
     } catch (error) {
       if (error instanceof CentralError && error.code === 'RESYNC_REQUIRED') return 'resync';
       throw error;
     }
   }
 
-  async function run(signal?: AbortSignal): Promise<SyncRunResult> {
+  /** `held`: the first request may be held by the central API until something changes (a long poll). */
+  async function run(signal?: AbortSignal, held = false): Promise<SyncRunResult> {
     const started = performance.now();
-    const result: SyncRunResult = { pages: 0, changes: 0, fullSync: false, waitMs: 0, applyMs: 0 };
+    const result: SyncRunResult = { pages: 0, changes: 0, fullSync: false, waitMs: 0, applyMs: 0, longPoll: false };
     // Pages handed to the writer and not yet committed, oldest first. Two may wait, so the writer starts the
     // next as soon as one commits; each carries the cursor it follows, so none applies after a failed one.
     const writing: { done: Promise<void>; changes: number }[] = [];
@@ -85,7 +107,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
       }
       result.fullSync = state.mode === 'full';
       let after = state.cursor;
-      let next = fetchPage(after, signal);
+      let next = fetchPage(after, signal, held && state.mode === 'delta');
+      let firstPage = true;
       for (;;) {
         const waitStarted = performance.now();
         const page = await next;
@@ -100,27 +123,34 @@ export function createSyncEngine(options: SyncEngineOptions) {
           continue;
         }
         if (signal?.aborted) break;
-        // Ask for the next page before writing this one, so the central API prepares it meanwhile.
-        if (page.hasMore) {
-          next = fetchPage(page.cursor, signal);
-          next.catch(() => undefined);
-          await yieldToIo();
-        }
         if (writing.length >= 2) await settleOldest();
-        const done = writer.applyPage({
-          after, upserts: page.upserts, deletes: page.deletes, cursor: page.cursor, caughtUp: !page.hasMore, now: clock.now().toISOString(),
-        });
+        const write = writer.applyFeedBytes({ after, bytes: page, now: clock.now().toISOString() });
         // Surfaced by settleOldest; until then a failure must not count as unhandled.
-        done.catch(() => undefined);
-        writing.push({ done, changes: page.upserts.id.length + page.deletes.id.length });
-        after = page.cursor;
-        if (!page.hasMore) break;
+        write.done.catch(() => undefined);
+        const entry = { done: write.done, changes: 0 };
+        writing.push(entry);
+        // The writer answers with the page's header as soon as it is parsed and checked; the next page is asked
+        // for then, so the central API prepares it while this one is written.
+        const header = await write.header.catch((error: unknown) => {
+          if (error instanceof CentralError && error.kind === 'malformed') options.onOutcome?.({ ok: false, transient: false, kind: 'malformed' });
+          throw error;
+        });
+        options.onOutcome?.({ ok: true, transient: false });
+        if (firstPage) result.longPoll = header.heldUpToSeconds !== undefined;
+        firstPage = false;
+        entry.changes = header.changes;
+        after = header.cursor;
+        if (!header.hasMore) break;
+        next = fetchPage(header.cursor, signal);
+        next.catch(() => undefined);
       }
       await settleAll();
       return result;
     } catch (error) {
       // Pages still being written finish (or fail) before the failure is recorded.
       while (writing.length > 0) await settleOldest().catch(() => undefined);
+      // Cancelled by us (the app closing, a held request cut short): nothing failed.
+      if (signal?.aborted) throw error;
       const message = error instanceof CentralError ? `${error.kind}: ${error.message}` : `internal: ${(error as Error).message}`;
       repo.recordFailure(message, clock.now().toISOString());
       throw error;
@@ -133,14 +163,54 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
   }
 
+  /** The long poll in flight, if the run in flight is one: cut short when someone needs the copy now. */
+  let holding: AbortController | undefined;
+
+  function start(signal: AbortSignal | undefined, held: boolean): Promise<SyncRunResult> {
+    const promise = run(signal, held).finally(() => {
+      if (running === promise) running = undefined;
+    });
+    running = promise;
+    return promise;
+  }
+
+  /** Pulls pages until the copy has caught up; concurrent callers share the run in flight. */
+  async function runOnce(signal?: AbortSignal): Promise<SyncRunResult> {
+    // A held request could keep this caller waiting ~25 s for nothing: cut it short and sync now.
+    while (holding) {
+      holding.abort();
+      await running?.catch(() => undefined);
+    }
+    return running ?? start(signal, false);
+  }
+
+  /**
+   * One round of following the feed: a run whose first request the central API may hold until something
+   * changes (long poll). The data layer runs rounds back to back while the central API holds them, and on its
+   * timer when it does not. A round cut short by `runOnce` is `preempted`, not failed.
+   */
+  async function follow(signal: AbortSignal): Promise<FollowResult> {
+    await running?.catch(() => undefined);
+    if (signal.aborted) return { longPoll: false, changes: 0, preempted: true };
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    holding = controller;
+    try {
+      const result = await start(controller.signal, options.longPoll !== undefined);
+      return { longPoll: result.longPoll, changes: result.changes, preempted: false };
+    } catch (error) {
+      if (controller.signal.aborted && !signal.aborted) return { longPoll: true, changes: 0, preempted: true };
+      throw error;
+    } finally {
+      if (holding === controller) holding = undefined;
+      signal.removeEventListener('abort', stop);
+    }
+  }
+
   return {
-    /** Pulls pages until the copy has caught up; concurrent callers share the run in flight. */
-    runOnce(signal?: AbortSignal): Promise<SyncRunResult> {
-      running ??= run(signal).finally(() => {
-        running = undefined;
-      });
-      return running;
-    },
+    runOnce,
+    follow,
     status() {
       const state = repo.state();
       localRows ??= repo.localRows();

@@ -17,7 +17,17 @@ import { createRetention, type RetentionPolicy } from './retention';
 export interface DataLayerTuning {
   /** Start the sync scheduler, the outbox worker and the kept resources' refreshes with the app (default true). */
   autoStart?: boolean;
+  /** How often to ask the feed when the central API does not hold requests (no long poll); default 30 s. */
   syncIntervalMs?: number;
+  /**
+   * Seconds the central API may hold a feed request while nothing is new (long poll; 0: never ask it to), and
+   * the usual time-out added to that hold for the request's own (default 10 s). 900 by default: a change still
+   * arrives at once, and an idle terminal asks 4 times an hour (and renews its token 4 times) instead of 120
+   * (a 25 s hold would ask 144 times, more than the timer). A sede behind a proxy that cuts quiet requests
+   * sooner sets it below the cut.
+   */
+  longPollSeconds?: number;
+  centralTimeoutMs?: number;
   syncBackoff?: BackoffPolicy;
   pageSize?: number;
   outboxIntervalMs?: number;
@@ -58,7 +68,9 @@ export function createDataLayer(deps: {
   const outboxRepo = createOutboxRepo(db);
   // A database file gets its own writer thread; an in-memory one exists only on this connection.
   const writer = db.memory ? inlineSyncWriter(syncRepo) : threadSyncWriter(db.name);
-  const sync = createSyncEngine({ repo: syncRepo, client: central.obligations, clock, logger, pageSize: tuning.pageSize, writer });
+  const longPollSeconds = tuning.longPollSeconds ?? 900;
+  const longPoll = longPollSeconds > 0 ? { waitSeconds: longPollSeconds, timeoutMs: longPollSeconds * 1000 + (tuning.centralTimeoutMs ?? 10_000) } : undefined;
+  const sync = createSyncEngine({ repo: syncRepo, client: central.obligations, clock, logger, pageSize: tuning.pageSize, writer, onOutcome: connectivity.record, longPoll });
   const outbox = createOutboxWorker({
     repo: outboxRepo,
     senders: { ...defaultSenders(central.payments), ...tuning.senders },
@@ -77,8 +89,15 @@ export function createDataLayer(deps: {
   });
   const syncJob = createPeriodic({
     name: 'sync',
+    // While the central API holds feed requests, one is always open: a change reaches the copy within a
+    // second. Otherwise (a central API without long polls), the timer.
     run: async (signal) => {
-      await sync.runOnce(signal);
+      const started = Date.now();
+      const round = await sync.follow(signal);
+      if (!round.longPoll) return undefined;
+      // Never a tight loop: a round that came back at once with nothing new waits a second.
+      const quick = Date.now() - started < 1_000;
+      return quick && round.changes === 0 && !round.preempted ? 1_000 : 0;
     },
     intervalMs: tuning.syncIntervalMs ?? 30_000,
     backoff: tuning.syncBackoff ?? { baseMs: 2_000, maxMs: 120_000 },

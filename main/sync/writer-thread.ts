@@ -3,8 +3,10 @@
  * the engine's writes in the order they arrive, answering each.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { CentralError } from '../central/errors';
 import { openDatabase } from '../db/connection';
 import { createSyncRepo } from '../db/sync-repo';
+import { applyParsedFeed } from './feed-apply';
 import type { WriterReply, WriterRequest } from './writer-protocol';
 
 const port = parentPort;
@@ -30,12 +32,29 @@ function sizeCacheFor(mode: 'full' | 'delta'): void {
 
 port.on('message', (request: WriterRequest) => {
   let reply: WriterReply;
+  let caughtUp = false;
   try {
     if (request.op === 'beginFull') {
       repo.beginFull();
     } else if (request.op === 'applyPage') {
       sizeCacheFor(repo.state().mode);
       repo.applyPage(request.page);
+      rowsSinceCheckpoint += request.page.upserts.id.length + request.page.deletes.id.length;
+      caughtUp = request.page.caughtUp;
+    } else if (request.op === 'applyFeedBytes') {
+      applyParsedFeed(
+        request.feed,
+        (page) => {
+          sizeCacheFor(repo.state().mode);
+          repo.applyPage(page);
+          caughtUp = page.caughtUp;
+        },
+        (header) => {
+          // The engine asks for the next page now, while this one is written.
+          port.postMessage({ id: request.id, parsed: header } satisfies WriterReply);
+          rowsSinceCheckpoint += header.changes;
+        },
+      );
     } else {
       db.close();
       port.postMessage({ id: request.id, ok: true } satisfies WriterReply);
@@ -44,12 +63,11 @@ port.on('message', (request: WriterRequest) => {
     }
     reply = { id: request.id, ok: true };
   } catch (error) {
-    reply = { id: request.id, ok: false, message: (error as Error).message };
+    reply = { id: request.id, ok: false, message: (error as Error).message, malformed: error instanceof CentralError && error.kind === 'malformed' };
   }
   port.postMessage(reply);
-  if (request.op === 'applyPage' && reply.ok) {
-    rowsSinceCheckpoint += request.page.upserts.id.length + request.page.deletes.id.length;
-    if (request.page.caughtUp || rowsSinceCheckpoint >= CHECKPOINT_EVERY_ROWS) checkpoint();
+  if ((request.op === 'applyPage' || request.op === 'applyFeedBytes') && reply.ok) {
+    if (caughtUp || rowsSinceCheckpoint >= CHECKPOINT_EVERY_ROWS) checkpoint();
   }
 });
 

@@ -3,6 +3,7 @@ import type { SimContext } from '../server';
 import { registerAdminRoutes, loadSynthetic } from './admin';
 import { registerDirectoryRoutes } from './directory';
 import { createFaults, type FaultsInput } from './faults';
+import { createLongPoll, registerLongPollAdmin } from './long-poll';
 import { registerObligationRoutes } from './obligations';
 import { registerPaymentRoutes } from './payments';
 import { createWorld } from './world';
@@ -27,10 +28,13 @@ export function registerCentral(server: FastifyInstance, context: SimContext, op
   if (options.synthetic) loadSynthetic(world, options.synthetic.count, options.synthetic.seed ?? 1, currentYear());
   const faults = createFaults(options.faults);
   faults.register(server);
-  registerObligationRoutes(server, context, world);
+  const longPoll = createLongPoll();
+  world.onChange(longPoll.notify);
+  registerObligationRoutes(server, context, world, longPoll);
+  registerLongPollAdmin(server, longPoll);
   const payments = registerPaymentRoutes(server, context, world);
   const directory = registerDirectoryRoutes(server, context);
   registerAdminRoutes(server, { world, faults, currentYear, clearPayments: payments.clear, resetContacts: directory.reset });
-  return { world, faults, payments };
+  return { world, faults, payments, longPoll };
 }
 export type CentralSim = ReturnType<typeof registerCentral>;

@@ -93,9 +93,12 @@ export function createWorld(options: WorldOptions) {
     if (ids?.size === 0) byOwner.delete(key);
   }
 
+  const changeListeners = new Set<() => void>();
+
   function append(entry: Entry): void {
     log.append(entry, entry.version, entry.live, entry.id, entry.reason);
     if (log.length > 1024 && log.length > entries.size * 2) log.compact();
+    for (const listener of changeListeners) listener();
   }
 
   function forgetTombstones(olderThan: number): void {
@@ -159,6 +162,12 @@ export function createWorld(options: WorldOptions) {
   return {
     upsert,
     remove,
+
+    /** Called after every change (the feed's long poll wakes its held requests). */
+    onChange(listener: () => void): () => void {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
 
     get(id: string): CentralObligation | null | undefined {
       const entry = entries.get(id);

@@ -68,10 +68,10 @@ describe('delta sync (real HTTP to the simulator, real SQLite)', () => {
           // Central changes arrive while the terminal is between pages of its sync.
           wrapObligations: (client) => ({
             ...client,
-            feedPage: (cursor, limit, options) => {
+            feedPageBytes: (cursor, limit, options) => {
               const op = during.shift();
               if (op) apply(op);
-              return client.feedPage(cursor, limit, options);
+              return client.feedPageBytes(cursor, limit, options);
             },
           }),
         });

@@ -42,7 +42,7 @@ export function openTerminal(dir: string, simUrl: string, options: TerminalOptio
   const central = createCentralClient(http, 'KIOSK-01');
   const obligations = options.wrapObligations ? options.wrapObligations(central.obligations) : central.obligations;
   const syncRepo = createSyncRepo(db);
-  const engine = createSyncEngine({ repo: syncRepo, client: obligations, clock, logger, pageSize: options.pageSize ?? 1000, writer: threadSyncWriter(db.name) });
+  const engine = createSyncEngine({ repo: syncRepo, client: obligations, clock, logger, pageSize: options.pageSize ?? 1000, writer: threadSyncWriter(db.name), onOutcome: connectivity.record });
   const outboxRepo = createOutboxRepo(db);
   const outbox = createOutboxWorker({ repo: outboxRepo, senders: defaultSenders(central.payments), clock, logger, backoff: { baseMs: 1, maxMs: 5 } });
   return {
