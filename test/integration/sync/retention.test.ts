@@ -6,7 +6,7 @@ import { createPaymentsRepo, type NewPayment } from '../../../main/db/payments-r
 import { createOutboxRepo } from '../../../main/db/outbox-repo';
 import { createPrintJobsRepo } from '../../../main/db/print-jobs-repo';
 import { createAuditRepo } from '../../../main/db/terminal-repo';
-import { voucherDocumentSchema, type VoucherInput } from '../../../main/printing/voucher-data';
+import { voucherDocumentSchema, type VoucherInput } from '../../../main/printing/documents';
 import { tempDir } from '../../support/temp';
 import { testConfig } from '../../support/config';
 import { movableClock } from '../../support/movable-clock';
