@@ -130,16 +130,16 @@ describe('session manager', () => {
     const sessions = manager('desk');
     const guard = createAccessGuard(sessions);
     const ctx = { transport: 'test' as const };
-    expect(refusalOf(() => guard('public', ctx))).toBeUndefined();
-    expect(refusalOf(() => guard('person', ctx))).toEqual({ code: 'UNAUTHENTICATED', reason: 'NO_PERSON_SESSION' });
-    expect(refusalOf(() => guard('operator', ctx))).toEqual({ code: 'UNAUTHENTICATED', reason: 'NO_OPERATOR_SESSION' });
+    expect(refusalOf(() => guard('terminal.status', 'public', ctx))).toBeUndefined();
+    expect(refusalOf(() => guard('terminal.status', 'person', ctx))).toEqual({ code: 'UNAUTHENTICATED', reason: 'NO_PERSON_SESSION' });
+    expect(refusalOf(() => guard('terminal.status', 'operator', ctx))).toEqual({ code: 'UNAUTHENTICATED', reason: 'NO_OPERATOR_SESSION' });
     sessions.startOperator(cashier);
     sessions.startPerson(member);
-    expect(refusalOf(() => guard('operator', ctx))).toBeUndefined();
-    expect(refusalOf(() => guard('person', ctx))).toBeUndefined();
+    expect(refusalOf(() => guard('terminal.status', 'operator', ctx))).toBeUndefined();
+    expect(refusalOf(() => guard('terminal.status', 'person', ctx))).toBeUndefined();
     time.advance(idle.operatorLockSeconds);
-    expect(refusalOf(() => guard('operator', ctx))).toEqual({ code: 'UNAUTHENTICATED', reason: 'OPERATOR_LOCKED' });
-    expect(refusalOf(() => guard('person', ctx))).toEqual({ code: 'UNAUTHENTICATED', reason: 'NO_PERSON_SESSION' });
+    expect(refusalOf(() => guard('terminal.status', 'operator', ctx))).toEqual({ code: 'UNAUTHENTICATED', reason: 'OPERATOR_LOCKED' });
+    expect(refusalOf(() => guard('terminal.status', 'person', ctx))).toEqual({ code: 'UNAUTHENTICATED', reason: 'NO_PERSON_SESSION' });
   });
 
   it('never lets an expired session through, even before the timer ticks', () => {
@@ -147,6 +147,6 @@ describe('session manager', () => {
     const guard = createAccessGuard(sessions);
     sessions.startPerson(member);
     time.advance(idle.maxSessionSeconds + 1);
-    expect(refusalOf(() => guard('person', { transport: 'test' }))).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(refusalOf(() => guard('terminal.status', 'person', { transport: 'test' }))).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });
