@@ -24,9 +24,9 @@ export function createAttemptThrottle(policy: ThrottlePolicy, clock: Clock) {
 
   function refill(): number {
     const at = clock.now().getTime();
-    // A clock moved backwards refills nothing, rather than granting a burst.
+    // A clock set back refills nothing (no free burst) and counts on from the new time (no hour-long wait).
     tokens = Math.min(policy.burst, tokens + Math.max(0, at - updatedAt) / msPerToken);
-    updatedAt = Math.max(updatedAt, at);
+    updatedAt = at;
     return at;
   }
 

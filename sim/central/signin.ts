@@ -98,7 +98,7 @@ export function registerSignIn(server: FastifyInstance, context: SimContext, rul
     const msPerToken = 60_000 / rules.attemptsPerMinute;
     const bucket = buckets.get(terminalId) ?? { tokens: rules.attemptBurst, at: now };
     bucket.tokens = Math.min(rules.attemptBurst, bucket.tokens + Math.max(0, now - bucket.at) / msPerToken);
-    bucket.at = Math.max(bucket.at, now);
+    bucket.at = now;
     buckets.set(terminalId, bucket);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
