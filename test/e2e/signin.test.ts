@@ -195,7 +195,9 @@ describe('kiosk sign-in by SMS code (browser host, headless Chromium)', () => {
     expect(unknown).toContain(e2e.config.contacts.sitePhones[0]);
     expect(await seriousA11yViolations(page)).toEqual([]);
     // Outdated contact data gets the very same answer: the screen does not tell which documents exist.
+    const answered = page.waitForResponse((response) => response.url().endsWith('/api/auth.requestCode'));
     await askForCode('1045000000');
+    expect((await answered).status()).toBe(404);
     await message().waitFor();
     expect(await message().textContent()).toBe(unknown);
   });
