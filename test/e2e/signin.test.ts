@@ -185,7 +185,7 @@ describe('kiosk sign-in by SMS code (browser host, headless Chromium)', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
-  it('gives the NOTA with the sede\'s channels for an unknown cédula and for outdated contact data', async () => {
+  it('gives the same NOTA with the sede\'s channels for an unknown cédula and for outdated contact data', async () => {
     await askForCode('1099999999');
     await message().waitFor();
     const unknown = await message().textContent();
