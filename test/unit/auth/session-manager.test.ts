@@ -142,6 +142,39 @@ describe('session manager', () => {
     expect(refusalOf(() => guard('terminal.status', 'person', ctx))).toEqual({ code: 'UNAUTHENTICATED', reason: 'NO_PERSON_SESSION' });
   });
 
+  it("keeps a supervisor's authorisation with the operator session: one use, until it expires, gone on lock or sign-out", () => {
+    const sessions = manager('desk');
+    const grant = () => ({ method: 'printing.test', supervisor: 'supervisor1', expiresAt: time.now() + 120_000 });
+    expect(sessions.grantSupervisorAuthorization(grant())).toBe(false);
+    sessions.startOperator(cashier);
+    expect(sessions.grantSupervisorAuthorization(grant())).toBe(true);
+    expect(sessions.supervisorAuthorization('payments.terminalHistory')).toBeUndefined();
+    expect(sessions.consumeSupervisorAuthorization('printing.test')).toBe(true);
+    expect(sessions.consumeSupervisorAuthorization('printing.test')).toBe(false);
+    expect(events()).toContainEqual({ event: 'supervisor.authorization.used', actor: 'operator:cajero1', detail: 'method=printing.test supervisor=supervisor1' });
+
+    sessions.grantSupervisorAuthorization(grant());
+    time.advance(60);
+    sessions.touch();
+    time.advance(59);
+    expect(sessions.supervisorAuthorization('printing.test')).toBeDefined();
+    time.advance(1);
+    expect(sessions.supervisorAuthorization('printing.test')).toBeUndefined();
+    expect(sessions.currentOperator()?.locked).toBe(false);
+
+    expect(sessions.grantSupervisorAuthorization(grant())).toBe(true);
+    time.advance(idle.operatorLockSeconds);
+    expect(sessions.currentOperator()?.locked).toBe(true);
+    expect(sessions.grantSupervisorAuthorization(grant())).toBe(false);
+    sessions.unlockOperator();
+    expect(sessions.supervisorAuthorization('printing.test')).toBeUndefined();
+
+    sessions.grantSupervisorAuthorization(grant());
+    sessions.endOperator();
+    sessions.startOperator(cashier);
+    expect(sessions.supervisorAuthorization('printing.test')).toBeUndefined();
+  });
+
   it('never lets an expired session through, even before the timer ticks', () => {
     const sessions = manager();
     const guard = createAccessGuard(sessions);
