@@ -202,6 +202,25 @@ describe('kiosk sign-in by SMS code (browser host, headless Chromium)', () => {
     expect(await message().textContent()).toBe(unknown);
   });
 
+  it('refuses a burst of cédulas typed one after another with how long to wait, then lets the next one through', async () => {
+    const answers: number[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/auth.requestCode')) answers.push(response.status());
+    });
+    for (let n = 0; answers.at(-1) !== 429 && n < 20; n++) {
+      const answered = page.waitForResponse((response) => response.url().endsWith('/api/auth.requestCode'));
+      await askForCode(String(1_090_000_000 + n));
+      await answered;
+    }
+    expect(answers.at(-1)).toBe(429);
+    expect(answers.slice(0, -1).every((status) => status === 404)).toBe(true);
+    await page.getByText(/Se han hecho demasiados intentos de ingreso en este equipo\. Espere \d+ seg e intente de nuevo\./).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    time.advance(10);
+    await askForCode();
+    await validation().waitFor();
+  });
+
   it('asks ¿Sigue ahí? after inactivity, then ends the session and leaves nothing of the person in the page', async () => {
     await signedInMember();
     await page.getByRole('link', { name: 'CRÉDITOS' }).click();
