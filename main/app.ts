@@ -15,7 +15,8 @@ import { createContactsService, type ContactsService } from './terminal/contacts
 import { createContactsRepo } from './db/contacts-repo';
 import { createDataHandlers } from './sync/handlers';
 import { createSignInClient } from './central/signin';
-import { createLockoutRepo, createOperatorRepo } from './db/auth-repo';
+import { createLockoutRepo, createOperatorRepo, createOwnershipRepo } from './db/auth-repo';
+import { createOwnershipRules } from './auth/ownership';
 import { createAuthAudit } from './auth/audit';
 import { createSessionManager, type SessionManager } from './auth/session-manager';
 import { createSignInService } from './auth/signin-service';
@@ -173,11 +174,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     return { subject, payer: payerFor(subject, { fullName: person.name, email: person.email }) };
   };
 
-  const requireSupervisor = (): void => {
-    if (sessions.currentOperator()?.operator.role !== 'supervisor') {
-      throw new ApiError('FORBIDDEN', 'supervisor role required', { reason: 'SUPERVISOR_REQUIRED' });
-    }
-  };
+  const ownership = createOwnershipRules({ sessions, repo: createOwnershipRepo(db) });
   const paymentHandlers = createPaymentHandlers(payments, deps.paymentSession ?? signedInPayer);
   const handlers: KioskApiHandlers<CallContext> = {
     'terminal.status': async () => terminal.status(),
@@ -186,9 +183,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     ...authHandlers({ sessions, signIn, operators }),
     ...paymentHandlers,
     ...kioskPaymentHandlers(paymentHandlers, { sessions, clock, catchUp: () => data.sync.runOnce() }),
-    ...createSupervisorPaymentHandlers(payments, requireSupervisor),
-    ...createPrintingHandlers({ print }),
-    ...createSupervisorPrintingHandlers(print, requireSupervisor),
+    ...createSupervisorPaymentHandlers(payments),
+    ...createPrintingHandlers({ print, ownership }),
+    ...createSupervisorPrintingHandlers(print),
   };
 
   const api = createDispatcher(handlers, logger, createAccessGuard(sessions));

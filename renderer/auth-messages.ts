@@ -24,6 +24,11 @@ export function tries(n: number): string {
   return n === 1 ? 'Le queda 1 intento.' : `Le quedan ${n} intentos.`;
 }
 
+/** The terminal's sign-in throttle (RATE_LIMITED `TOO_MANY_ATTEMPTS`): the same words at the kiosk and the desk. */
+export function tooManyAttempts(retryAfterSeconds: number): string {
+  return `Se han hecho demasiados intentos de ingreso en este equipo. Espere ${Math.max(1, retryAfterSeconds)} seg e intente de nuevo.`;
+}
+
 export const ingresoTexts = {
   documentMissing: { member: 'Digite su número de cédula.', company: 'Digite el NIT de la empresa.' },
   codeMissing: 'Digite el código de verificación que recibió por mensaje de texto y presione Ingresar.',
@@ -65,6 +70,16 @@ export function signInMessage(error: unknown, audience: Audience): SignInMessage
       };
     case 'CONTACT_OUTDATED':
       return { text: 'No tenemos un número celular actualizado para enviarle el código de verificación.', note: true };
+    case 'SUBJECT_UNAVAILABLE':
+      return {
+        text:
+          audience === 'member'
+            ? 'No podemos enviarle el código de verificación: la cédula digitada no está registrada o sus datos de contacto no están actualizados.'
+            : 'No podemos enviar el código de verificación: el NIT digitado no está registrado o los datos de contacto de la empresa no están actualizados.',
+        note: true,
+      };
+    case 'TOO_MANY_ATTEMPTS':
+      return plain(tooManyAttempts(seconds(details, 'retryAfterSeconds')));
     case 'RESEND_TOO_SOON':
       return plain(`Debe esperar ${seconds(details, 'retryAfterSeconds')} seg antes de solicitar un nuevo código.`);
     case 'SEND_CAP_REACHED':
@@ -107,6 +122,21 @@ export function operatorMessage(error: unknown): string {
       return 'Hay otro operador con la sesión abierta en esta caja. Debe salir primero.';
     case 'NO_OPERATOR_LIST':
       return 'Este equipo aún no tiene la lista de operadores y no hay conexión con el sistema central. Verifique la conexión e intente de nuevo.';
+    case 'TOO_MANY_ATTEMPTS':
+      return tooManyAttempts(seconds(details, 'retryAfterSeconds'));
+    // Refusals of the supervisor's authorisation (auth.authorizeSupervisor) and of a supervisor's method.
+    case 'SELF_AUTHORIZATION':
+      return 'La autorización debe darla un supervisor con su propio usuario y PIN, no el operador de esta caja.';
+    case 'NOT_A_SUPERVISOR':
+      return 'Ese usuario no es supervisor. La autorización debe darla un supervisor.';
+    case 'NOT_A_SUPERVISOR_METHOD':
+      return 'Esta operación no requiere autorización de supervisor.';
+    case 'SUPERVISOR_REQUIRED':
+      return 'Esta operación requiere la autorización de un supervisor: pídale que digite su usuario y PIN.';
+    case 'NO_OPERATOR_SESSION':
+      return 'Ingrese con su usuario y PIN de operador para continuar.';
+    case 'OPERATOR_LOCKED':
+      return 'La caja está bloqueada. Digite su PIN para continuar.';
     default:
       return error.code === 'VALIDATION' ? 'Digite su usuario y su PIN de 4 a 8 dígitos.' : messageFor(error);
   }

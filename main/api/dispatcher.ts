@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { ApiError, type Envelope } from './errors';
 import { contract, isMethodName, type KioskApiHandlers, type MethodName } from './contract';
-import type { Access } from './contract/define';
+import type { AccessRule } from './contract/define';
 
 /** What a transport knows about the caller; sessions attach who is signed in. */
 export interface CallContext {
@@ -10,20 +10,30 @@ export interface CallContext {
   sessionId?: string;
 }
 
-/** Decides whether a caller may use a method of the given access; throws ApiError when not. */
-export type AccessGuard = (access: Access, ctx: CallContext) => void;
+/** An admitted call. `commit` runs once the input has parsed, right before the handler (it consumes a single-use grant). */
+export interface Admission {
+  commit(): void;
+}
+
+/** Decides whether a caller may use a method of the given access; throws ApiError (UNAUTHENTICATED, FORBIDDEN) when not. */
+export type AccessGuard = (method: MethodName, access: AccessRule, ctx: CallContext) => Admission | void;
+
+/** What the log says for a method name that is not in the contract: never the text a caller sent. */
+export const UNKNOWN_METHOD_TOKEN = '(unknown)';
 
 export interface Dispatcher {
   dispatch(method: string, input: unknown, ctx: CallContext): Promise<Envelope>;
 }
 
-const publicOnly: AccessGuard = (access) => {
+const publicOnly: AccessGuard = (_method, access) => {
   if (access !== 'public') throw new ApiError('UNAUTHENTICATED', 'sign-in required');
 };
 
 /**
- * Every call passes here: the method must exist, the input must parse, the caller must be allowed, and the
- * handler's answer must match its output schema (a mismatch is our bug: logged, and the caller sees INTERNAL).
+ * Every call passes here: the method must exist, the caller must be allowed (before the input is parsed, so a
+ * refused caller learns nothing of the inputs), the input must parse, and the handler's answer must match its
+ * output schema (a mismatch is our bug: logged, and the caller sees INTERNAL). Only contract method names reach
+ * the log; anything else a caller sends as a method name is logged as one fixed token.
  */
 export function createDispatcher(
   handlers: KioskApiHandlers<CallContext>,
@@ -32,13 +42,15 @@ export function createDispatcher(
 ): Dispatcher {
   async function run(method: MethodName, input: unknown, ctx: CallContext): Promise<unknown> {
     const spec = contract[method];
+    const admission = guard(method, spec.access, ctx);
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
       throw new ApiError('VALIDATION', `invalid input for ${method}`, {
         issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message })),
       });
     }
-    guard(spec.access, ctx);
+    // Nothing awaits between the guard's check and this commit, so two calls cannot share one grant.
+    admission?.commit();
     const handler = handlers[method] as (input: unknown, ctx: CallContext) => Promise<unknown>;
     const result = await handler(parsed.data, ctx);
     const checked = spec.output.safeParse(result);
@@ -53,7 +65,7 @@ export function createDispatcher(
     async dispatch(method, input, ctx) {
       const started = performance.now();
       // A caller may send any text as the method: only names of the contract reach the log.
-      const logged = isMethodName(method) ? method : '(unknown)';
+      const logged = isMethodName(method) ? method : UNKNOWN_METHOD_TOKEN;
       try {
         if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', 'unknown method');
         const data = await run(method, input, ctx);

@@ -18,7 +18,10 @@ export type AuthAuditEvent =
   | 'operator.lockout'
   | 'operator.signout'
   | 'operator.autolock'
-  | 'operator.unlock';
+  | 'operator.unlock'
+  | 'supervisor.authorization.granted'
+  | 'supervisor.authorization.refused'
+  | 'supervisor.authorization.used';
 
 export function personActor(type: 'member' | 'company', id: string): string {
   return `${type}:${maskTail(id.replace(/\D/g, ''))}`;

@@ -25,6 +25,8 @@ export function signInApiError(error: unknown, logger: Logger, during: string): 
       return new ApiError('NOT_FOUND', 'no member or company with that document', { reason: 'UNKNOWN_SUBJECT' });
     case 'CONTACT_OUTDATED':
       return new ApiError('CONFLICT', 'no usable phone on file', { reason: 'CONTACT_OUTDATED' });
+    case 'TOO_MANY_ATTEMPTS':
+      return new ApiError('RATE_LIMITED', 'too many sign-in attempts from this terminal', { reason: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: seconds ?? 10 });
     case 'RESEND_TOO_SOON':
     case 'SEND_CAP_REACHED':
       return new ApiError('RATE_LIMITED', `code send refused: ${error.code}`, { reason: error.code, retryAfterSeconds: seconds ?? 30 });

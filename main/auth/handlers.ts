@@ -1,4 +1,5 @@
-import type { ApiOutput, KioskApiHandlers } from '../api/contract';
+import { contract, isMethodName, type ApiOutput, type KioskApiHandlers } from '../api/contract';
+import { accessLevels } from '../api/contract/define';
 import type { CallContext } from '../api/dispatcher';
 import { ApiError } from '../api/errors';
 import { maskTail } from '../domain/identifiers';
@@ -16,7 +17,8 @@ type AuthMethod =
   | 'auth.profile'
   | 'operator.signIn'
   | 'operator.signOut'
-  | 'operator.session';
+  | 'operator.session'
+  | 'auth.authorizeSupervisor';
 
 /** The KioskApi methods of sign-in, over the session manager and the two sign-in services. */
 export function authHandlers(deps: { sessions: SessionManager; signIn: SignInService; operators: OperatorService }): Pick<KioskApiHandlers<CallContext>, AuthMethod> {
@@ -80,5 +82,12 @@ export function authHandlers(deps: { sessions: SessionManager; signIn: SignInSer
       return operatorSession();
     },
     'operator.session': async () => operatorSession(),
+    'auth.authorizeSupervisor': async ({ username, pin, method }) => {
+      // Checked before the PIN: a mistyped method must not cost the supervisor an attempt.
+      if (!isMethodName(method) || !accessLevels(contract[method].access).includes('supervisor')) {
+        throw new ApiError('VALIDATION', 'method is not a supervisor method', { field: 'method', reason: 'NOT_A_SUPERVISOR_METHOD' });
+      }
+      return operators.authorizeSupervisor(username, pin, method);
+    },
   };
 }

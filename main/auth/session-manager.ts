@@ -41,6 +41,15 @@ interface OperatorSession {
   operator: OperatorIdentity;
   lastActivityAt: number;
   locked: boolean;
+  /** Supervisor authorisations held by this session: method → who authorised it and until when (ms). */
+  grants: Map<string, SupervisorGrant>;
+}
+
+/** One *autorización de supervisor*: one call of `method`, before `expiresAt`. */
+export interface SupervisorGrant {
+  method: string;
+  supervisor: string;
+  expiresAt: number;
 }
 
 function secondsUntil(at: number, now: number): number {
@@ -86,10 +95,23 @@ export function createSessionManager(deps: { clock: Clock; idle: IdleRules; audi
     }
     if (operator && !operator.locked && at >= operator.lastActivityAt + idle.operatorLockSeconds * 1000) {
       operator.locked = true;
+      // An authorisation was given to the person at the desk now; whoever unlocks it later asks again.
+      operator.grants.clear();
       audit.record('operator.autolock', operatorActor(operator.operator.username, true), { after: idle.operatorLockSeconds });
       // A locked desk shows nobody's data: the person looked up in it goes too.
       if (role === 'desk') endPerson('operator-ended');
     }
+  }
+
+  function heldGrant(method: string): SupervisorGrant | undefined {
+    applyTimers();
+    const grant = operator?.grants.get(method);
+    if (!operator || !grant) return undefined;
+    if (now() >= grant.expiresAt) {
+      operator.grants.delete(method);
+      return undefined;
+    }
+    return grant;
   }
 
   return {
@@ -133,7 +155,7 @@ export function createSessionManager(deps: { clock: Clock; idle: IdleRules; audi
     },
 
     startOperator(identity: OperatorIdentity): void {
-      operator = { operator: identity, lastActivityAt: now(), locked: false };
+      operator = { operator: identity, lastActivityAt: now(), locked: false, grants: new Map() };
     },
     /** The operator, locked or not (a locked desk still knows whose shift it is). */
     currentOperator(): OperatorState | null {
@@ -156,6 +178,29 @@ export function createSessionManager(deps: { clock: Clock; idle: IdleRules; audi
       audit.record('operator.signout', operatorActor(operator.operator.username, true));
       operator = null;
       if (role === 'desk') endPerson('operator-ended');
+    },
+
+    /**
+     * A supervisor authorised the signed-in, unlocked operator to call `method` once, until `expiresAt` (ms);
+     * a newer authorisation of the same method replaces the older. False when no unlocked operator is there.
+     */
+    grantSupervisorAuthorization(grant: SupervisorGrant): boolean {
+      applyTimers();
+      if (!operator || operator.locked) return false;
+      operator.grants.set(grant.method, grant);
+      return true;
+    },
+    /** The unexpired authorisation of `method` that the operator holds, if any (not consumed). */
+    supervisorAuthorization(method: string): SupervisorGrant | undefined {
+      return heldGrant(method);
+    },
+    /** Uses the authorisation up (the dispatcher, as the call it was given for runs); false when there was none. */
+    consumeSupervisorAuthorization(method: string): boolean {
+      const grant = heldGrant(method);
+      if (!operator || !grant) return false;
+      operator.grants.delete(method);
+      audit.record('supervisor.authorization.used', operatorActor(operator.operator.username, true), { method, supervisor: grant.supervisor });
+      return true;
     },
 
     /**

@@ -7,6 +7,7 @@ import { formatNit, IdentifierError, maskTail, parseCedula, parseNit } from '../
 import { personActor, type AuthAudit } from './audit';
 import { signInApiError } from './central-errors';
 import type { SessionManager } from './session-manager';
+import { createAttemptThrottle, personSignInThrottle, type AttemptThrottle } from './attempt-throttle';
 
 interface PendingChallenge {
   challengeId: string;
@@ -27,6 +28,20 @@ export interface SignInServiceDeps {
   cedula: { minLength: number; maxLength: number };
   /** A challenge left unused this long after it expired is forgotten (the screen is cleared by then too). */
   forgetExpiredAfterSeconds: number;
+  /** *Ingresar* attempts of this terminal (default: `personSignInThrottle`). */
+  throttle?: AttemptThrottle;
+}
+
+/**
+ * The manual gives an unknown document and outdated contact data one answer (its NOTA: update your data with
+ * your advisor), so the screen cannot be used to learn which documents exist without a phone on file. The
+ * audit keeps the real reason.
+ */
+function oneAnswerForUnreachable(error: ApiError): ApiError {
+  const reason = error.details?.reason;
+  return reason === 'UNKNOWN_SUBJECT' || reason === 'CONTACT_OUTDATED'
+    ? new ApiError('NOT_FOUND', 'unknown subject or no usable phone on file', { reason: 'SUBJECT_UNAVAILABLE' })
+    : error;
 }
 
 type ChallengeView = NonNullable<ApiOutput<'auth.session'>['challenge']>;
@@ -39,6 +54,7 @@ type ChallengeView = NonNullable<ApiOutput<'auth.session'>['challenge']>;
  */
 export function createSignInService(deps: SignInServiceDeps) {
   const { client, sessions, audit, clock, logger } = deps;
+  const throttle = deps.throttle ?? createAttemptThrottle(personSignInThrottle, clock);
   let pending: PendingChallenge | null = null;
   const now = () => clock.now().getTime();
 
@@ -83,7 +99,7 @@ export function createSignInService(deps: SignInServiceDeps) {
 
   function refuse(actor: string | null, reason: string, error: ApiError): never {
     audit.record('auth.signin.failure', actor, { reason, ...(typeof error.details?.triesLeft === 'number' ? { triesLeft: error.details.triesLeft } : {}) });
-    throw error;
+    throw oneAnswerForUnreachable(error);
   }
 
   function requireKioskAndNobodyIn(): void {
@@ -100,6 +116,8 @@ export function createSignInService(deps: SignInServiceDeps) {
     async requestCode(audience: SignInAudience, text: string): Promise<ChallengeView> {
       requireKioskAndNobodyIn();
       const document = normaliseDocument(audience, text);
+      // Counted once the document is well formed: only those reach the central API (and an SMS).
+      throttle.take();
       const actor = personActor(audience, document);
       pending = null;
       try {

@@ -76,8 +76,22 @@ export interface LockoutRow {
   lockedUntil: string | null;
 }
 
-/** Failed sign-ins per subject (e.g. `operator:cajero1`), kept across restarts so a restart does not unlock. */
-export function createLockoutRepo(db: Db) {
+export interface LockoutBounds {
+  /** Most rows kept: beyond it the oldest rows that lock nobody now go first. */
+  maxRows: number;
+  /** A row that locks nobody and saw no failure for this long is forgotten (its count starts again). */
+  forgetAfterSeconds: number;
+}
+
+export const defaultLockoutBounds: LockoutBounds = { maxRows: 1_000, forgetAfterSeconds: 86_400 };
+
+/**
+ * Failed sign-ins per subject (e.g. `operator:cajero1`), kept across restarts so a restart does not unlock.
+ * Names that match no operator are counted too (so their answers look like real ones), which means anyone at
+ * the keyboard can add rows: the table is bounded by age and by count on every write, never touching a row
+ * whose lock-out is still running.
+ */
+export function createLockoutRepo(db: Db, bounds: LockoutBounds = defaultLockoutBounds) {
   const get = db.prepare<[string], { failures: number; locked_until: string | null }>(
     'SELECT failures, locked_until FROM sign_in_lockouts WHERE subject = ?',
   );
@@ -85,6 +99,19 @@ export function createLockoutRepo(db: Db) {
     INSERT INTO sign_in_lockouts (subject, failures, last_failure_at, locked_until) VALUES (@subject, @failures, @at, @lockedUntil)
     ON CONFLICT (subject) DO UPDATE SET failures = @failures, last_failure_at = @at, locked_until = @lockedUntil`);
   const remove = db.prepare('DELETE FROM sign_in_lockouts WHERE subject = ?');
+  const notLocking = '(locked_until IS NULL OR locked_until <= @at)';
+  const forgetOld = db.prepare(`DELETE FROM sign_in_lockouts WHERE ${notLocking} AND last_failure_at < @before`);
+  const rows = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sign_in_lockouts');
+  const dropOldest = db.prepare(
+    `DELETE FROM sign_in_lockouts WHERE subject IN (
+       SELECT subject FROM sign_in_lockouts WHERE ${notLocking} AND subject <> @keep ORDER BY last_failure_at, subject LIMIT @excess)`,
+  );
+  const saveBounded = db.transaction((subject: string, row: LockoutRow, at: string) => {
+    upsert.run({ subject, failures: row.failures, at, lockedUntil: row.lockedUntil });
+    forgetOld.run({ at, before: new Date(Date.parse(at) - bounds.forgetAfterSeconds * 1000).toISOString() });
+    const excess = (rows.get()?.n ?? 0) - bounds.maxRows;
+    if (excess > 0) dropOldest.run({ at, keep: subject, excess });
+  });
 
   return {
     get(subject: string): LockoutRow {
@@ -92,7 +119,10 @@ export function createLockoutRepo(db: Db) {
       return { failures: row?.failures ?? 0, lockedUntil: row?.locked_until ?? null };
     },
     save(subject: string, row: LockoutRow, at: string): void {
-      upsert.run({ subject, failures: row.failures, at, lockedUntil: row.lockedUntil });
+      saveBounded(subject, row, at);
+    },
+    count(): number {
+      return rows.get()?.n ?? 0;
     },
     clear(subject: string): void {
       remove.run(subject);
@@ -100,3 +130,37 @@ export function createLockoutRepo(db: Db) {
   };
 }
 export type LockoutRepo = ReturnType<typeof createLockoutRepo>;
+
+/** Whose a payment is: the signed-in person it was made for (null for a desk payment without one). */
+export interface Owner {
+  subjectType: string;
+  subjectId: string;
+}
+
+/**
+ * Who owns what a caller names by id (a voucher, a print job), so a person is answered only about their own.
+ * `undefined`: no such row; `null`: the row exists but belongs to no person (a test page, a desk document).
+ */
+export function createOwnershipRepo(db: Db) {
+  const ofVoucher = db.prepare<[string], { subject_type: string | null; subject_id: string | null }>(
+    'SELECT p.subject_type, p.subject_id FROM vouchers v JOIN payments p ON p.id = v.payment_id WHERE v.id = ?',
+  );
+  const ofJob = db.prepare<[string], { voucher_id: string | null }>('SELECT voucher_id FROM print_jobs WHERE id = ?');
+  const owner = (row: { subject_type: string | null; subject_id: string | null }): Owner | null =>
+    row.subject_type && row.subject_id ? { subjectType: row.subject_type, subjectId: row.subject_id } : null;
+
+  function voucherOwner(voucherId: string): Owner | null | undefined {
+    const row = ofVoucher.get(voucherId);
+    return row && owner(row);
+  }
+
+  return {
+    voucherOwner,
+    printJobOwner(jobId: string): Owner | null | undefined {
+      const job = ofJob.get(jobId);
+      if (!job) return undefined;
+      return job.voucher_id === null ? null : (voucherOwner(job.voucher_id) ?? null);
+    },
+  };
+}
+export type OwnershipRepo = ReturnType<typeof createOwnershipRepo>;

@@ -57,21 +57,14 @@ export function createPaymentHandlers(service: PaymentService, sessionOf: Paymen
 
 /**
  * The terminal-wide views: the count of unresolved PSE payments (public, for the status screen) and the
- * Historial, for a supervisor (`requireSupervisor` throws FORBIDDEN for anyone else).
+ * Historial (access `supervisor`, enforced by the dispatcher).
  */
 export function createSupervisorPaymentHandlers(
   service: PaymentService,
-  requireSupervisor: () => void,
 ): Pick<KioskApiHandlers<CallContext>, 'payments.terminalHistory' | 'payments.terminalVoucher' | 'payments.unresolved'> {
   return {
     'payments.unresolved': async () => service.unresolved(),
-    'payments.terminalHistory': async (input) => {
-      requireSupervisor();
-      return service.terminalHistory(input.limit);
-    },
-    'payments.terminalVoucher': async (input) => {
-      requireSupervisor();
-      return service.terminalVoucher(input.paymentId);
-    },
+    'payments.terminalHistory': async (input) => service.terminalHistory(input.limit),
+    'payments.terminalVoucher': async (input) => service.terminalVoucher(input.paymentId),
   };
 }

@@ -82,9 +82,10 @@ export function createPaymentService(deps: PaymentServiceDeps) {
   function obligationFor(obligationId: string, subject: PaymentSubject): ObligationRow {
     const obligation = repo.obligation(obligationId);
     if (!obligation) throw new ApiError('NOT_FOUND', 'obligation not found', { reason: 'OBLIGATION_NOT_FOUND' });
-    // Jardín slips belong to a student and are paid by whoever signed in; credits only by their owner.
+    // Jardín slips belong to a student and are paid by whoever signed in; credits only by their owner. Another
+    // person's credit is answered like one that does not exist, so its id tells nothing.
     if (obligation.kind === 'credit' && (obligation.owner_type !== subject.subjectType || obligation.owner_id !== subject.subjectId)) {
-      throw new ApiError('FORBIDDEN', 'obligation of another person', { reason: 'NOT_OWNER' });
+      throw new ApiError('NOT_FOUND', 'obligation not found', { reason: 'OBLIGATION_NOT_FOUND' });
     }
     return obligation;
   }

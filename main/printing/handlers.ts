@@ -7,11 +7,10 @@ type PrintingMethod = 'printing.status' | 'printing.test' | 'printing.reprint' |
 export interface PrintingHandlerDeps {
   print: PrintService;
   /**
-   * May this caller reprint this voucher? The sessions code decides (a person only their own vouchers; an
-   * operator any voucher of the desk) and throws ApiError('FORBIDDEN') when not. Until sessions exist the
-   * dispatcher's access guard is the only check.
+   * Which vouchers and jobs this caller may reach (main/auth/ownership.ts): each throws NOT_FOUND for a row
+   * that is not theirs. Who may call the method at all is the dispatcher's access guard.
    */
-  authorizeReprint?: (voucherId: string, ctx: CallContext) => void;
+  ownership: { requireOwnVoucher(voucherId: string): void; requireVisibleJob(jobId: string): void };
 }
 
 export function createPrintingHandlers(deps: PrintingHandlerDeps): Pick<KioskApiHandlers<CallContext>, PrintingMethod> {
@@ -19,26 +18,20 @@ export function createPrintingHandlers(deps: PrintingHandlerDeps): Pick<KioskApi
   return {
     'printing.status': async () => print.status(),
     'printing.test': async () => print.testPrint(),
-    'printing.reprint': async ({ voucherId }, ctx) => {
-      deps.authorizeReprint?.(voucherId, ctx);
+    'printing.reprint': async ({ voucherId }) => {
+      deps.ownership.requireOwnVoucher(voucherId);
       return print.reprint(voucherId);
     },
-    'printing.jobStatus': async ({ jobId }) => print.jobStatus(jobId),
+    'printing.jobStatus': async ({ jobId }) => {
+      deps.ownership.requireVisibleJob(jobId);
+      return print.jobStatus(jobId);
+    },
   };
 }
 
-/**
- * *Reimprimir* from the desk's Historial del terminal: any voucher of this terminal, for a supervisor
- * (`requireSupervisor` throws FORBIDDEN for anyone else; the access guard has already required an operator).
- */
-export function createSupervisorPrintingHandlers(
-  print: PrintService,
-  requireSupervisor: () => void,
-): Pick<KioskApiHandlers<CallContext>, 'printing.terminalReprint'> {
+/** *Reimprimir* from the desk's Historial del terminal: any voucher of this terminal (access `supervisor`). */
+export function createSupervisorPrintingHandlers(print: PrintService): Pick<KioskApiHandlers<CallContext>, 'printing.terminalReprint'> {
   return {
-    'printing.terminalReprint': async ({ voucherId }) => {
-      requireSupervisor();
-      return print.reprint(voucherId);
-    },
+    'printing.terminalReprint': async ({ voucherId }) => print.reprint(voucherId),
   };
 }

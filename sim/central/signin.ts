@@ -15,6 +15,13 @@ export interface SignInRules {
   resendCooldownSeconds: number;
   sendCap: number;
   sendWindowSeconds: number;
+  /**
+   * Code requests per terminal, as a token bucket: `attemptBurst` at once, then `attemptsPerMinute`. The
+   * terminal throttles its own screen more tightly; this holds a terminal that does not (a script with its
+   * secret) to a rate that makes trying documents one by one pointless.
+   */
+  attemptBurst: number;
+  attemptsPerMinute: number;
 }
 
 export const defaultSignInRules: SignInRules = {
@@ -23,6 +30,8 @@ export const defaultSignInRules: SignInRules = {
   resendCooldownSeconds: 30,
   sendCap: 3,
   sendWindowSeconds: 600,
+  attemptBurst: 20,
+  attemptsPerMinute: 12,
 };
 
 export interface SimSms {
@@ -80,6 +89,23 @@ export function registerSignIn(server: FastifyInstance, context: SimContext, rul
   const sends = new Map<string, number[]>();
   const inbox: SimSms[] = [];
   const auth = { preHandler: context.auth.requireTerminal };
+  /** Per terminal id: tokens left and when they were counted. */
+  const buckets = new Map<string, { tokens: number; at: number }>();
+
+  /** Spends one of the terminal's code requests, or says how long until the next one. */
+  function admitAttempt(terminalId: string): { error: 'TOO_MANY_ATTEMPTS'; retryAfterSeconds: number } | undefined {
+    const now = context.now();
+    const msPerToken = 60_000 / rules.attemptsPerMinute;
+    const bucket = buckets.get(terminalId) ?? { tokens: rules.attemptBurst, at: now };
+    bucket.tokens = Math.min(rules.attemptBurst, bucket.tokens + Math.max(0, now - bucket.at) / msPerToken);
+    bucket.at = now;
+    buckets.set(terminalId, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return undefined;
+    }
+    return { error: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: Math.max(1, Math.ceil(((1 - bucket.tokens) * msPerToken) / 1000)) };
+  }
 
   /** Refuses a send that comes too soon or over the cap; otherwise records it. */
   function admitSend(subject: Subject): { error: 'RESEND_TOO_SOON' | 'SEND_CAP_REACHED'; retryAfterSeconds: number } | undefined {
@@ -124,6 +150,9 @@ export function registerSignIn(server: FastifyInstance, context: SimContext, rul
   server.post('/v1/sign-in/challenges', auth, async (request, reply) => {
     const body = requestBody.safeParse(request.body);
     if (!body.success) return reply.code(400).send({ error: 'INVALID_REQUEST', message: 'audience and document required' });
+    // Counted before the document is looked at, so a refused request learns nothing about it.
+    const throttled = admitAttempt((request as typeof request & { terminalId?: string }).terminalId ?? '');
+    if (throttled) return reply.code(429).send(throttled);
     const subject = findSubject(body.data.audience, body.data.document);
     if (subject === 'invalid') return reply.code(400).send({ error: 'INVALID_REQUEST', message: 'document format' });
     if (!subject) return reply.code(404).send({ error: 'UNKNOWN_SUBJECT' });

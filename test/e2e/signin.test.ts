@@ -185,18 +185,40 @@ describe('kiosk sign-in by SMS code (browser host, headless Chromium)', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
-  it('gives the NOTA with the sede\'s channels for an unknown cédula and for outdated contact data', async () => {
+  it('gives the same NOTA with the sede\'s channels for an unknown cédula and for outdated contact data', async () => {
     await askForCode('1099999999');
     await message().waitFor();
     const unknown = await message().textContent();
-    expect(unknown).toContain('No encontramos un afiliado registrado con la cédula digitada.');
+    expect(unknown).toContain('la cédula digitada no está registrada o sus datos de contacto no están actualizados');
     expect(unknown).toContain('NOTA:');
     expect(unknown).toContain(e2e.config.contacts.advisorEmail);
     expect(unknown).toContain(e2e.config.contacts.sitePhones[0]);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // Outdated contact data gets the very same answer: the screen does not tell which documents exist.
+    const answered = page.waitForResponse((response) => response.url().endsWith('/api/auth.requestCode'));
     await askForCode('1045000000');
-    await page.getByText('No tenemos un número celular actualizado').waitFor();
-    expect(await message().textContent()).toContain('NOTA:');
+    expect((await answered).status()).toBe(404);
+    await message().waitFor();
+    expect(await message().textContent()).toBe(unknown);
+  });
+
+  it('refuses a burst of cédulas typed one after another with how long to wait, then lets the next one through', async () => {
+    const answers: number[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/auth.requestCode')) answers.push(response.status());
+    });
+    for (let n = 0; answers.at(-1) !== 429 && n < 20; n++) {
+      const answered = page.waitForResponse((response) => response.url().endsWith('/api/auth.requestCode'));
+      await askForCode(String(1_090_000_000 + n));
+      await answered;
+    }
+    expect(answers.at(-1)).toBe(429);
+    expect(answers.slice(0, -1).every((status) => status === 404)).toBe(true);
+    await page.getByText(/Se han hecho demasiados intentos de ingreso en este equipo\. Espere \d+ seg e intente de nuevo\./).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    time.advance(10);
+    await askForCode();
+    await validation().waitFor();
   });
 
   it('asks ¿Sigue ahí? after inactivity, then ends the session and leaves nothing of the person in the page', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneField } from '../../domain/text-field';
 import { defineMethod } from './define';
 
 /**
@@ -13,10 +14,20 @@ import { defineMethod } from './define';
  * CONFLICT `EXPIRED` | `NO_CHALLENGE`, RATE_LIMITED `TOO_MANY_TRIES`, UNAVAILABLE `CENTRAL_UNREACHABLE`;
  * operator.signIn — UNAUTHENTICATED `BAD_CREDENTIALS` (`attemptsLeft`), RATE_LIMITED `LOCKED_OUT`
  * (`retryAfterSeconds`), FORBIDDEN `INACTIVE`, CONFLICT `OPERATOR_SIGNED_IN`, UNAVAILABLE `NO_OPERATOR_LIST`.
+ *
+ * requestCode answers an unknown document and a known one without a usable phone alike: NOT_FOUND
+ * `SUBJECT_UNAVAILABLE` (the manual's NOTA covers both). requestCode, operator.signIn and
+ * auth.authorizeSupervisor are throttled per terminal: RATE_LIMITED `TOO_MANY_ATTEMPTS` (`retryAfterSeconds`).
+ * authorizeSupervisor — the refusals of operator.signIn, plus FORBIDDEN `SELF_AUTHORIZATION` (the signed-in
+ * operator's own username) | `NOT_A_SUPERVISOR`, VALIDATION `NOT_A_SUPERVISOR_METHOD` (`method` is not a method
+ * whose access admits a supervisor).
  */
 export const audienceSchema = z.enum(['member', 'company']);
 
 const noInput = z.object({}).strict();
+
+const operatorUsername = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore');
+const operatorPin = z.string().regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits');
 
 /** The phone, masked as the screens show it: `****434`. */
 const maskedPhone = z.string().regex(/^\*{4}\d{3}$/);
@@ -71,7 +82,7 @@ export const operatorSessionOutput = z.object({
 export const authMethods = {
   /** First *Ingresar*: the central API sends a code to the registered phone. */
   'auth.requestCode': defineMethod({
-    input: z.object({ audience: audienceSchema, document: z.string().max(32) }).strict(),
+    input: z.object({ audience: audienceSchema, document: z.string().max(32).transform(oneField) }).strict(),
     output: challengeOutput,
     access: 'public',
   }),
@@ -95,14 +106,30 @@ export const authMethods = {
   }),
 
   'operator.signIn': defineMethod({
-    input: z
-      .object({
-        username: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore'),
-        pin: z.string().regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits'),
-      })
-      .strict(),
+    input: z.object({ username: operatorUsername, pin: operatorPin }).strict(),
     output: operatorSessionOutput,
     access: 'public',
+  }),
+  /**
+   * *Autorización de supervisor*: a supervisor's username and PIN, typed at a cashier's desk, let the signed-in
+   * cashier call `method` (a method whose access is `supervisor`) once within `expiresInSeconds`, without
+   * signing the cashier out. Checked like operator.signIn (cached list, lock-out per username) and audited;
+   * a newer authorisation of the same method replaces the older; the desk locking drops it.
+   */
+  'auth.authorizeSupervisor': defineMethod({
+    input: z
+      .object({
+        username: operatorUsername,
+        pin: operatorPin,
+        method: z.string().regex(/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/, 'method must be a KioskApi method name'),
+      })
+      .strict(),
+    output: z.object({
+      method: z.string(),
+      supervisor: z.object({ username: z.string(), displayName: z.string() }),
+      expiresInSeconds: z.number().int().positive(),
+    }),
+    access: 'operator',
   }),
   'operator.signOut': defineMethod({ input: noInput, output: operatorSessionOutput, access: 'public' }),
   'operator.session': defineMethod({ input: noInput, output: operatorSessionOutput, access: 'public' }),

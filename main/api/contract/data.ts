@@ -76,16 +76,18 @@ const none = z.object({}).strict();
 /**
  * The terminal's data: its synced copy of the obligations, the link to the central API and the outbox.
  * `obligations.ofMember` / `ofCompany` need a signed-in person and answer only for that person: the input
- * must be the session's subject (FORBIDDEN otherwise).
+ * must be the session's subject (FORBIDDEN otherwise). The status lines (sync, link, outbox) are public: the
+ * status screen is reachable from every screen and they hold no personal data.
  */
 export const dataMethods = {
   'sync.status': defineMethod({ input: none, output: syncStatusOutput, access: 'public' }),
   'connectivity.status': defineMethod({ input: none, output: connectivityStatusOutput, access: 'public' }),
   'outbox.status': defineMethod({ input: none, output: outboxStatusOutput, access: 'public' }),
+  /** JARDÍN: a student's enrollment slips (names and debts), for a signed-in person at a kiosk or an operator at a desk. */
   'obligations.ofStudent': defineMethod({
     input: z.object({ studentId: studentIdSchema }).strict(),
     output: obligationAnswerSchema,
-    access: 'public',
+    access: ['person', 'operator'],
   }),
   /** The signed-in afiliado's or empresa's own obligations (CRÉDITOS): the session says whose. */
   'obligations.mine': defineMethod({ input: none, output: obligationAnswerSchema, access: 'person' }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneField } from '../../domain/text-field';
 import { defineMethod } from './define';
 import { obligationViewSchema } from './data';
 
@@ -11,19 +12,23 @@ import { obligationViewSchema } from './data';
 const pesos = z.number().int().nonnegative();
 const noForbidden = (field: string) => z.string().refine((v) => !/["|]/.test(v), `${field} must not contain | or "`);
 
+// Every object level is strict: a key the contract does not know is refused, never silently dropped.
 export const amountChoiceInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('installment') }),
-  z.object({ kind: z.literal('balance') }),
+  z.object({ kind: z.literal('installment') }).strict(),
+  z.object({ kind: z.literal('balance') }).strict(),
   // Checked by the amount rules (whole pesos, minimum, saldo) so the person gets the precise Spanish reason.
-  z.object({ kind: z.literal('other'), pesos: z.number().finite() }),
+  z.object({ kind: z.literal('other'), pesos: z.number().finite() }).strict(),
 ]);
 
-export const payerEditsInput = z.object({
-  fullName: noForbidden('fullName').pipe(z.string().trim().min(3).max(80)),
-  email: z.email().max(120),
-  /** Colombian cell phone: 10 digits. */
-  phone: z.string().regex(/^\d{10}$/, 'phone must be 10 digits'),
-});
+export const payerEditsInput = z
+  .object({
+    /** Made one field (no newline, tab, control or bidi character reaches the gateway or the paper), then checked. */
+    fullName: z.string().max(400).transform(oneField).pipe(noForbidden('fullName').pipe(z.string().min(3).max(80))),
+    email: z.email().max(120),
+    /** Colombian cell phone: 10 digits. */
+    phone: z.string().regex(/^\d{10}$/, 'phone must be 10 digits'),
+  })
+  .strict();
 
 export const paymentOutcome = z.enum(['inProgress', 'pending', 'approved', 'rejected', 'failed', 'expired']);
 export const paymentStateOutput = z.enum(['created', 'registered', 'redirected', 'pending', 'approved', 'rejected', 'failed', 'expired']);
@@ -141,17 +146,21 @@ export const paymentsMethods = {
     output: z.object({ count: z.number().int().nonnegative(), oldestAt: z.string().nullable() }),
     access: 'public',
   }),
-  /** Historial of the whole terminal: supervisors only (a cashier or a person gets FORBIDDEN/UNAUTHENTICATED). */
+  /**
+   * Historial of the whole terminal: a supervisor (a cashier gets FORBIDDEN `SUPERVISOR_REQUIRED` unless a
+   * supervisor authorised this call; a person, UNAUTHENTICATED).
+   */
   'payments.terminalHistory': defineMethod({
     input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
     output: z.object({ items: z.array(paymentSummary) }),
-    access: 'operator',
+    access: 'supervisor',
   }),
   'payments.terminalVoucher': defineMethod({
     input: z.object({ paymentId: z.string().min(1).max(64) }).strict(),
     output: voucherOutput,
-    access: 'operator',
+    access: 'supervisor',
   }),
+  /** The signed-in person's own voucher; another person's payment id answers NOT_FOUND (existence is not revealed). */
   'payments.voucher': defineMethod({
     input: z.object({ paymentId: z.string().min(1).max(64) }).strict(),
     output: voucherOutput,

@@ -38,12 +38,13 @@ const jobId = z.object({ jobId: z.string() });
 export const printingMethods = {
   /** The status screen's printer line. Public: it says nothing about any person. */
   'printing.status': defineMethod({ input: z.object({}).strict(), output: printerStatusSchema, access: 'public' }),
-  /** *Imprimir prueba*: a supervisor or técnico at the status screen. */
-  'printing.test': defineMethod({ input: z.object({}).strict(), output: jobId, access: 'operator' }),
+  /** *Imprimir prueba*: a supervisor (or técnico signed in as one) at the status screen. */
+  'printing.test': defineMethod({ input: z.object({}).strict(), output: jobId, access: 'supervisor' }),
   /**
-   * *Imprimir* / *Reimprimir* a voucher: the signed-in person who paid (from the voucher screen or Historial);
-   * a desk operator acting for the person is let through by the session guard too. A voucher never printed
-   * is sent again as the original; a voucher already printed comes out as COPIA.
+   * *Imprimir* / *Reimprimir* a voucher: the signed-in person who paid, their own vouchers only (anyone else's
+   * voucher id answers NOT_FOUND, so its existence is not revealed). A voucher never printed is sent again as
+   * the original; a voucher already printed comes out as COPIA. The desk reprints through
+   * `printing.terminalReprint`.
    */
   'printing.reprint': defineMethod({
     input: z.object({ voucherId: z.string().min(1).max(64) }).strict(),
@@ -52,17 +53,21 @@ export const printingMethods = {
   }),
   /**
    * *Reimprimir* of any voucher of this terminal, from the desk's Historial del terminal: a signed-in
-   * supervisor only (a cashier gets FORBIDDEN with reason SUPERVISOR_REQUIRED). Same rules as printing.reprint.
+   * supervisor (a cashier gets FORBIDDEN with reason SUPERVISOR_REQUIRED unless a supervisor authorised this
+   * call). Same rules as printing.reprint.
    */
   'printing.terminalReprint': defineMethod({
     input: z.object({ voucherId: z.string().min(1).max(64) }).strict(),
     output: z.object({ jobId: z.string(), copy: z.boolean() }),
-    access: 'operator',
+    access: 'supervisor',
   }),
-  /** Follows one job from the screen that asked for it. Job ids are random; a job's status holds no personal data. */
+  /**
+   * Follows one job from the screen that asked for it: an operator any job of the terminal; a person only the
+   * jobs of their own vouchers (any other job id answers NOT_FOUND).
+   */
   'printing.jobStatus': defineMethod({
     input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
     output: printJobStatusSchema,
-    access: 'public',
+    access: ['person', 'operator'],
   }),
 };

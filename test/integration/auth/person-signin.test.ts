@@ -114,9 +114,15 @@ describe('person sign-in through the core (KioskApi → central API simulator)',
     expect((await data('auth.verifyCode', { code: await lastCodeTo(sim, MEMBER_PHONE) })).person).not.toBeNull();
   });
 
-  it('tells an unknown cédula and outdated contact data apart', async () => {
-    expect(await call('auth.requestCode', { audience: 'member', document: '1099999999' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: { reason: 'UNKNOWN_SUBJECT' } } });
-    expect(await call('auth.requestCode', { audience: 'member', document: '1045000000' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'CONTACT_OUTDATED' } } });
+  it("answers an unknown cédula and outdated contact data alike (the manual's NOTA); the audit keeps which", async () => {
+    const unknown = await call('auth.requestCode', { audience: 'member', document: '1099999999' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: { reason: 'SUBJECT_UNAVAILABLE' } } });
+    expect(await call('auth.requestCode', { audience: 'member', document: '1045000000' })).toEqual(unknown);
+    const failures = auditRows().filter((row) => row.event === 'auth.signin.failure').slice(-2);
+    expect(failures).toEqual([
+      { event: 'auth.signin.failure', actor: 'member:****999', detail: 'reason=UNKNOWN_SUBJECT' },
+      { event: 'auth.signin.failure', actor: 'member:****000', detail: 'reason=CONTACT_OUTDATED' },
+    ]);
   });
 
   it('warns after inactivity, ends the session after the grace, and forgets the person', async () => {

@@ -200,8 +200,11 @@ describe('PSE payment against the simulated gateway', () => {
     expect(below.details?.text).toMatch(/El valor mínimo a pagar es/);
     expect((await apiRefusal(w.rig.service.start(paymentInput({ bankCode: '9999' })))).details?.reason).toBe('UNKNOWN_BANK');
     insertObligation(w.store.db, { id: 'LI-51', ownerType: 'company', ownerId: '900123456-8', balance: 6_300_000, installment: 700_000 });
-    expect((await apiRefusal(w.rig.service.start(paymentInput({ obligationId: 'LI-51' })))).code).toBe('FORBIDDEN');
-    expect((await apiRefusal(w.rig.service.start(paymentInput({ obligationId: 'NOPE' })))).code).toBe('NOT_FOUND');
+    // Another person's credit is answered exactly like one that does not exist.
+    const notTheirs = await apiRefusal(w.rig.service.start(paymentInput({ obligationId: 'LI-51' })));
+    const missing = await apiRefusal(w.rig.service.start(paymentInput({ obligationId: 'NOPE' })));
+    expect(notTheirs).toMatchObject({ code: 'NOT_FOUND', details: { reason: 'OBLIGATION_NOT_FOUND' } });
+    expect(notTheirs.toBody()).toEqual(missing.toBody());
     expect(await w.admin.orders()).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../main/app';
-import { ApiError } from '../../../main/api/errors';
 import { startVirtualPrinter, type VirtualPrinter } from '../../../sim/printer/virtual-printer';
 import { testConfig } from '../../support/config';
 import { tempDir } from '../../support/temp';
@@ -13,6 +12,14 @@ function signInSupervisor(target: App): void {
 }
 function signInMember(target: App): void {
   target.sessions.startPerson({ type: 'member', id: '1045678901', name: 'AFILIADO DEMO', email: 'demo@example.com', phoneTail: '434' });
+}
+function signInCompany(target: App): void {
+  target.sessions.startPerson({ type: 'company', id: '900123456-8', name: 'EMPRESA DEMO', email: 'empresa@example.com', phoneTail: '777' });
+}
+/** The seed voucher, paid by the demo afiliado (the payments code writes the session's subject on the payment). */
+function memberPaidVoucher(target: App, voucherId: string): void {
+  insertPaidVoucher(target.db, voucherId, seedVoucher(), () => target.print.enqueueVoucher(voucherId, seedVoucher() as never));
+  target.db.prepare("UPDATE payments SET subject_type = 'member', subject_id = '1045678901' WHERE id = ?").run(`pay-${voucherId}`);
 }
 
 let app: App | undefined;
@@ -42,9 +49,11 @@ describe('printing methods of the KioskApi', () => {
     expect(envelope).toMatchObject({ ok: true, data: { configured: true, interface: printer!.interface, reachable: true, queued: 0, lastJob: null } });
   });
 
-  it('printing.test needs an operator: refused without one, printed with one', async () => {
+  it('printing.test needs a supervisor: refused without one and for a cashier, printed for a supervisor', async () => {
     await start();
     expect(await call('printing.test', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    app!.sessions.startOperator({ username: 'cajero1', displayName: 'Carmen Cajera', role: 'cashier' });
+    expect(await call('printing.test', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'SUPERVISOR_REQUIRED' } } });
     signInSupervisor(app!);
     const envelope = await call('printing.test', {});
     expect(envelope.ok).toBe(true);
@@ -69,7 +78,7 @@ describe('printing methods of the KioskApi', () => {
     expect(await call('printing.reprint', { voucherId: 'V-404' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await call('printing.jobStatus', { jobId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
-    insertPaidVoucher(app!.db, 'V-1', seedVoucher(), () => app!.print.enqueueVoucher('V-1', seedVoucher() as never));
+    memberPaidVoucher(app!, 'V-1');
     await printer!.waitForJobs(1);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const envelope = await call('printing.reprint', { voucherId: 'V-1' });
@@ -78,15 +87,29 @@ describe('printing methods of the KioskApi', () => {
     expect(papers[1]?.decoded.text).toContain('*** COPIA ***');
   });
 
-  it('a reprint hook can refuse a voucher that is not the caller\'s', async () => {
-    const { createPrintingHandlers } = await import('../../../main/printing/handlers');
+  it("an empresa can neither reprint an afiliado's voucher nor follow its print job: NOT_FOUND, as for no voucher at all", async () => {
     await start();
-    const handlers = createPrintingHandlers({
-      print: app!.print,
-      authorizeReprint: () => {
-        throw new ApiError('FORBIDDEN', 'not your voucher');
-      },
-    });
-    await expect(handlers['printing.reprint']({ voucherId: 'V-1' }, { transport: 'test' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    memberPaidVoucher(app!, 'V-2');
+    const [original] = await printer!.waitForJobs(1);
+    expect(original?.complete).toBe(true);
+    const jobId = app!.db.prepare<[string], string>('SELECT id FROM print_jobs WHERE voucher_id = ?').pluck().get('V-2');
+    expect(jobId).toBeDefined();
+
+    signInCompany(app!);
+    const refusedReprint = await call('printing.reprint', { voucherId: 'V-2' });
+    expect(refusedReprint).toEqual(await call('printing.reprint', { voucherId: 'V-none' }));
+    expect(refusedReprint).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('printing.jobStatus', { jobId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // Nothing was printed for the empresa.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(printer!.jobs()).toHaveLength(1);
+
+    // The afiliado who paid follows the same job; an operator at the desk follows any job.
+    app!.sessions.endPerson('sign-out');
+    signInMember(app!);
+    expect(await call('printing.jobStatus', { jobId })).toMatchObject({ ok: true, data: { id: jobId } });
+    app!.sessions.endPerson('sign-out');
+    app!.sessions.startOperator({ username: 'cajero1', displayName: 'Carmen Cajera', role: 'cashier' });
+    expect(await call('printing.jobStatus', { jobId })).toMatchObject({ ok: true, data: { id: jobId } });
   });
 });

@@ -18,6 +18,16 @@ async function call(method: string, input: unknown = {}) {
   return envelope.data as Record<string, unknown> & { obligations?: Record<string, unknown>[] };
 }
 
+/** The jardín lookup is for a signed-in person (or an operator): a person is signed in around each one. */
+const someone = { type: 'member', id: '1045678901', name: 'AFILIADO DEMO', email: 'demo@example.com', phoneTail: '434' } as const;
+async function asPerson<T>(run: () => Promise<T>): Promise<T> {
+  app.sessions.startPerson(someone);
+  try {
+    return await run();
+  } finally {
+    app.sessions.endPerson('sign-out');
+  }
+}
 
 beforeAll(async () => {
   sim = await startSimulator();
@@ -39,12 +49,12 @@ describe('the data layer through KioskApi (createApp, simulator over HTTP)', () 
   });
 
   it("answers the demo identities live: student 1043987654's slip, and nothing for student 123456", async () => {
-    const slips = await call('obligations.ofStudent', { studentId: '1043987654' });
+    const slips = await asPerson(() => call('obligations.ofStudent', { studentId: '1043987654' }));
     expect(slips).toMatchObject({ source: 'live', ageSeconds: 0 });
     expect(slips.obligations).toEqual([
       expect.objectContaining({ concept: 'VOLANTES DE MATRICULA', studentName: 'ESTUDIANTE GENERICO', validityYear: new Date().getUTCFullYear(), balance: 482_213 }),
     ]);
-    expect(await call('obligations.ofStudent', { studentId: '123456' })).toMatchObject({ source: 'live', obligations: [] });
+    expect(await asPerson(() => call('obligations.ofStudent', { studentId: '123456' }))).toMatchObject({ source: 'live', obligations: [] });
   });
 
   it("gives a person's obligations only to that person, signed in", async () => {
@@ -85,7 +95,7 @@ describe('the data layer through KioskApi (createApp, simulator over HTTP)', () 
     expect(local.source).toBe('local');
     expect(local.obligations).toEqual(member.obligations);
     expect(local.ageSeconds).toBeGreaterThanOrEqual(0);
-    const slips = await call('obligations.ofStudent', { studentId: '1043987654' });
+    const slips = await asPerson(() => call('obligations.ofStudent', { studentId: '1043987654' }));
     expect(slips).toMatchObject({ source: 'local' });
     const sync = await until(() => call('sync.status'), (s) => s.state === 'failing');
     expect(sync.lastError).toMatch(/unreachable/);
@@ -101,7 +111,7 @@ describe('the data layer through KioskApi (createApp, simulator over HTTP)', () 
     await until(() => call('sync.status'), (s) => s.rows === 3);
     await setFaults(sim.url, { outage: true });
     await until(() => call('connectivity.status'), (s) => s.state === 'offline');
-    expect(await call('obligations.ofStudent', { studentId: '1043987654' })).toMatchObject({ source: 'local', obligations: [] });
+    expect(await asPerson(() => call('obligations.ofStudent', { studentId: '1043987654' }))).toMatchObject({ source: 'local', obligations: [] });
     await setFaults(sim.url, {});
   });
 
@@ -114,8 +124,9 @@ describe('the data layer through KioskApi (createApp, simulator over HTTP)', () 
     expect(sim.central.payments.list().map((p) => p.idempotencyKey)).toEqual(['app-payment-0001']);
   });
 
-  it('validates identifiers before anything else', async () => {
-    expect(await app.api.dispatch('obligations.ofStudent', { studentId: '12ab' }, ctx)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  it('refuses the jardín lookup without a session, and validates identifiers before anything else', async () => {
+    expect(await app.api.dispatch('obligations.ofStudent', { studentId: '1043987654' }, ctx)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await asPerson(() => app.api.dispatch('obligations.ofStudent', { studentId: '12ab' }, ctx))).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, type CallContext } from '../../../main/api/dispatcher';
+import { createDispatcher, UNKNOWN_METHOD_TOKEN, type CallContext } from '../../../main/api/dispatcher';
+import { ApiError } from '../../../main/api/errors';
 import type { KioskApiHandlers } from '../../../main/api/contract';
 import { memoryLogger } from '../../support/logs';
 
@@ -45,7 +46,48 @@ describe('dispatcher', () => {
     const api = createDispatcher(handlers, log.logger);
     expect(await api.dispatch('terminal.contacts', {}, ctx)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     await new Promise((resolve) => setTimeout(resolve, 10));
+    const failed = log.lines().map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'call failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ method: 'terminal.contacts' });
     expect(log.lines().join('')).not.toContain('1045678901');
+  });
+
+  it('logs an unknown method name as one fixed token, never the text that was sent', async () => {
+    const { handlers } = countingHandlers({});
+    const log = memoryLogger();
+    const api = createDispatcher(handlers, log.logger);
+    const sent = 'x"}\n{"level":60,"msg":"forged 1045678901';
+    expect(await api.dispatch(sent, {}, ctx)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const refused = log.lines().map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'call refused');
+    expect(refused).toEqual([expect.objectContaining({ method: UNKNOWN_METHOD_TOKEN })]);
+    expect(log.lines().join('\n')).not.toContain('forged');
+    expect(log.lines().join('\n')).not.toContain('1045678901');
+  });
+
+  it('asks the guard before parsing the input, so a refused caller learns nothing about the inputs', async () => {
+    const { handlers, calls } = countingHandlers({});
+    const asked: string[] = [];
+    const api = createDispatcher(handlers, memoryLogger().logger, (method, access) => {
+      asked.push(`${method}:${String(access)}`);
+      throw new ApiError('UNAUTHENTICATED', 'sign-in required');
+    });
+    const answer = await api.dispatch('terminal.status', { extra: 1 }, ctx);
+    expect(answer).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'sign-in required' } });
+    expect(asked).toEqual(['terminal.status:public']);
+    expect(calls).toEqual([]);
+  });
+
+  it("commits the guard's admission only once the input has parsed, right before the handler", async () => {
+    const { handlers, calls } = countingHandlers({});
+    const commits: number[] = [];
+    const api = createDispatcher(handlers, memoryLogger().logger, () => ({ commit: () => void commits.push(calls.length) }));
+    expect(await api.dispatch('terminal.status', { extra: 1 }, ctx)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(commits).toEqual([]);
+    await api.dispatch('terminal.status', {}, ctx);
+    // Committed once, and before the handler ran (no call counted yet at that moment).
+    expect(commits).toEqual([0]);
+    expect(calls).toEqual(['terminal.status']);
   });
 
   it('asks the access guard before any handler runs', async () => {

@@ -19,6 +19,11 @@ describe('central sign-in refusals as the screen sees them', () => {
     expect(map(new CentralError('rejected', '', 410, 'EXPIRED'))).toEqual({ code: 'CONFLICT', details: { reason: 'EXPIRED' } });
     expect(map(new CentralError('rejected', '', 423, 'TOO_MANY_TRIES'))).toEqual({ code: 'RATE_LIMITED', details: { reason: 'TOO_MANY_TRIES' } });
     expect(map(new CentralError('rejected', '', 404, 'UNKNOWN_CHALLENGE'))).toEqual({ code: 'CONFLICT', details: { reason: 'NO_CHALLENGE' } });
+    // The central API's own throttle of this terminal reads like the terminal's.
+    expect(map(new CentralError('rejected', '', 429, 'TOO_MANY_ATTEMPTS', { retryAfterSeconds: 4.5 }))).toEqual({
+      code: 'RATE_LIMITED',
+      details: { reason: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: 5 },
+    });
   });
 
   it('reports every way of not getting an answer as the central API being unreachable', () => {

@@ -130,16 +130,49 @@ describe('session manager', () => {
     const sessions = manager('desk');
     const guard = createAccessGuard(sessions);
     const ctx = { transport: 'test' as const };
-    expect(refusalOf(() => guard('public', ctx))).toBeUndefined();
-    expect(refusalOf(() => guard('person', ctx))).toEqual({ code: 'UNAUTHENTICATED', reason: 'NO_PERSON_SESSION' });
-    expect(refusalOf(() => guard('operator', ctx))).toEqual({ code: 'UNAUTHENTICATED', reason: 'NO_OPERATOR_SESSION' });
+    expect(refusalOf(() => guard('terminal.status', 'public', ctx))).toBeUndefined();
+    expect(refusalOf(() => guard('terminal.status', 'person', ctx))).toEqual({ code: 'UNAUTHENTICATED', reason: 'NO_PERSON_SESSION' });
+    expect(refusalOf(() => guard('terminal.status', 'operator', ctx))).toEqual({ code: 'UNAUTHENTICATED', reason: 'NO_OPERATOR_SESSION' });
     sessions.startOperator(cashier);
     sessions.startPerson(member);
-    expect(refusalOf(() => guard('operator', ctx))).toBeUndefined();
-    expect(refusalOf(() => guard('person', ctx))).toBeUndefined();
+    expect(refusalOf(() => guard('terminal.status', 'operator', ctx))).toBeUndefined();
+    expect(refusalOf(() => guard('terminal.status', 'person', ctx))).toBeUndefined();
     time.advance(idle.operatorLockSeconds);
-    expect(refusalOf(() => guard('operator', ctx))).toEqual({ code: 'UNAUTHENTICATED', reason: 'OPERATOR_LOCKED' });
-    expect(refusalOf(() => guard('person', ctx))).toEqual({ code: 'UNAUTHENTICATED', reason: 'NO_PERSON_SESSION' });
+    expect(refusalOf(() => guard('terminal.status', 'operator', ctx))).toEqual({ code: 'UNAUTHENTICATED', reason: 'OPERATOR_LOCKED' });
+    expect(refusalOf(() => guard('terminal.status', 'person', ctx))).toEqual({ code: 'UNAUTHENTICATED', reason: 'NO_PERSON_SESSION' });
+  });
+
+  it("keeps a supervisor's authorisation with the operator session: one use, until it expires, gone on lock or sign-out", () => {
+    const sessions = manager('desk');
+    const grant = () => ({ method: 'printing.test', supervisor: 'supervisor1', expiresAt: time.now() + 120_000 });
+    expect(sessions.grantSupervisorAuthorization(grant())).toBe(false);
+    sessions.startOperator(cashier);
+    expect(sessions.grantSupervisorAuthorization(grant())).toBe(true);
+    expect(sessions.supervisorAuthorization('payments.terminalHistory')).toBeUndefined();
+    expect(sessions.consumeSupervisorAuthorization('printing.test')).toBe(true);
+    expect(sessions.consumeSupervisorAuthorization('printing.test')).toBe(false);
+    expect(events()).toContainEqual({ event: 'supervisor.authorization.used', actor: 'operator:cajero1', detail: 'method=printing.test supervisor=supervisor1' });
+
+    sessions.grantSupervisorAuthorization(grant());
+    time.advance(60);
+    sessions.touch();
+    time.advance(59);
+    expect(sessions.supervisorAuthorization('printing.test')).toBeDefined();
+    time.advance(1);
+    expect(sessions.supervisorAuthorization('printing.test')).toBeUndefined();
+    expect(sessions.currentOperator()?.locked).toBe(false);
+
+    expect(sessions.grantSupervisorAuthorization(grant())).toBe(true);
+    time.advance(idle.operatorLockSeconds);
+    expect(sessions.currentOperator()?.locked).toBe(true);
+    expect(sessions.grantSupervisorAuthorization(grant())).toBe(false);
+    sessions.unlockOperator();
+    expect(sessions.supervisorAuthorization('printing.test')).toBeUndefined();
+
+    sessions.grantSupervisorAuthorization(grant());
+    sessions.endOperator();
+    sessions.startOperator(cashier);
+    expect(sessions.supervisorAuthorization('printing.test')).toBeUndefined();
   });
 
   it('never lets an expired session through, even before the timer ticks', () => {
@@ -147,6 +180,6 @@ describe('session manager', () => {
     const guard = createAccessGuard(sessions);
     sessions.startPerson(member);
     time.advance(idle.maxSessionSeconds + 1);
-    expect(refusalOf(() => guard('person', { transport: 'test' }))).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(refusalOf(() => guard('terminal.status', 'person', { transport: 'test' }))).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });

@@ -22,6 +22,27 @@ describe('sign-in refusals in Spanish', () => {
     expect(signInMessage(refusal('CONFLICT', { reason: 'CONTACT_OUTDATED' }), 'member').note).toBe(true);
   });
 
+  it('gives one answer, with the NOTA, to an unknown document and to outdated contact data', () => {
+    expect(signInMessage(refusal('NOT_FOUND', { reason: 'SUBJECT_UNAVAILABLE' }), 'member')).toEqual({
+      text: 'No podemos enviarle el código de verificación: la cédula digitada no está registrada o sus datos de contacto no están actualizados.',
+      note: true,
+    });
+    expect(signInMessage(refusal('NOT_FOUND', { reason: 'SUBJECT_UNAVAILABLE' }), 'company').text).toContain('el NIT digitado no está registrado');
+  });
+
+  it("says how long to wait when the terminal's sign-in attempts are throttled, at the kiosk and at the desk", () => {
+    const throttled = refusal('RATE_LIMITED', { reason: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: 9 });
+    expect(signInMessage(throttled, 'member')).toEqual({ text: 'Se han hecho demasiados intentos de ingreso en este equipo. Espere 9 seg e intente de nuevo.', note: false });
+    expect(operatorMessage(throttled)).toBe('Se han hecho demasiados intentos de ingreso en este equipo. Espere 9 seg e intente de nuevo.');
+  });
+
+  it("explains the refusals of a supervisor's authorisation", () => {
+    expect(operatorMessage(refusal('FORBIDDEN', { reason: 'SELF_AUTHORIZATION' }))).toContain('un supervisor con su propio usuario y PIN');
+    expect(operatorMessage(refusal('FORBIDDEN', { reason: 'NOT_A_SUPERVISOR' }))).toBe('Ese usuario no es supervisor. La autorización debe darla un supervisor.');
+    expect(operatorMessage(refusal('FORBIDDEN', { reason: 'SUPERVISOR_REQUIRED' }))).toContain('requiere la autorización de un supervisor');
+    expect(operatorMessage(refusal('VALIDATION', { reason: 'NOT_A_SUPERVISOR_METHOD' }))).toBe('Esta operación no requiere autorización de supervisor.');
+  });
+
   it('explains a bad document by what is wrong with it', () => {
     expect(signInMessage(refusal('VALIDATION', { field: 'document', reason: 'length', minLength: 5, maxLength: 10 }), 'member').text).toBe('La cédula debe tener entre 5 y 10 dígitos, sin puntos ni letras.');
     expect(signInMessage(refusal('VALIDATION', { field: 'document', reason: 'checkDigit' }), 'company').text).toContain('dígito de verificación no corresponde');
