@@ -12,6 +12,8 @@ import { runChild, startSimProcess } from './sync/children';
  *   the full sync (event-loop delay, max); the pages are written by the writer thread.
  * - sync_delta_1k_ms: median time to fetch and apply 1,000 central changes to the N-row copy.
  * - lookup_p99_us: a member's obligations through the service (local copy), p99; ratio to the raw select.
+ * - lookup_during_sync_p99_ms: the signed-in afiliado's obligations through the browser host's `/api`, every
+ *   20 ms while the app's own first full sync of the N obligations runs (sync/lookup-child.ts), p99.
  */
 interface Measured {
   rows: number;
@@ -40,6 +42,13 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
       await sim.stop();
     }
   }
+  const duringSim = await startSimProcess(['--synthetic', String(count)]);
+  let during: { lookupMs: number[]; syncMs: number };
+  try {
+    during = JSON.parse(await runChild('bench/sync/lookup-child.ts', [duringSim.url], { timeoutMs: 600_000 })) as { lookupMs: number[]; syncMs: number };
+  } finally {
+    await duringSim.stop();
+  }
   const best = runs.reduce((a, b) => (b.rows / b.fullMs > a.rows / a.fullMs ? b : a));
   const measured = {
     rows: best.rows,
@@ -60,5 +69,6 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
     { name: 'sync_full_main_block_ms', value: round(measured.mainBlockMs, 1), unit: 'ms' },
     { name: 'sync_delta_1k_ms', value: round(median(measured.deltaMs), 1), unit: 'ms' },
     { name: 'lookup_p99_us', value: round(serviceP99, 1), unit: 'us', ratio: round(serviceP99 / Math.max(rawP99, 0.001), 3) },
+    { name: 'lookup_during_sync_p99_ms', value: round(percentile(during.lookupMs, 99), 1), unit: 'ms' },
   ];
 }

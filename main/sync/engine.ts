@@ -62,6 +62,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const pageSize = options.pageSize ?? 5_000;
   const writer = options.writer ?? inlineSyncWriter(repo);
   let running: Promise<SyncRunResult> | undefined;
+  /** The run in flight is a long poll whose request the central API is holding (nothing is being synced). */
+  let waitingHeld = false;
   let localRows: number | undefined;
   let lastRun: { at: string; pages: number; changes: number; ms: number } | null = null;
 
@@ -107,11 +109,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
       }
       result.fullSync = state.mode === 'full';
       let after = state.cursor;
-      let next = fetchPage(after, signal, held && state.mode === 'delta');
+      // While the central API holds the first request there is nothing to sync: the status says idle.
+      waitingHeld = held && state.mode === 'delta';
+      let next = fetchPage(after, signal, waitingHeld);
       let firstPage = true;
       for (;;) {
         const waitStarted = performance.now();
         const page = await next;
+        waitingHeld = false;
         result.waitMs += performance.now() - waitStarted;
         if (page === 'resync') {
           logger.warn({ feed: 'obligations' }, 'central API asked for a full resync');
@@ -155,6 +160,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       repo.recordFailure(message, clock.now().toISOString());
       throw error;
     } finally {
+      waitingHeld = false;
       // Counting a million rows takes a while: done when the status is asked for, not on every delta.
       if (result.changes > 0) localRows = undefined;
       caughtUpAt = repo.state().last_success_at;
@@ -218,7 +224,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       const lagSeconds = state.last_success_at ? Math.max(0, Math.round((now - Date.parse(state.last_success_at)) / 1000)) : null;
       const failing = state.last_error_at !== null && (state.last_success_at === null || state.last_error_at > state.last_success_at);
       return {
-        state: running ? ('running' as const) : failing ? ('failing' as const) : state.last_success_at ? ('idle' as const) : ('never' as const),
+        state: running && !waitingHeld ? ('running' as const) : failing ? ('failing' as const) : state.last_success_at ? ('idle' as const) : ('never' as const),
         mode: state.mode,
         lastSuccessAt: state.last_success_at,
         lastAttemptAt: state.last_attempt_at,

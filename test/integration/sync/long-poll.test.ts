@@ -57,6 +57,8 @@ describe('the delta feed long poll', () => {
     start({ syncIntervalMs: 60_000 });
     await until(syncStatus, (status) => status?.mode === 'delta' && status.state !== 'running');
     expect(await until(held, (count) => count === 1)).toBe(1);
+    // A held request is not a sync in progress: the status screen says idle.
+    expect(await syncStatus()).toMatchObject({ state: 'idle', mode: 'delta' });
     const before = localBalance();
     expect(before).toBeGreaterThan(0);
     const obligation = li38();
