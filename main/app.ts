@@ -37,6 +37,7 @@ import { createPrintService, type PrintService } from './printing/service';
 import { createPrintingHandlers, createSupervisorPrintingHandlers } from './printing/handlers';
 import { deriveQrKey } from './printing/qr';
 import { createDeskHandlers } from './desk/handlers';
+import { offlineGate } from './terminal/offline-gate';
 import { createDeskService, type DeskService } from './desk/desk';
 import type { DeskOperator } from './desk/deps';
 import { createDeskRepo } from './db/desk-repo';
@@ -216,6 +217,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     ...createSupervisorPrintingHandlers(print, requireSupervisor),
     ...createDeskHandlers(desk, { operator: signedInOperator, supervisor: signedInOperator }),
   };
+  Object.assign(handlers, offlineGate(handlers, () => connectivity.state() !== 'offline'));
 
   const api = createDispatcher(handlers, logger, createAccessGuard(sessions));
   print.start();

@@ -43,7 +43,7 @@ describe('a whole desk shift offline', () => {
     // The supervisor voids every 13th payment: the first one (its send was attempted) needs a central void.
     app.sessions.startOperator(SUPERVISOR);
     const voided = taken.filter((_, i) => i % 13 === 0);
-    const voids = [];
+    const voids: { central: string }[] = [];
     for (const payment of voided) voids.push(await rig.call<{ central: string }>('desk.void', { requestId: randomUUID(), paymentId: payment.paymentId, reason: 'Cobro duplicado por error' }));
     expect(voids[0]?.central).toBe('queued');
     expect(voids.filter((v) => v.central === 'cancelled').length).toBeGreaterThan(0);
