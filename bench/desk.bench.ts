@@ -44,7 +44,13 @@ async function call<T>(app: App, method: string, input: unknown): Promise<T> {
 }
 
 async function setOutage(sim: Simulator, outage: boolean): Promise<void> {
-  await fetch(`${sim.url}/sim/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outage }) });
+  // A fresh connection each time: a kept-alive socket may have been closed by the server during a long step.
+  const answer = await fetch(`${sim.url}/sim/admin/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', connection: 'close' },
+    body: JSON.stringify({ outage }),
+  });
+  if (!answer.ok) throw new Error(`simulator refused the faults: ${answer.status}`);
 }
 
 /** Fills the local copy with `count` member credits (100 per cédula), as a full sync would leave it. */
