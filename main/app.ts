@@ -11,6 +11,7 @@ import { createCentralHttp } from './central/http';
 import { createCentralClient } from './central/client';
 import { createConnectivity } from './sync/connectivity';
 import { createDataLayer, type DataLayer, type DataLayerTuning } from './sync/layer';
+import { createOutboxSenders, type SenderHooks } from './sync/outbox-senders';
 import { createContactsService, type ContactsService } from './terminal/contacts';
 import { createContactsRepo } from './db/contacts-repo';
 import { createDataHandlers } from './sync/handlers';
@@ -39,6 +40,12 @@ import { deriveQrKey } from './printing/qr';
 import { memorySecretStore, type SecretStore } from './secrets/secret-store';
 import { keyFileSecretStore } from './secrets/key-file';
 import { dirname } from 'node:path';
+import { createDeskHandlers } from './desk/handlers';
+import { offlineGate } from './terminal/offline-gate';
+import { createDeskService, type DeskService } from './desk/desk';
+import type { DeskOperator } from './desk/deps';
+import { createDeskRepo } from './db/desk-repo';
+import { createOutboxRepo } from './db/outbox-repo';
 
 export interface AppDeps {
   clock?: Clock;
@@ -68,6 +75,8 @@ export interface App {
   operators: OperatorService;
   payments: PaymentService;
   contacts: ContactsService;
+  /** The cashier desk: shifts, cash and card payments, voids, conflicts. */
+  desk: DeskService;
   /** The transport tells where the bank sends the payer back (browser host: `<host>/pse/retorno`). */
   setPseReturnUrl(url: string): void;
   /** The print queue; payments call `print.enqueueVoucher` inside the transaction that writes the voucher. */
@@ -104,8 +113,12 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   const contacts = createContactsService({ config, repo: createContactsRepo(db), source: centralClient.directory, clock, logger });
   // Contact channels at start and then hourly: they change rarely, and a kiosk shows the last ones meanwhile.
   const kept = [{ name: 'contacts', refresh: (signal: AbortSignal) => contacts.refresh(signal), intervalMs: 3_600_000 }];
+  // Each outbox kind with the central API's shape (main/central/outbox-kinds.ts); conflicts go to the desk's list.
+  // The desk (built below, it needs the data layer) takes the conflicts; the hook is filled in once it exists.
+  const conflictSink: SenderHooks = {};
+  const senders = createOutboxSenders(centralClient.payments, { onPaymentConflict: (...args) => conflictSink.onPaymentConflict?.(...args) });
   const data = createDataLayer({
-    db, central: centralClient, connectivity, clock, logger, tuning: { centralTimeoutMs: config.central.timeoutMs, ...deps.data }, kept, retention: config.retention,
+    db, central: centralClient, connectivity, clock, logger, tuning: { centralTimeoutMs: config.central.timeoutMs, ...deps.data }, kept, senders, retention: config.retention,
   });
   const authAudit = createAuthAudit(audit, clock);
   const sessions = createSessionManager({ clock, idle: config.idle, audit: authAudit, role: config.terminal.role });
@@ -156,7 +169,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     config,
     // Called inside the approval's transaction; the worker's round runs on a later tick, after the commit.
     outbox: { enqueue: (item) => data.enqueue(item).created },
-    printVoucher: (voucherId, document) => void print.enqueueVoucher(voucherId, document),
+    printVoucher: (voucherId, document) => print.enqueueVoucher(voucherId, document),
     documentProblem: (problem) => void print.recordUnbuilt('voucher', problem),
     logger,
     customerService: () => contacts.customerService(),
@@ -175,6 +188,36 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   };
 
   const ownership = createOwnershipRules({ sessions, repo: createOwnershipRepo(db) });
+  // Refuse only what is known not to work: `offline` before any call was made is "not tried yet", not "down".
+  const linkUsable = (): boolean => connectivity.state() !== 'offline' || connectivity.status().lastFailureAt === null;
+  const desk = createDeskService({
+    payments: paymentsRepo,
+    desk: createDeskRepo(db),
+    outboxRepo: createOutboxRepo(db),
+    outbox: { enqueue: (item) => data.enqueue(item).created },
+    print,
+    clock,
+    ids,
+    logger: logger.child({ module: 'desk' }),
+    config,
+    obligations: data.obligations,
+    pse: payments,
+    online: linkUsable,
+    dataAsOf: () => data.sync.lastCaughtUpAt(),
+  });
+  conflictSink.onPaymentConflict = (payment, key, refusal) => desk.conflicts.record(payment, key, refusal);
+  // The dispatcher has checked the access; these say who: the signed-in operator, and for a supervisor method
+  // the signed-in supervisor or the one whose one-call authorisation the call used up.
+  const signedInOperator = (): DeskOperator => {
+    const current = sessions.currentOperator();
+    if (!current) throw new ApiError('UNAUTHENTICATED', 'operator sign-in required', { reason: 'NO_OPERATOR_SESSION' });
+    return { username: current.operator.username, displayName: current.operator.displayName };
+  };
+  const authorizingSupervisor = (method: string): DeskOperator => {
+    const supervisor = sessions.authorizingSupervisor(method);
+    if (!supervisor) throw new ApiError('FORBIDDEN', 'supervisor authorisation required', { reason: 'SUPERVISOR_REQUIRED' });
+    return supervisor;
+  };
   const paymentHandlers = createPaymentHandlers(payments, deps.paymentSession ?? signedInPayer);
   const handlers: KioskApiHandlers<CallContext> = {
     'terminal.status': async () => terminal.status(),
@@ -186,7 +229,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     ...createSupervisorPaymentHandlers(payments),
     ...createPrintingHandlers({ print, ownership }),
     ...createSupervisorPrintingHandlers(print),
+    ...createDeskHandlers(desk, { operator: signedInOperator, supervisor: authorizingSupervisor }),
   };
+  Object.assign(handlers, offlineGate(handlers, linkUsable));
 
   const api = createDispatcher(handlers, logger, createAccessGuard(sessions));
   print.start();
@@ -203,6 +248,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     operators,
     payments,
     contacts,
+    desk,
     setPseReturnUrl(url: string) {
       pseReturnUrl = url;
     },

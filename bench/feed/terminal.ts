@@ -5,6 +5,7 @@ import { createLogger } from '../../main/log/logger';
 import { systemClock } from '../../main/runtime/clock';
 import { createConnectivity } from '../../main/sync/connectivity';
 import { createDataLayer, type DataLayerTuning } from '../../main/sync/layer';
+import { createOutboxSenders } from '../../main/sync/outbox-senders';
 
 /** A terminal's data layer as main/app.ts builds it (sync, outbox, lookups), on a database file or in memory. */
 export function openDataLayer(simUrl: string, terminalId: string, file: string, tuning: DataLayerTuning) {
@@ -12,7 +13,8 @@ export function openDataLayer(simUrl: string, terminalId: string, file: string, 
   const db = openDatabase(file);
   const connectivity = createConnectivity({ clock: systemClock });
   const http = createCentralHttp({ baseUrl: `${simUrl}/`, terminalId, terminalSecret: 'demo-terminal-secret', timeoutMs: 10_000, logger, onOutcome: connectivity.record });
-  const data = createDataLayer({ db, central: createCentralClient(http, terminalId), connectivity, clock: systemClock, logger, tuning });
+  const central = createCentralClient(http, terminalId);
+  const data = createDataLayer({ db, central, connectivity, clock: systemClock, logger, tuning, senders: createOutboxSenders(central.payments) });
   return {
     db,
     data,

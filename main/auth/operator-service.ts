@@ -183,7 +183,9 @@ export function createOperatorService(deps: OperatorServiceDeps) {
     // The PIN check awaited: the desk may have locked or changed hands meanwhile, and then nothing is granted.
     const granted =
       sessions.currentOperator()?.operator.username === cashier &&
-      sessions.grantSupervisorAuthorization({ method, supervisor: operator.username, expiresAt: now() + seconds * 1000 });
+      sessions.grantSupervisorAuthorization({
+        method, supervisor: operator.username, supervisorName: operator.displayName, expiresAt: now() + seconds * 1000,
+      });
     if (!granted) throw new ApiError('UNAUTHENTICATED', 'operator session ended during the authorisation', { reason: 'NO_OPERATOR_SESSION' });
     audit.record('supervisor.authorization.granted', operatorActor(operator.username, true), { method, cashier, seconds });
     return { method, supervisor: { username: operator.username, displayName: operator.displayName }, expiresInSeconds: seconds };

@@ -43,12 +43,16 @@ interface OperatorSession {
   locked: boolean;
   /** Supervisor authorisations held by this session: method → who authorised it and until when (ms). */
   grants: Map<string, SupervisorGrant>;
+  /** The grant the call running now consumed (the dispatcher uses it up before the handler runs). */
+  used?: SupervisorGrant;
 }
 
 /** One *autorización de supervisor*: one call of `method`, before `expiresAt`. */
 export interface SupervisorGrant {
   method: string;
   supervisor: string;
+  /** The supervisor's name as printed (e.g. *Autorizó* on the cierre de caja and the ANULADO slip). */
+  supervisorName?: string;
   expiresAt: number;
 }
 
@@ -194,11 +198,24 @@ export function createSessionManager(deps: { clock: Clock; idle: IdleRules; audi
     supervisorAuthorization(method: string): SupervisorGrant | undefined {
       return heldGrant(method);
     },
+    /**
+     * Who authorised the supervisor method `method` now running at this desk: the signed-in supervisor, or the
+     * supervisor whose one-call authorisation the dispatcher has just used up for it.
+     */
+    authorizingSupervisor(method: string): { username: string; displayName: string } | undefined {
+      applyTimers();
+      if (!operator || operator.locked) return undefined;
+      if (operator.operator.role === 'supervisor') return { username: operator.operator.username, displayName: operator.operator.displayName };
+      const used = operator.used;
+      if (!used || used.method !== method) return undefined;
+      return { username: used.supervisor, displayName: used.supervisorName ?? used.supervisor };
+    },
     /** Uses the authorisation up (the dispatcher, as the call it was given for runs); false when there was none. */
     consumeSupervisorAuthorization(method: string): boolean {
       const grant = heldGrant(method);
       if (!operator || !grant) return false;
       operator.grants.delete(method);
+      operator.used = grant;
       audit.record('supervisor.authorization.used', operatorActor(operator.operator.username, true), { method, supervisor: grant.supervisor });
       return true;
     },

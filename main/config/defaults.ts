@@ -26,4 +26,5 @@ export const defaultConfig: Config = {
   rules: { cedulaMinLength: 5, cedulaMaxLength: 10, otherAmountMinimum: 10_000 },
   log: { level: 'info' },
   retention: { personalDataDays: 90 },
+  desk: { receiptPrefix: 'RC' },
 };

@@ -8,7 +8,7 @@ import { createObligationsService } from '../obligations/service';
 import type { Clock } from '../runtime/clock';
 import type { Connectivity } from './connectivity';
 import { createSyncEngine } from './engine';
-import { createOutboxWorker, defaultSenders, enqueue, type OutboxSender } from './outbox';
+import { createOutboxWorker, enqueue, type OutboxSender } from './outbox';
 import { createPeriodic, type BackoffPolicy } from './periodic';
 import { inlineSyncWriter, threadSyncWriter } from './writer';
 import { createRetentionRepo } from '../db/retention-repo';
@@ -33,8 +33,6 @@ export interface DataLayerTuning {
   outboxIntervalMs?: number;
   outboxBackoff?: BackoffPolicy;
   liveTimeoutMs?: number;
-  /** Extra outbox senders by kind (e.g. `shift.close`), beside `payment.register`. */
-  senders?: Record<string, OutboxSender>;
   /** How often the retention policy is applied (default every 6 hours; the first pass a minute after start). */
   retentionIntervalMs?: number;
 }
@@ -61,6 +59,8 @@ export function createDataLayer(deps: {
   kept?: KeptResource[];
   /** The configuration's `retention` (default: 90 days). */
   retention?: RetentionPolicy;
+  /** The outbox's senders by kind (the composition root registers them: main/sync/outbox-senders.ts). */
+  senders: Record<string, OutboxSender>;
 }) {
   const { db, central, connectivity, clock, logger } = deps;
   const tuning = deps.tuning ?? {};
@@ -73,7 +73,7 @@ export function createDataLayer(deps: {
   const sync = createSyncEngine({ repo: syncRepo, client: central.obligations, clock, logger, pageSize: tuning.pageSize, writer, onOutcome: connectivity.record, longPoll });
   const outbox = createOutboxWorker({
     repo: outboxRepo,
-    senders: { ...defaultSenders(central.payments), ...tuning.senders },
+    senders: deps.senders,
     clock,
     logger,
     backoff: tuning.outboxBackoff,
@@ -141,10 +141,6 @@ export function createDataLayer(deps: {
       const result = enqueue(outboxRepo, clock, item);
       outboxJob.kick();
       return result;
-    },
-    /** Wakes the outbox worker (e.g. after another module enqueued an item in its own transaction). */
-    kickOutbox(): void {
-      outboxJob.kick();
     },
     start(): void {
       if (tuning.autoStart === false) return;

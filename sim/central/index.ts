@@ -6,6 +6,7 @@ import { createFaults, type FaultsInput } from './faults';
 import { createLongPoll, registerLongPollAdmin } from './long-poll';
 import { registerObligationRoutes } from './obligations';
 import { registerPaymentRoutes } from './payments';
+import { registerDeskRoutes } from './desk';
 import { createWorld } from './world';
 
 export interface CentralSimOptions {
@@ -33,8 +34,13 @@ export function registerCentral(server: FastifyInstance, context: SimContext, op
   registerObligationRoutes(server, context, world, longPoll);
   registerLongPollAdmin(server, longPoll);
   const payments = registerPaymentRoutes(server, context, world);
+  const desk = registerDeskRoutes(server, context, world, payments);
   const directory = registerDirectoryRoutes(server, context);
-  registerAdminRoutes(server, { world, faults, currentYear, clearPayments: payments.clear, resetContacts: directory.reset });
-  return { world, faults, payments, longPoll };
+  const clearPayments = () => {
+    payments.clear();
+    desk.clear();
+  };
+  registerAdminRoutes(server, { world, faults, currentYear, clearPayments, resetContacts: directory.reset });
+  return { world, faults, payments, desk, longPoll };
 }
 export type CentralSim = ReturnType<typeof registerCentral>;

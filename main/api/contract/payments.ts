@@ -7,7 +7,8 @@ import { obligationViewSchema } from './data';
  * PSE payments of a signed-in person (afiliado or empresa). Who pays, and the prefilled payer data, come from
  * the session; the screen sends only what the person chose or corrected. Texts that are facts for the person
  * (ACH's pending text, amount rules, the bank list failure) arrive ready in Spanish in `details.text` of an
- * error or in the output; everything else the renderer maps by error code.
+ * error or in the output; everything else the renderer maps by error code. `payments.start` while the terminal is
+ * offline: UNAVAILABLE `OFFLINE` (the person keeps seeing the local copy, but PSE needs the link).
  */
 const pesos = z.number().int().nonnegative();
 const noForbidden = (field: string) => z.string().refine((v) => !/["|]/.test(v), `${field} must not contain | or "`);
@@ -30,11 +31,15 @@ export const payerEditsInput = z
   })
   .strict();
 
-export const paymentOutcome = z.enum(['inProgress', 'pending', 'approved', 'rejected', 'failed', 'expired']);
-export const paymentStateOutput = z.enum(['created', 'registered', 'redirected', 'pending', 'approved', 'rejected', 'failed', 'expired']);
+/** `voided`: a desk payment (cash, card) a supervisor voided; PSE payments never reach it. */
+export const paymentOutcome = z.enum(['inProgress', 'pending', 'approved', 'rejected', 'failed', 'expired', 'voided']);
+export const paymentStateOutput = z.enum(['created', 'registered', 'redirected', 'pending', 'approved', 'rejected', 'failed', 'expired', 'voided']);
 
 export const paymentSummary = z.object({
   paymentId: z.string(),
+  method: z.enum(['pse', 'cash', 'card']),
+  /** The desk's *recibo de caja* number; null for PSE. */
+  receiptNumber: z.string().nullable(),
   reference: z.string(),
   state: paymentStateOutput,
   outcome: paymentOutcome,

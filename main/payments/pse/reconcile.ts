@@ -1,5 +1,5 @@
-import type { Config } from '../config/schema';
-import type { PaymentPatch, PaymentRecord, PaymentsRepo } from '../db/payments-repo';
+import type { Config } from '../../config/schema';
+import type { PaymentPatch, PaymentRecord, PaymentsRepo } from '../../db/payments-repo';
 import {
   canApply,
   isFinal,
@@ -8,21 +8,21 @@ import {
   verdictOf,
   type GatewayVerdict,
   type PaymentEvent,
-} from '../domain/payment-state';
-import type { Logger } from '../log/logger';
-import type { Clock, IdSource } from '../runtime/clock';
-import type { BankDirectory } from './banks';
-import { isGatewayError, type Gateway, type OrderStatus, type PseStatus } from './gateway';
-import { buildVoucherDocument } from './voucher';
-import { buildApprovalDocument } from './approval-document';
-import type { VoucherData } from '../printing/documents';
+} from './state';
+import type { Logger } from '../../log/logger';
+import type { Clock, IdSource } from '../../runtime/clock';
+import type { BankDirectory } from '../banks';
+import { isGatewayError, type Gateway, type OrderStatus, type PseStatus } from '../gateway';
+import { buildVoucherDocument } from '../voucher';
+import type { OutboxPort } from '../../central/outbox-kinds';
+import { recordApproval, type VoucherPrinter } from '../record-approval';
 
 /**
  * Bringing a payment to the gateway's truth. Every answer is asked for, never guessed: a payment moves only on
  * what getOrderStatusExtended (and pse/status, for ACH's view and the CUS) says. Approval is one transaction:
- * the state, the obligation's balance, the voucher and the outbox item `payment.register` (idempotency key =
- * the payment's) are written together or not at all — except that a voucher that cannot be built never stops
- * the rest: it is recorded as a printing problem instead (`approval-document.ts`).
+ * the state here, then the step every method shares (`../record-approval.ts`: the obligation's balance, the
+ * voucher and its print job, the outbox item `payment.register` with the payment's idempotency key). A voucher that
+ * cannot be built never stops the rest: it is recorded as a printing problem instead (`../approval-document.ts`).
  *
  * Timing: an open payment is asked every 3 minutes for 30 minutes from when it was registered. Credibanco
  * gives the payer 20 minutes to pay; the 10 more minutes leave the bank time to confirm. With no final answer
@@ -36,10 +36,6 @@ export interface PaymentTiming {
   resumeHorizonMs: number;
 }
 export const defaultTiming: PaymentTiming = { pollEveryMs: 3 * 60_000, windowMs: 30 * 60_000, resumeHorizonMs: 72 * 3600_000 };
-
-export interface OutboxPort {
-  enqueue(item: { idempotencyKey: string; kind: string; payload: unknown; now: string }): boolean;
-}
 
 export interface ReconcileDeps {
   repo: PaymentsRepo;
@@ -55,7 +51,7 @@ export interface ReconcileDeps {
    * Queues the voucher's print inside the approval's transaction (the print queue's `enqueueVoucher`), so an
    * approved payment never exists without its print job. Absent where the terminal does not print.
    */
-  printVoucher?: (voucherId: string, document: VoucherData) => void;
+  printVoucher?: VoucherPrinter;
   /** Records, inside the approval's transaction, that its voucher could not be built (the print queue's `recordUnbuilt`). */
   documentProblem?: (problem: string) => void;
 }
@@ -94,31 +90,23 @@ export function createReconciler(deps: ReconcileDeps) {
       const patch: PaymentPatch = { cus: cus ?? undefined, bankName: bankName ?? undefined, orderStatus: status.orderStatus, nextCheckAt: null, lastCheckedAt: at };
       if (pse?.transactionStatus) patch.achStatus = pse.transactionStatus;
       repo.transition(current.id, current.state, 'approved', patch, `orderStatus=${status.orderStatus}`, at);
-      if (!repo.applyToObligation(current.obligationId, current.amount, at)) {
-        logger?.error({ reference: current.reference }, 'approved payment of an obligation missing locally');
-      }
-      const obligation = repo.obligation(current.obligationId);
-      const { merchant } = deps.config;
-      const built = buildApprovalDocument(() => buildVoucherDocument({ merchant, payment: current, obligation, status, pse, bankName, now }));
-      const voucherId = deps.ids.uuid();
-      if ('problem' in built) {
-        logger?.error({ reference: current.reference, problem: built.problem }, 'approved payment recorded without its voucher');
-        deps.documentProblem?.(built.problem);
-      } else if (repo.insertVoucher(voucherId, current.id, built.document, at)) deps.printVoucher?.(voucherId, built.document);
-      deps.outbox.enqueue({
+      recordApproval(deps, {
+        paymentId: current.id,
+        obligationId: current.obligationId,
+        amount: current.amount,
         idempotencyKey: current.idempotencyKey,
-        kind: 'payment.register',
-        now: at,
-        payload: {
-          idempotencyKey: current.idempotencyKey,
+        at,
+        document: () =>
+          buildVoucherDocument({ merchant: deps.config.merchant, payment: current, obligation: repo.obligation(current.obligationId), status, pse, bankName, now }),
+        registration: {
           paymentId: current.id,
           reference: current.reference,
           obligationId: current.obligationId,
           method: 'pse',
           amount: current.amount,
-          approvedAt: at,
+          paidAt: at,
           cus,
-          bankName,
+          bank: bankName,
           gatewayOrderId: status.orderId,
           siteId: deps.config.site.id,
           terminalId: deps.config.terminal.id,
