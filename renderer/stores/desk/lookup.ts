@@ -1,0 +1,71 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { ApiInput, ApiOutput } from '../../../main/api/contract';
+import { formatNit, IdentifierError, parseCedula, parseNit, parseStudentId } from '../../../main/domain/identifiers';
+import { api } from '../../api';
+import { deskErrorText } from './errors';
+import { deskTexts } from './texts';
+
+export type LookupBy = 'cedula' | 'nit' | 'student';
+type Answer = ApiOutput<'desk.lookup'>;
+
+/** The typed identification as the contract wants it, or the Spanish reason it is not one. */
+export function lookupInput(by: LookupBy, text: string): { input: ApiInput<'desk.lookup'> } | { error: string } {
+  const invalid = deskTexts.lookup.invalid;
+  try {
+    switch (by) {
+      case 'cedula':
+        return { input: { by, value: parseCedula(text) } };
+      case 'nit':
+        return { input: { by, value: formatNit(parseNit(text)) } };
+      case 'student':
+        return { input: { by, value: parseStudentId(text) } };
+    }
+  } catch (err) {
+    if (err instanceof IdentifierError && err.reason === 'checkDigit') return { error: invalid.companyCheckDigit };
+    return { error: by === 'cedula' ? invalid.member : by === 'nit' ? invalid.company : invalid.student };
+  }
+}
+
+/**
+ * *Buscar*: a person's (or empresa's, or alumno's) obligations, as the core answers them — live when the central
+ * API answers, else from the terminal's copy with its age.
+ */
+export const useLookupStore = defineStore('desk-lookup', () => {
+  const by = ref<LookupBy>('cedula');
+  const text = ref('');
+  const answer = ref<Answer | null>(null);
+  const error = ref<string | null>(null);
+  const busy = ref(false);
+
+  const credits = computed(() => answer.value?.obligations.filter((o) => o.kind === 'credit') ?? []);
+  const slips = computed(() => answer.value?.obligations.filter((o) => o.kind === 'enrollmentSlip') ?? []);
+
+  async function search(): Promise<boolean> {
+    const parsed = lookupInput(by.value, text.value);
+    if ('error' in parsed) {
+      error.value = parsed.error;
+      answer.value = null;
+      return false;
+    }
+    busy.value = true;
+    try {
+      answer.value = await api.call('desk.lookup', parsed.input);
+      error.value = null;
+      return true;
+    } catch (err) {
+      error.value = deskErrorText(err);
+      answer.value = null;
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** Asks again for the same person (after a payment, or to get live data once the link is back). */
+  async function again(): Promise<void> {
+    if (answer.value) await search();
+  }
+
+  return { by, text, answer, error, busy, credits, slips, search, again };
+});
