@@ -35,6 +35,7 @@ import { createPrintJobsRepo } from './db/print-jobs-repo';
 import { createPrintService, type PrintService } from './printing/service';
 import { createPrintingHandlers, createSupervisorPrintingHandlers } from './printing/handlers';
 import { deriveQrKey } from './printing/qr';
+import { notImplementedDeskHandlers } from './desk/handlers';
 
 export interface AppDeps {
   clock?: Clock;
@@ -179,6 +180,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     ...createSupervisorPaymentHandlers(payments, requireSupervisor),
     ...createPrintingHandlers({ print }),
     ...createSupervisorPrintingHandlers(print, requireSupervisor),
+    ...notImplementedDeskHandlers(),
   };
 
   const api = createDispatcher(handlers, logger, createAccessGuard(sessions));

@@ -2,9 +2,10 @@ import type { z } from 'zod';
 
 /**
  * Who may call a method: anyone at the terminal's screen, a signed-in person (afiliado or empresa),
- * or a signed-in operator at a desk. The dispatcher enforces it before the handler runs.
+ * a signed-in operator at a desk, or a supervisor (or a cashier holding a supervisor's one-call authorisation).
+ * The dispatcher enforces it before the handler runs.
  */
-export type Access = 'public' | 'person' | 'operator';
+export type Access = 'public' | 'person' | 'operator' | 'supervisor';
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;

@@ -4,6 +4,7 @@ import { dataMethods } from './data';
 import { authMethods } from './auth';
 import { paymentsMethods } from './payments';
 import { printingMethods } from './printing';
+import { deskMethods } from './desk';
 
 /**
  * KioskApi: every call a screen can make, declared once. Each capability adds its own file beside this one;
@@ -15,6 +16,7 @@ export const contract = {
   ...authMethods,
   ...paymentsMethods,
   ...printingMethods,
+  ...deskMethods,
 };
 
 export type Contract = typeof contract;
