@@ -11,6 +11,7 @@ import { createCentralHttp } from './central/http';
 import { createCentralClient } from './central/client';
 import { createConnectivity } from './sync/connectivity';
 import { createDataLayer, type DataLayer, type DataLayerTuning } from './sync/layer';
+import { createOutboxSenders, type SenderHooks } from './sync/outbox-senders';
 import { createContactsService, type ContactsService } from './terminal/contacts';
 import { createContactsRepo } from './db/contacts-repo';
 import { createDataHandlers } from './sync/handlers';
@@ -99,7 +100,10 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   const contacts = createContactsService({ config, repo: createContactsRepo(db), source: centralClient.directory, clock, logger });
   // Contact channels at start and then hourly: they change rarely, and a kiosk shows the last ones meanwhile.
   const kept = [{ name: 'contacts', refresh: (signal: AbortSignal) => contacts.refresh(signal), intervalMs: 3_600_000 }];
-  const data = createDataLayer({ db, central: centralClient, connectivity, clock, logger, tuning: deps.data, kept });
+  // Each outbox kind with the central API's shape (main/central/outbox-kinds.ts); conflicts go to the desk's list.
+  let onPaymentConflict: SenderHooks['onPaymentConflict'];
+  const senders = createOutboxSenders(centralClient.payments, { onPaymentConflict: (...args) => onPaymentConflict?.(...args) });
+  const data = createDataLayer({ db, central: centralClient, connectivity, clock, logger, tuning: deps.data, kept, senders });
   const authAudit = createAuthAudit(audit, clock);
   const sessions = createSessionManager({ clock, idle: config.idle, audit: authAudit, role: config.terminal.role });
   const signIn = createSignInService({
@@ -147,7 +151,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     config,
     // Called inside the approval's transaction; the worker's round runs on a later tick, after the commit.
     outbox: { enqueue: (item) => data.enqueue(item).created },
-    printVoucher: (voucherId, document) => void print.enqueueVoucher(voucherId, document),
+    printVoucher: (voucherId, document) => print.enqueueVoucher(voucherId, document),
     logger,
     customerService: () => contacts.customerService(),
     returnUrl: () => {

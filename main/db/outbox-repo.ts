@@ -42,6 +42,12 @@ export function createOutboxRepo(db: Db) {
   const reject = db.prepare(
     `UPDATE outbox SET state = 'rejected', attempts = attempts + 1, rejected_code = ?, last_error = ?, rejected_at = ?, last_attempt_at = ? WHERE id = ? AND state = 'pending'`,
   );
+  const sending = db.prepare('UPDATE outbox SET send_started_at = COALESCE(send_started_at, ?) WHERE id = ?');
+  // Only an item that never started leaving may be withdrawn: one that did may have reached the central API.
+  const withdraw = db.prepare(`DELETE FROM outbox WHERE idempotency_key = ? AND state = 'pending' AND send_started_at IS NULL`);
+  const stateOf = db.prepare<[string], { state: string; send_started_at: string | null }>(
+    'SELECT state, send_started_at FROM outbox WHERE idempotency_key = ?',
+  );
   const counts = db.prepare<[], { state: string; n: number; oldest: string | null }>('SELECT state, count(*) AS n, min(created_at) AS oldest FROM outbox GROUP BY state');
   const rejected = db.prepare<[number], RejectedRow>(
     `SELECT id, idempotency_key, kind, rejected_code, last_error, attempts, created_at, rejected_at
@@ -59,6 +65,18 @@ export function createOutboxRepo(db: Db) {
     /** The oldest pending item: items go out in the order they were written. */
     head(): OutboxItemRow | undefined {
       return head.get();
+    },
+    /** Written before each send (kept from the first): from then on the item may be known centrally. */
+    markSending(id: number, now: string): void {
+      sending.run(now, id);
+    },
+    /** Removes a pending item that never started leaving; false when it did (or is gone). */
+    withdraw(idempotencyKey: string): boolean {
+      return withdraw.run(idempotencyKey).changes === 1;
+    },
+    stateOf(idempotencyKey: string): { state: string; sendStarted: boolean } | null {
+      const row = stateOf.get(idempotencyKey);
+      return row ? { state: row.state, sendStarted: row.send_started_at !== null } : null;
     },
     markSent(id: number, now: string): void {
       sent.run(now, now, id);

@@ -1,14 +1,25 @@
 import type { Db } from './connection';
 import type { ObligationTableRow } from './obligations-repo';
-import type { PaymentState } from '../domain/payment-state';
+import type { PaymentMethod, PaymentState } from '../domain/payment-record';
 
-/** One PSE payment attempt as stored (tables `payments` of 0001 and its columns of 0004). */
+/**
+ * One payment as stored, whatever its method (table `payments` of 0001, PSE's columns of 0004, the desk's of 0008).
+ * PSE fields (bank, order, CUS, schedule) are null for cash and card; desk fields (operator, shift, receipt
+ * number, `methodJson`) are null for a kiosk's PSE payment.
+ */
 export interface PaymentRecord {
   id: string;
   reference: string;
   idempotencyKey: string;
   requestId: string | null;
   obligationId: string;
+  method: PaymentMethod;
+  operatorId: string | null;
+  shiftId: string | null;
+  receiptNumber: string | null;
+  /** JSON of the method's own facts (cash received and change, the card slip), see main/desk. */
+  methodJson: string | null;
+  registrationCancelledAt: string | null;
   amount: number;
   amountChoice: string | null;
   state: PaymentState;
@@ -49,6 +60,24 @@ export interface NewPayment {
   nextCheckAt: string;
 }
 
+/** A desk payment (cash, card): born approved, numbered, in the operator's shift. */
+export interface NewDeskPayment {
+  id: string;
+  reference: string;
+  idempotencyKey: string;
+  requestId: string;
+  obligationId: string;
+  method: 'cash' | 'card';
+  amount: number;
+  amountChoice: string;
+  payerType: string;
+  payerIdTail: string;
+  operatorId: string;
+  shiftId: string;
+  receiptNumber: string;
+  methodJson: string;
+}
+
 /** Fields a transition may set; `undefined` keeps the stored value. */
 export interface PaymentPatch {
   orderId?: string;
@@ -66,7 +95,8 @@ export interface PaymentPatch {
 export type ObligationRow = Omit<ObligationTableRow, 'central_version' | 'updated_at'>;
 
 const COLUMNS = `id, reference, idempotency_key AS idempotencyKey, request_id AS requestId, obligation_id AS obligationId,
-  amount, amount_choice AS amountChoice, state, subject_type AS subjectType, subject_id AS subjectId,
+  method, operator_id AS operatorId, shift_id AS shiftId, receipt_number AS receiptNumber, method_json AS methodJson,
+  registration_cancelled_at AS registrationCancelledAt, amount, amount_choice AS amountChoice, state, subject_type AS subjectType, subject_id AS subjectId,
   payer_type AS payerType, payer_id_tail AS payerIdTail, bank_code AS bankCode, bank_name AS bankName,
   gateway_order_id AS orderId, form_url AS formUrl, cus, gateway_order_status AS orderStatus, ach_status AS achStatus,
   window_started_at AS windowStartedAt, next_check_at AS nextCheckAt, last_checked_at AS lastCheckedAt,
@@ -78,6 +108,14 @@ export function createPaymentsRepo(db: Db) {
       created_at, updated_at)
     VALUES (@id, @reference, @idempotencyKey, @requestId, @obligationId, 'pse', @amount, @amountChoice, 'created', @subjectType,
       @subjectId, @payerType, @payerIdTail, @bankCode, @bankName, @windowStartedAt, @nextCheckAt, @at, @at)`);
+  const insertDesk = db.prepare(`INSERT INTO payments (id, reference, idempotency_key, request_id, obligation_id, method, amount,
+      amount_choice, state, payer_type, payer_id_tail, operator_id, shift_id, receipt_number, method_json, created_at, updated_at)
+    VALUES (@id, @reference, @idempotencyKey, @requestId, @obligationId, @method, @amount, @amountChoice, 'approved', @payerType,
+      @payerIdTail, @operatorId, @shiftId, @receiptNumber, @methodJson, @at, @at)`);
+  const takeNumber = db.prepare<[string], { last_number: number }>(
+    `INSERT INTO receipt_counters (prefix, last_number) VALUES (?, 1)
+     ON CONFLICT (prefix) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
+  );
   const event = db.prepare('INSERT INTO payment_events (payment_id, from_state, to_state, detail, at) VALUES (?, ?, ?, ?, ?)');
   const update = db.prepare(`UPDATE payments SET state = @to,
       gateway_order_id = COALESCE(@orderId, gateway_order_id), form_url = COALESCE(@formUrl, form_url),
@@ -105,9 +143,6 @@ export function createPaymentsRepo(db: Db) {
     `SELECT COUNT(*) AS count, MIN(created_at) AS oldest FROM payments
      WHERE method = 'pse' AND state IN ('created', 'registered', 'redirected', 'pending', 'expired')`,
   );
-  const events = db.prepare<[string], { from_state: string | null; to_state: string; detail: string | null; at: string }>(
-    'SELECT from_state, to_state, detail, at FROM payment_events WHERE payment_id = ? ORDER BY id',
-  );
   const recentForSubject = db.prepare<[string, string, number], PaymentRecord>(
     `SELECT ${COLUMNS} FROM payments WHERE subject_type = ? AND subject_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`,
   );
@@ -116,6 +151,10 @@ export function createPaymentsRepo(db: Db) {
   const obligation = db.prepare<[string], ObligationRow>(
     `SELECT id, kind, owner_type, owner_id, document, concept, student_name, validity_year, debt, paid, balance, installment
      FROM obligations WHERE id = ?`,
+  );
+  // A void gives back exactly what the payment took from the saldo and added to pagado.
+  const restoreObligation = db.prepare(
+    'UPDATE obligations SET paid = MAX(paid - @amount, 0), balance = balance + @amount, updated_at = @at WHERE id = @id',
   );
   // The saldo never goes below zero: an overpayment (two attempts both approved) is visible as paid > debt.
   const applyToObligation = db.prepare(
@@ -156,6 +195,18 @@ export function createPaymentsRepo(db: Db) {
         event.run(payment.id, null, 'created', null, at);
       }).immediate();
     },
+    /**
+     * A desk payment with the next receipt number of `prefix`: the number is taken by the same statement batch
+     * as the insert, inside the caller's transaction (record-approval), so both commit or neither does.
+     */
+    insertDesk(payment: Omit<NewDeskPayment, 'receiptNumber'>, receiptPrefix: string, at: string): string {
+      const taken = takeNumber.get(receiptPrefix);
+      if (!taken) throw new Error('receipt counter did not answer');
+      const receiptNumber = `${receiptPrefix}-${String(taken.last_number).padStart(8, '0')}`;
+      insertDesk.run({ ...payment, receiptNumber, at });
+      event.run(payment.id, null, 'approved', `${payment.method} receipt ${receiptNumber}`, at);
+      return receiptNumber;
+    },
     /** Compare-and-set: moves the payment only if it is still in `from`; the event row is written with it. */
     transition(id: string, from: PaymentState, to: PaymentState, patch: PaymentPatch, detail: string | null, at: string): boolean {
       return db.transaction(() => {
@@ -177,13 +228,15 @@ export function createPaymentsRepo(db: Db) {
     /** PSE payments without a final answer yet (in flight, pending at ACH, or expired awaiting one). */
     unresolved: () => unresolved.get() ?? { count: 0, oldest: null },
     openSince: (since: string) => open.all(since),
-    events: (id: string) => events.all(id),
     recentForSubject: (subjectType: string, subjectId: string, limit: number) => recentForSubject.all(subjectType, subjectId, limit),
     recentForTerminal: (limit: number) => recentForTerminal.all(limit),
     outboxState: (idempotencyKey: string) => outboxState.get(idempotencyKey)?.state ?? null,
     obligation: (id: string) => obligation.get(id),
     applyToObligation(id: string, amount: number, at: string): boolean {
       return applyToObligation.run({ id, amount, at }).changes === 1;
+    },
+    restoreObligation(id: string, amount: number, at: string): boolean {
+      return restoreObligation.run({ id, amount, at }).changes === 1;
     },
     insertVoucher(id: string, paymentId: string, fields: unknown, at: string): boolean {
       return insertVoucher.run(id, paymentId, JSON.stringify(fields), at).changes === 1;

@@ -1,9 +1,10 @@
 import { ApiError } from '../api/errors';
 import type { PaymentRecord, PaymentsRepo } from '../db/payments-repo';
-import { achPendingRefusalText, mayBeInProgressAtAch } from '../domain/payment-state';
+import { achPendingRefusalText } from '../domain/pse-rules';
+import { mayBeInProgressAtAch } from './pse/state';
 import type { Clock } from '../runtime/clock';
 import type { CustomerService } from '../terminal/contacts';
-import type { Reconciler } from './reconcile';
+import type { Reconciler } from './pse/reconcile';
 import { stillPendingAtAch } from './views';
 
 export interface Refusal {
@@ -17,11 +18,15 @@ export interface Refusal {
  * here and not yet confirmed by the central API (its outbox item not sent). Attempts the payer may still be
  * at the bank for are asked about first, so a stale local state neither blocks nor lets through wrongly.
  * A payer who left the bank's page without paying (the gateway says "unpaid") does not block a new attempt.
+ * Cash and card payments of the desk never block with ACH's text (they are not PSE transactions).
  */
 export function createObligationGuard(deps: { repo: PaymentsRepo; reconciler: Reconciler; clock: Clock; customerService: () => CustomerService }) {
   const { repo, reconciler, clock, customerService } = deps;
 
   function refusalFor(payment: PaymentRecord): Refusal | null {
+    // Only PSE answers to ACH: a cash or card payment whose registration has not left yet is money already in
+    // the drawer, never "a transaction pending at the bank" (the desk's conflict list covers what may go wrong).
+    if (payment.method !== 'pse') return null;
     const blocking = stillPendingAtAch(payment) || (payment.state === 'approved' && repo.outboxState(payment.idempotencyKey) !== 'sent');
     if (!blocking) return null;
     // A pending transaction at ACH always has its CUS; the reference stands in only if the gateway never gave it.

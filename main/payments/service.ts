@@ -2,19 +2,12 @@ import type { ApiOutput } from '../api/contract';
 import { ApiError } from '../api/errors';
 import type { Config } from '../config/schema';
 import type { ObligationRow, PaymentRecord } from '../db/payments-repo';
-import {
-  AmountError,
-  amountOptions,
-  BANK_LIST_FAILURE_TEXT,
-  chooseAmount,
-  gatewayDescription,
-  isFinal,
-  makeReference,
-  type AmountChoice,
-} from '../domain/payment-state';
+import { AmountError, amountOptions, chooseAmount, type AmountChoice } from '../domain/payment-amount';
+import { BANK_LIST_FAILURE_TEXT, gatewayDescription, makeReference } from '../domain/pse-rules';
+import { isFinal } from './pse/state';
 import { BankListUnavailableError, type BankList } from './banks';
 import { isGatewayError, type PsePayer } from './gateway';
-import { createReconciler, type ReconcileDeps } from './reconcile';
+import { createReconciler, type ReconcileDeps } from './pse/reconcile';
 import { createObligationGuard } from './guard';
 import { outcomeOf, pendingTextOf, summaryOf, voucherOf } from './views';
 import { configuredCustomerService, type CustomerService } from '../terminal/contacts';

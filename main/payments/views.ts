@@ -1,8 +1,10 @@
 import type { ApiOutput } from '../api/contract';
 import type { ObligationRow, PaymentRecord, PaymentsRepo } from '../db/payments-repo';
-import { achPendingRefusalText, type PaymentState } from '../domain/payment-state';
-import { VOUCHER_LEGAL_TEXT, VOUCHER_PROCESSOR, VOUCHER_TITLE, voucherFieldsOf, voucherLines } from './voucher';
-import { voucherDataSchema } from '../printing/voucher-data';
+import { achPendingRefusalText } from '../domain/pse-rules';
+import type { PaymentState } from '../domain/payment-record';
+import { VOUCHER_LEGAL_TEXT, VOUCHER_PROCESSOR, VOUCHER_TITLE, voucherFieldsOf, voucherLines, type VoucherFields } from './voucher';
+import { voucherDocumentSchema, type ReceiptData } from '../printing/voucher-data';
+import { formatCop } from '../domain/money';
 import type { CustomerService } from '../terminal/contacts';
 
 /** How stored payments read on screen: the contract's outputs, built from the repository only. */
@@ -23,6 +25,8 @@ export function outcomeOf(state: PaymentState): Outcome {
 export function summaryOf(repo: PaymentsRepo, payment: PaymentRecord, obligation: ObligationRow | undefined): ApiOutput<'payments.history'>['items'][number] {
   return {
     paymentId: payment.id,
+    method: payment.method,
+    receiptNumber: payment.receiptNumber,
     reference: payment.reference,
     state: payment.state,
     outcome: outcomeOf(payment.state),
@@ -33,7 +37,7 @@ export function summaryOf(repo: PaymentsRepo, payment: PaymentRecord, obligation
     bankName: payment.bankName,
     createdAt: payment.createdAt,
     updatedAt: payment.updatedAt,
-    voucherAvailable: payment.state === 'approved' && repo.voucher(payment.id) !== undefined,
+    voucherAvailable: (payment.state === 'approved' || payment.state === 'voided') && repo.voucher(payment.id) !== undefined,
   };
 }
 
@@ -52,22 +56,53 @@ export function pendingTextOf(payment: PaymentRecord, customerService: CustomerS
   });
 }
 
+export const RECEIPT_TITLE = 'Recibo de Pago';
+const RECEIPT_NOTE = 'Conserve este recibo como soporte de su pago.';
+
+/** A desk receipt (cash, card) in the voucher's shape, so *Ver comprobante* shows it with the same screen. */
+function receiptFieldsOf(r: ReceiptData): VoucherFields {
+  return {
+    merchantName: r.merchantName, merchantNit: r.merchantNit, uniqueCode: '', terminal: r.terminalId,
+    transactionNumber: r.receiptNumber, dateTime: r.dateTime.slice(0, 19).replace('T', ' '), currency: 'COP',
+    total: r.amount, iva: 0, ivaRefundBase: 0, installments: '001', errorCode: '',
+    authorizationResult: r.method === 'cash' ? 'EFECTIVO' : (r.cardAuthorizationCode ?? ''), responseDescription: 'APROBADA',
+    userIp: '', cus: '', bankName: '', reference: r.reference,
+  };
+}
+
+function receiptLines(r: ReceiptData): { label: string; value: string }[] {
+  const lines = [
+    { label: 'Recibo', value: r.receiptNumber },
+    { label: 'Fecha y Hora', value: r.dateTime.slice(0, 19).replace('T', ' ') },
+    { label: 'Terminal', value: r.terminalId },
+    { label: 'Cajero', value: r.operatorName },
+    { label: 'Turno', value: r.shiftId ?? '' },
+    { label: 'Concepto', value: r.concept },
+    { label: 'Documento', value: r.obligationDocument },
+    { label: 'Referencia', value: r.reference },
+    { label: 'Medio de pago', value: r.method === 'cash' ? 'Efectivo' : 'Tarjeta (datáfono)' },
+    { label: 'Total pagado', value: formatCop(r.amount) },
+  ];
+  if (r.method === 'cash') {
+    lines.push({ label: 'Recibido', value: formatCop(r.cashReceived ?? r.amount) }, { label: 'Cambio', value: formatCop(r.change ?? 0) });
+  } else {
+    lines.push({ label: 'Tarjeta', value: `**** ${r.cardLast4 ?? ''}` }, { label: 'Autorización', value: r.cardAuthorizationCode ?? '' });
+  }
+  return lines;
+}
+
+/** The stored voucher (PSE) or receipt (cash, card) of a payment, as the screen shows it. */
 export function voucherOf(repo: PaymentsRepo, payment: PaymentRecord): ApiOutput<'payments.voucher'> | undefined {
   const stored = repo.voucher(payment.id);
   if (!stored) return undefined;
-  const document = voucherDataSchema.safeParse(stored.fields);
+  const document = voucherDocumentSchema.safeParse(stored.fields);
   // A stored voucher that no longer parses is our bug; the payment stays approved, the screen says not found.
   if (!document.success) return undefined;
+  const common = { paymentId: payment.id, voucherId: stored.id, reference: payment.reference, createdAt: stored.createdAt };
+  if (document.data.kind === 'receipt') {
+    const fields = receiptFieldsOf(document.data);
+    return { ...common, title: RECEIPT_TITLE, processor: '', legalText: RECEIPT_NOTE, fields, lines: receiptLines(document.data) };
+  }
   const fields = voucherFieldsOf(document.data);
-  return {
-    paymentId: payment.id,
-    voucherId: stored.id,
-    reference: payment.reference,
-    title: VOUCHER_TITLE,
-    processor: VOUCHER_PROCESSOR,
-    legalText: VOUCHER_LEGAL_TEXT,
-    fields,
-    lines: voucherLines(fields),
-    createdAt: stored.createdAt,
-  };
+  return { ...common, title: VOUCHER_TITLE, processor: VOUCHER_PROCESSOR, legalText: VOUCHER_LEGAL_TEXT, fields, lines: voucherLines(fields) };
 }

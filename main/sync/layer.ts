@@ -8,7 +8,7 @@ import { createObligationsService } from '../obligations/service';
 import type { Clock } from '../runtime/clock';
 import type { Connectivity } from './connectivity';
 import { createSyncEngine } from './engine';
-import { createOutboxWorker, defaultSenders, enqueue, type OutboxSender } from './outbox';
+import { createOutboxWorker, enqueue, type OutboxSender } from './outbox';
 import { createPeriodic, type BackoffPolicy } from './periodic';
 import { inlineSyncWriter, threadSyncWriter } from './writer';
 
@@ -21,8 +21,6 @@ export interface DataLayerTuning {
   outboxIntervalMs?: number;
   outboxBackoff?: BackoffPolicy;
   liveTimeoutMs?: number;
-  /** Extra outbox senders by kind (e.g. `shift.close`), beside `payment.register`. */
-  senders?: Record<string, OutboxSender>;
 }
 
 /** Something kept from the central API beside the obligations, refreshed now and then (the contact channels). */
@@ -45,6 +43,8 @@ export function createDataLayer(deps: {
   logger: Logger;
   tuning?: DataLayerTuning;
   kept?: KeptResource[];
+  /** The outbox's senders by kind (the composition root registers them: main/sync/outbox-senders.ts). */
+  senders: Record<string, OutboxSender>;
 }) {
   const { db, central, connectivity, clock, logger } = deps;
   const tuning = deps.tuning ?? {};
@@ -55,7 +55,7 @@ export function createDataLayer(deps: {
   const sync = createSyncEngine({ repo: syncRepo, client: central.obligations, clock, logger, pageSize: tuning.pageSize, writer });
   const outbox = createOutboxWorker({
     repo: outboxRepo,
-    senders: { ...defaultSenders(central.payments), ...tuning.senders },
+    senders: deps.senders,
     clock,
     logger,
     backoff: tuning.outboxBackoff,
@@ -105,10 +105,6 @@ export function createDataLayer(deps: {
       const result = enqueue(outboxRepo, clock, item);
       outboxJob.kick();
       return result;
-    },
-    /** Wakes the outbox worker (e.g. after another module enqueued an item in its own transaction). */
-    kickOutbox(): void {
-      outboxJob.kick();
     },
     start(): void {
       if (tuning.autoStart === false) return;

@@ -1,7 +1,5 @@
 import type { Logger } from 'pino';
 import { CentralError } from '../central/errors';
-import type { PaymentsClient } from '../central/payments';
-import { paymentRegistrationSchema } from '../central/schemas';
 import type { OutboxItemRow, OutboxRepo } from '../db/outbox-repo';
 import type { Clock } from '../runtime/clock';
 import { backoffDelay, type BackoffPolicy } from './periodic';
@@ -18,31 +16,6 @@ export class OutboxRejection extends Error {
   ) {
     super(message);
   }
-}
-
-export const PAYMENT_REGISTER = 'payment.register';
-
-/**
- * The payments service writes `approvedAt` and `bankName` (and extra tracing fields); the central API's
- * registration calls them `paidAt` and `bank`. Unknown fields are dropped by the schema.
- */
-function normalizePayment(payload: unknown): unknown {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return payload;
-  const p = payload as Record<string, unknown>;
-  return { ...p, paidAt: p.paidAt ?? p.approvedAt, bank: p.bank ?? p.bankName };
-}
-
-/** The senders this module knows; later capabilities add theirs (e.g. `shift.close`). */
-export function defaultSenders(payments: PaymentsClient): Record<string, OutboxSender> {
-  return {
-    [PAYMENT_REGISTER]: async (payload, key, signal) => {
-      const parsed = paymentRegistrationSchema.safeParse(normalizePayment(payload));
-      if (!parsed.success) {
-        throw new OutboxRejection('INVALID_PAYLOAD', `payment payload failed its schema at ${parsed.error.issues.map((i) => i.path.join('.')).slice(0, 3).join(', ')}`);
-      }
-      await payments.register(parsed.data, key, { signal });
-    },
-  };
 }
 
 /**
@@ -96,6 +69,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       } catch {
         throw new OutboxRejection('INVALID_PAYLOAD', 'payload is not JSON');
       }
+      repo.markSending(item.id, now());
       await sender(payload, item.idempotency_key, signal);
       repo.markSent(item.id, now());
       return 'sent';

@@ -74,6 +74,7 @@ export const paymentTexts = {
     rejected: 'Rechazado',
     failed: 'Fallido',
     expired: 'Sin confirmar',
+    voided: 'Anulado',
   } as Record<string, string>,
   historyEmpty: 'No hay transacciones en esta sesión todavía.',
   voucherMissing: 'El comprobante de este pago no está disponible en este terminal.',

@@ -25,11 +25,15 @@ export const payerEditsInput = z.object({
   phone: z.string().regex(/^\d{10}$/, 'phone must be 10 digits'),
 });
 
-export const paymentOutcome = z.enum(['inProgress', 'pending', 'approved', 'rejected', 'failed', 'expired']);
-export const paymentStateOutput = z.enum(['created', 'registered', 'redirected', 'pending', 'approved', 'rejected', 'failed', 'expired']);
+/** `voided`: a desk payment (cash, card) a supervisor voided; PSE payments never reach it. */
+export const paymentOutcome = z.enum(['inProgress', 'pending', 'approved', 'rejected', 'failed', 'expired', 'voided']);
+export const paymentStateOutput = z.enum(['created', 'registered', 'redirected', 'pending', 'approved', 'rejected', 'failed', 'expired', 'voided']);
 
 export const paymentSummary = z.object({
   paymentId: z.string(),
+  method: z.enum(['pse', 'cash', 'card']),
+  /** The desk's *recibo de caja* number; null for PSE. */
+  receiptNumber: z.string().nullable(),
   reference: z.string(),
   state: paymentStateOutput,
   outcome: paymentOutcome,

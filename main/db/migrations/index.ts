@@ -5,6 +5,8 @@ import { sql as payments } from './0004-payments';
 import { sql as printJobs } from './0005-print-jobs';
 import { sql as ownerIndex } from './0006-owner-index';
 import { sql as contactChannels } from './0007-contact-channels';
+import { sql as paymentMethods } from './0008-payment-methods';
+import { sql as desk } from './0009-desk';
 
 export interface Migration {
   version: number;
@@ -21,4 +23,6 @@ export const migrations: Migration[] = [
   { version: 5, name: 'print-jobs', sql: printJobs },
   { version: 6, name: 'owner-index', sql: ownerIndex },
   { version: 7, name: 'contact-channels', sql: contactChannels },
+  { version: 8, name: 'payment-methods', sql: paymentMethods },
+  { version: 9, name: 'desk', sql: desk },
 ];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { enqueue } from '../../../main/sync/outbox';
-import { enqueueOutbox } from '../../../main/db/outbox-enqueue';
+import { enqueueOutbox } from '../../support/outbox-enqueue';
 import { systemClock } from '../../../main/runtime/clock';
 import { startSimulator, type Simulator } from '../../../sim/server';
 import { tempDir } from '../../support/temp';
@@ -31,7 +31,7 @@ describe('outbox', () => {
       put('first-payment', 'payment.register', paymentPayload(1));
       put('unknown-obligation', 'payment.register', paymentPayload(2, 'NO-SUCH-1'));
       put('broken-payload', 'payment.register', { reference: 'X' });
-      put('future-kind-1', 'shift.close', { shiftId: 'S1' });
+      put('future-kind-1', 'future.kind', { shiftId: 'S1' });
       put('last-payment', 'payment.register', paymentPayload(3));
       await terminal.outbox.drain();
 

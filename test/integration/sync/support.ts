@@ -10,7 +10,8 @@ import type { Logger } from '../../../main/log/logger';
 import { systemClock, type Clock } from '../../../main/runtime/clock';
 import { createConnectivity } from '../../../main/sync/connectivity';
 import { createSyncEngine } from '../../../main/sync/engine';
-import { createOutboxWorker, defaultSenders } from '../../../main/sync/outbox';
+import { createOutboxWorker } from '../../../main/sync/outbox';
+import { createOutboxSenders } from '../../../main/sync/outbox-senders';
 import { threadSyncWriter } from '../../../main/sync/writer';
 import type { World } from '../../../sim/central/world';
 import { memoryLogger } from '../../support/logs';
@@ -44,7 +45,7 @@ export function openTerminal(dir: string, simUrl: string, options: TerminalOptio
   const syncRepo = createSyncRepo(db);
   const engine = createSyncEngine({ repo: syncRepo, client: obligations, clock, logger, pageSize: options.pageSize ?? 1000, writer: threadSyncWriter(db.name) });
   const outboxRepo = createOutboxRepo(db);
-  const outbox = createOutboxWorker({ repo: outboxRepo, senders: defaultSenders(central.payments), clock, logger, backoff: { baseMs: 1, maxMs: 5 } });
+  const outbox = createOutboxWorker({ repo: outboxRepo, senders: createOutboxSenders(central.payments), clock, logger, backoff: { baseMs: 1, maxMs: 5 } });
   return {
     db, connectivity, central, engine, syncRepo, outboxRepo, outbox,
     close: async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { openDatabase } from '../../../main/db/connection';
 import { createPaymentsRepo } from '../../../main/db/payments-repo';
-import { enqueueOutbox } from '../../../main/db/outbox-enqueue';
+import { enqueueOutbox } from '../../support/outbox-enqueue';
 import { createBankDirectory } from '../../../main/payments/banks';
 import { GatewayError, type Gateway, type OrderStatus } from '../../../main/payments/gateway';
 import { createPaymentService } from '../../../main/payments/service';

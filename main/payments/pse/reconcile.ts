@@ -1,5 +1,5 @@
-import type { Config } from '../config/schema';
-import type { PaymentPatch, PaymentRecord, PaymentsRepo } from '../db/payments-repo';
+import type { Config } from '../../config/schema';
+import type { PaymentPatch, PaymentRecord, PaymentsRepo } from '../../db/payments-repo';
 import {
   canApply,
   isFinal,
@@ -8,19 +8,20 @@ import {
   verdictOf,
   type GatewayVerdict,
   type PaymentEvent,
-} from '../domain/payment-state';
-import type { Logger } from '../log/logger';
-import type { Clock, IdSource } from '../runtime/clock';
-import type { BankDirectory } from './banks';
-import { isGatewayError, type Gateway, type OrderStatus, type PseStatus } from './gateway';
-import { buildVoucherDocument } from './voucher';
-import type { VoucherData } from '../printing/voucher-data';
+} from './state';
+import type { Logger } from '../../log/logger';
+import type { Clock, IdSource } from '../../runtime/clock';
+import type { BankDirectory } from '../banks';
+import { isGatewayError, type Gateway, type OrderStatus, type PseStatus } from '../gateway';
+import { buildVoucherDocument } from '../voucher';
+import type { OutboxPort } from '../../central/outbox-kinds';
+import { recordApproval, type VoucherPrinter } from '../record-approval';
 
 /**
  * Bringing a payment to the gateway's truth. Every answer is asked for, never guessed: a payment moves only on
  * what getOrderStatusExtended (and pse/status, for ACH's view and the CUS) says. Approval is one transaction:
- * the state, the obligation's balance, the voucher and the outbox item `payment.register` (idempotency key =
- * the payment's) are written together or not at all.
+ * the state here, then the step every method shares (`../record-approval.ts`: the obligation's balance, the
+ * voucher and its print job, the outbox item `payment.register` with the payment's idempotency key).
  *
  * Timing: an open payment is asked every 3 minutes for 30 minutes from when it was registered. Credibanco
  * gives the payer 20 minutes to pay; the 10 more minutes leave the bank time to confirm. With no final answer
@@ -34,10 +35,6 @@ export interface PaymentTiming {
   resumeHorizonMs: number;
 }
 export const defaultTiming: PaymentTiming = { pollEveryMs: 3 * 60_000, windowMs: 30 * 60_000, resumeHorizonMs: 72 * 3600_000 };
-
-export interface OutboxPort {
-  enqueue(item: { idempotencyKey: string; kind: string; payload: unknown; now: string }): boolean;
-}
 
 export interface ReconcileDeps {
   repo: PaymentsRepo;
@@ -53,7 +50,7 @@ export interface ReconcileDeps {
    * Queues the voucher's print inside the approval's transaction (the print queue's `enqueueVoucher`), so an
    * approved payment never exists without its print job. Absent where the terminal does not print.
    */
-  printVoucher?: (voucherId: string, document: VoucherData) => void;
+  printVoucher?: VoucherPrinter;
 }
 
 export function createReconciler(deps: ReconcileDeps) {
@@ -90,34 +87,23 @@ export function createReconciler(deps: ReconcileDeps) {
       const patch: PaymentPatch = { cus: cus ?? undefined, bankName: bankName ?? undefined, orderStatus: status.orderStatus, nextCheckAt: null, lastCheckedAt: at };
       if (pse?.transactionStatus) patch.achStatus = pse.transactionStatus;
       repo.transition(current.id, current.state, 'approved', patch, `orderStatus=${status.orderStatus}`, at);
-      if (!repo.applyToObligation(current.obligationId, current.amount, at)) {
-        logger?.error({ reference: current.reference }, 'approved payment of an obligation missing locally');
-      }
-      const document = buildVoucherDocument({
-        merchant: deps.config.merchant,
-        payment: current,
-        obligation: repo.obligation(current.obligationId),
-        status,
-        pse,
-        bankName,
-        now,
-      });
-      const voucherId = deps.ids.uuid();
-      if (repo.insertVoucher(voucherId, current.id, document, at)) deps.printVoucher?.(voucherId, document);
-      deps.outbox.enqueue({
+      recordApproval(deps, {
+        paymentId: current.id,
+        obligationId: current.obligationId,
+        amount: current.amount,
         idempotencyKey: current.idempotencyKey,
-        kind: 'payment.register',
-        now: at,
-        payload: {
-          idempotencyKey: current.idempotencyKey,
+        at,
+        document: () =>
+          buildVoucherDocument({ merchant: deps.config.merchant, payment: current, obligation: repo.obligation(current.obligationId), status, pse, bankName, now }),
+        registration: {
           paymentId: current.id,
           reference: current.reference,
           obligationId: current.obligationId,
           method: 'pse',
           amount: current.amount,
-          approvedAt: at,
+          paidAt: at,
           cus,
-          bankName,
+          bank: bankName,
           gatewayOrderId: status.orderId,
           siteId: deps.config.site.id,
           terminalId: deps.config.terminal.id,

@@ -10,7 +10,7 @@ import {
   verdictOf,
   type PaymentEvent,
   type PaymentState,
-} from '../../../main/domain/payment-state';
+} from '../../../../main/payments/pse/state';
 
 const events: PaymentEvent[] = [
   { type: 'registered', orderId: 'o-1', formUrl: 'https://bank.example/pay' },

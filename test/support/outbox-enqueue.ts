@@ -1,5 +1,5 @@
-import type { Db } from './connection';
-import { createOutboxRepo, type OutboxRepo } from './outbox-repo';
+import type { Db } from '../../main/db/connection';
+import { createOutboxRepo, type OutboxRepo } from '../../main/db/outbox-repo';
 
 const repos = new WeakMap<Db, OutboxRepo>();
 

@@ -15,15 +15,26 @@
  * (at start, by callback, when the payer asks) may still take it to approved, so no approved amount is lost.
  * approved, rejected and failed are final: every event on them is illegal.
  *
- * Amount rules, ACH's texts and references live beside this file and are re-exported here.
+ * Why here and not in `main/domain/`: these are Credibanco's and ACH's states, which only PSE has; the payment
+ * record shared by every method (`main/domain/payment-record.ts`) holds the state, and a desk payment (cash,
+ * card) never passes through this machine. `voided` (a desk void) is final and no PSE event leaves or reaches it.
+ *
+ * | event           | from                                      | to                                   |
+ * |-----------------|-------------------------------------------|--------------------------------------|
+ * | registered      | created                                   | registered                           |
+ * | registerRefused | created                                   | failed                               |
+ * | redirected      | registered                                | redirected                           |
+ * | gatewayPending  | registered, redirected, pending, expired  | pending (expired stays expired)      |
+ * | gatewayApproved | registered, redirected, pending, expired  | approved                             |
+ * | gatewayRejected | registered, redirected, pending, expired  | rejected                             |
+ * | gatewayFailed   | registered, redirected, pending, expired  | failed                               |
+ * | windowElapsed   | registered, redirected, pending           | expired                              |
  */
-export * from './payment-amount';
-export * from './pse-rules';
+import type { PaymentState } from '../../domain/payment-record';
 
-export const paymentStates = ['created', 'registered', 'redirected', 'pending', 'approved', 'rejected', 'failed', 'expired'] as const;
-export type PaymentState = (typeof paymentStates)[number];
+export { paymentStates, type PaymentState } from '../../domain/payment-record';
 
-export const finalStates: ReadonlySet<PaymentState> = new Set(['approved', 'rejected', 'failed']);
+export const finalStates: ReadonlySet<PaymentState> = new Set(['approved', 'rejected', 'failed', 'voided']);
 
 export type PaymentEvent =
   /** register.do answered with an orderId (formUrl is absent when the order was found by asking afterwards). */
