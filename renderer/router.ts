@@ -64,6 +64,13 @@ export const router = createRouter({
           props: true,
           meta: { title: 'Cobrar', operator: true },
         },
+        {
+          path: 'pse/:obligationId',
+          name: 'caja-pse',
+          component: () => import('./views/desk/PseView.vue'),
+          props: true,
+          meta: { title: 'Pago por PSE', operator: true },
+        },
         { path: 'recibos', name: 'caja-recibos', component: () => import('./views/desk/RecibosView.vue'), meta: { title: 'Recibos', operator: true } },
         {
           path: 'recibos/:paymentId',
