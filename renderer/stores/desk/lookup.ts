@@ -1,31 +1,12 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { ApiInput, ApiOutput } from '../../../main/api/contract';
-import { formatNit, IdentifierError, parseCedula, parseNit, parseStudentId } from '../../../main/domain/identifiers';
+import type { ApiOutput } from '../../../main/api/contract';
 import { api } from '../../api';
 import { deskErrorText } from './errors';
-import { deskTexts } from './texts';
+import { lookupInput, type LookupBy } from './lookup-input';
 
-export type LookupBy = 'cedula' | 'nit' | 'student';
+export type { LookupBy };
 type Answer = ApiOutput<'desk.lookup'>;
-
-/** The typed identification as the contract wants it, or the Spanish reason it is not one. */
-export function lookupInput(by: LookupBy, text: string): { input: ApiInput<'desk.lookup'> } | { error: string } {
-  const invalid = deskTexts.lookup.invalid;
-  try {
-    switch (by) {
-      case 'cedula':
-        return { input: { by, value: parseCedula(text) } };
-      case 'nit':
-        return { input: { by, value: formatNit(parseNit(text)) } };
-      case 'student':
-        return { input: { by, value: parseStudentId(text) } };
-    }
-  } catch (err) {
-    if (err instanceof IdentifierError && err.reason === 'checkDigit') return { error: invalid.companyCheckDigit };
-    return { error: by === 'cedula' ? invalid.member : by === 'nit' ? invalid.company : invalid.student };
-  }
-}
 
 /**
  * *Buscar*: a person's (or empresa's, or alumno's) obligations, as the core answers them — live when the central
