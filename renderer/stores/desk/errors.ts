@@ -50,11 +50,19 @@ export function deskErrorText(error: unknown): string {
       return 'No hay conexión con el sistema central. Efectivo y datáfono siguen disponibles.';
     case 'NO_LOCAL_COPY':
       return 'No hay conexión con el sistema central y este terminal aún no tiene una copia de las obligaciones.';
-    case 'BAD_CREDENTIALS':
-      return 'Usuario o PIN de supervisor incorrectos.';
-    case 'NOT_SUPERVISOR':
+    case 'BAD_CREDENTIALS': {
+      const left = numberDetail(error, 'attemptsLeft');
+      return left === null ? 'Usuario o PIN de supervisor incorrectos.' : `Usuario o PIN de supervisor incorrectos. Intentos restantes: ${left}.`;
+    }
+    case 'NOT_A_SUPERVISOR':
     case 'SUPERVISOR_REQUIRED':
       return 'Ese usuario no es supervisor.';
+    case 'SELF_AUTHORIZATION':
+      return 'La autorización la da un supervisor con su propio usuario, no el operador de la caja.';
+    case 'INACTIVE':
+      return 'Ese usuario está inactivo y no puede autorizar.';
+    case 'TOO_MANY_ATTEMPTS':
+      return 'Demasiados intentos seguidos. Espere un momento e intente de nuevo.';
     case 'LOCKED_OUT':
       return 'El usuario del supervisor está bloqueado por intentos fallidos. Espere unos minutos.';
     default:

@@ -7,9 +7,10 @@ import { deskErrorText } from './errors';
 import { deskTexts } from './texts';
 
 /**
- * `auth.authorizeSupervisor({username, pin, method})` (issue 10's access work): a supervisor's PIN typed at the
+ * `auth.authorizeSupervisor({username, pin, method})` (branch i10-access): a supervisor's PIN typed at the
  * cashier's desk authorises exactly one call of `method`, without signing the cashier out. Until that method is
- * in the contract of this branch it is called by name, through the same transport.
+ * in the contract this branch merges it is called by name, through the same transport; once merged, this becomes
+ * `api.call('auth.authorizeSupervisor', input)`.
  */
 type AuthorizeInput = { username: string; pin: string; method: MethodName };
 const authorizeSupervisor = (input: AuthorizeInput): Promise<unknown> =>
