@@ -36,7 +36,12 @@ import { createPrintJobsRepo } from './db/print-jobs-repo';
 import { createPrintService, type PrintService } from './printing/service';
 import { createPrintingHandlers, createSupervisorPrintingHandlers } from './printing/handlers';
 import { deriveQrKey } from './printing/qr';
-import { notImplementedDeskHandlers } from './desk/handlers';
+import { createDeskHandlers } from './desk/handlers';
+import { offlineGate } from './terminal/offline-gate';
+import { createDeskService, type DeskService } from './desk/desk';
+import type { DeskOperator } from './desk/deps';
+import { createDeskRepo } from './db/desk-repo';
+import { createOutboxRepo } from './db/outbox-repo';
 
 export interface AppDeps {
   clock?: Clock;
@@ -64,6 +69,8 @@ export interface App {
   operators: OperatorService;
   payments: PaymentService;
   contacts: ContactsService;
+  /** The cashier desk: shifts, cash and card payments, voids, conflicts. */
+  desk: DeskService;
   /** The transport tells where the bank sends the payer back (browser host: `<host>/pse/retorno`). */
   setPseReturnUrl(url: string): void;
   /** The print queue; payments call `print.enqueueVoucher` inside the transaction that writes the voucher. */
@@ -101,8 +108,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   // Contact channels at start and then hourly: they change rarely, and a kiosk shows the last ones meanwhile.
   const kept = [{ name: 'contacts', refresh: (signal: AbortSignal) => contacts.refresh(signal), intervalMs: 3_600_000 }];
   // Each outbox kind with the central API's shape (main/central/outbox-kinds.ts); conflicts go to the desk's list.
-  let onPaymentConflict: SenderHooks['onPaymentConflict'];
-  const senders = createOutboxSenders(centralClient.payments, { onPaymentConflict: (...args) => onPaymentConflict?.(...args) });
+  // The desk (built below, it needs the data layer) takes the conflicts; the hook is filled in once it exists.
+  const conflictSink: SenderHooks = {};
+  const senders = createOutboxSenders(centralClient.payments, { onPaymentConflict: (...args) => conflictSink.onPaymentConflict?.(...args) });
   const data = createDataLayer({ db, central: centralClient, connectivity, clock, logger, tuning: deps.data, kept, senders });
   const authAudit = createAuthAudit(audit, clock);
   const sessions = createSessionManager({ clock, idle: config.idle, audit: authAudit, role: config.terminal.role });
@@ -173,6 +181,29 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       throw new ApiError('FORBIDDEN', 'supervisor role required', { reason: 'SUPERVISOR_REQUIRED' });
     }
   };
+  const desk = createDeskService({
+    payments: paymentsRepo,
+    desk: createDeskRepo(db),
+    outboxRepo: createOutboxRepo(db),
+    outbox: { enqueue: (item) => data.enqueue(item).created },
+    print,
+    clock,
+    ids,
+    logger: logger.child({ module: 'desk' }),
+    config,
+    obligations: data.obligations,
+    pse: payments,
+    online: () => connectivity.state() !== 'offline',
+    dataAsOf: () => data.sync.lastCaughtUpAt(),
+  });
+  conflictSink.onPaymentConflict = (payment, key, refusal) => desk.conflicts.record(payment, key, refusal);
+  // The dispatcher has checked the access; this says who. Until the supervisor's one-call authorisation names
+  // its supervisor, a supervisor method is attributed to the signed-in operator (a supervisor, in the tests).
+  const signedInOperator = (): DeskOperator => {
+    const current = sessions.currentOperator();
+    if (!current) throw new ApiError('UNAUTHENTICATED', 'operator sign-in required', { reason: 'NO_OPERATOR_SESSION' });
+    return { username: current.operator.username, displayName: current.operator.displayName };
+  };
   const paymentHandlers = createPaymentHandlers(payments, deps.paymentSession ?? signedInPayer);
   const handlers: KioskApiHandlers<CallContext> = {
     'terminal.status': async () => terminal.status(),
@@ -184,8 +215,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     ...createSupervisorPaymentHandlers(payments, requireSupervisor),
     ...createPrintingHandlers({ print }),
     ...createSupervisorPrintingHandlers(print, requireSupervisor),
-    ...notImplementedDeskHandlers(),
+    ...createDeskHandlers(desk, { operator: signedInOperator, supervisor: signedInOperator }),
   };
+  Object.assign(handlers, offlineGate(handlers, () => connectivity.state() !== 'offline'));
 
   const api = createDispatcher(handlers, logger, createAccessGuard(sessions));
   print.start();
@@ -202,6 +234,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     operators,
     payments,
     contacts,
+    desk,
     setPseReturnUrl(url: string) {
       pseReturnUrl = url;
     },

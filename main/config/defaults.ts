@@ -25,4 +25,5 @@ export const defaultConfig: Config = {
   idle: { warnAfterSeconds: 60, graceSeconds: 20, maxSessionSeconds: 900, operatorLockSeconds: 300 },
   rules: { cedulaMinLength: 5, cedulaMaxLength: 10, otherAmountMinimum: 10_000 },
   log: { level: 'info' },
+  desk: { receiptPrefix: 'RC' },
 };

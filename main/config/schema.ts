@@ -68,6 +68,10 @@ export const configSchema = z
       otherAmountMinimum: z.number().int().min(1),
     }),
     log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) }),
+    /** The cashier desk: its receipts are numbered `<receiptPrefix>-00000001`, … (one sequence per terminal). */
+    desk: z
+      .object({ receiptPrefix: z.string().regex(/^[A-Z0-9]{1,12}$/, 'capital letters and digits, up to 12') })
+      .default({ receiptPrefix: 'RC' }),
   })
   .refine((c) => c.rules.cedulaMinLength <= c.rules.cedulaMaxLength, {
     path: ['rules', 'cedulaMinLength'],

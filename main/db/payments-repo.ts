@@ -63,7 +63,6 @@ export interface NewPayment {
 /** A desk payment (cash, card): born approved, numbered, in the operator's shift. */
 export interface NewDeskPayment {
   id: string;
-  reference: string;
   idempotencyKey: string;
   requestId: string;
   obligationId: string;
@@ -77,6 +76,7 @@ export interface NewDeskPayment {
   receiptNumber: string;
   methodJson: string;
 }
+export type NewDeskPaymentInput = Omit<NewDeskPayment, 'receiptNumber'>;
 
 /** Fields a transition may set; `undefined` keeps the stored value. */
 export interface PaymentPatch {
@@ -110,7 +110,7 @@ export function createPaymentsRepo(db: Db) {
       @subjectId, @payerType, @payerIdTail, @bankCode, @bankName, @windowStartedAt, @nextCheckAt, @at, @at)`);
   const insertDesk = db.prepare(`INSERT INTO payments (id, reference, idempotency_key, request_id, obligation_id, method, amount,
       amount_choice, state, payer_type, payer_id_tail, operator_id, shift_id, receipt_number, method_json, created_at, updated_at)
-    VALUES (@id, @reference, @idempotencyKey, @requestId, @obligationId, @method, @amount, @amountChoice, 'approved', @payerType,
+    VALUES (@id, @receiptNumber, @idempotencyKey, @requestId, @obligationId, @method, @amount, @amountChoice, 'approved', @payerType,
       @payerIdTail, @operatorId, @shiftId, @receiptNumber, @methodJson, @at, @at)`);
   const takeNumber = db.prepare<[string], { last_number: number }>(
     `INSERT INTO receipt_counters (prefix, last_number) VALUES (?, 1)
@@ -196,10 +196,10 @@ export function createPaymentsRepo(db: Db) {
       }).immediate();
     },
     /**
-     * A desk payment with the next receipt number of `prefix`: the number is taken by the same statement batch
-     * as the insert, inside the caller's transaction (record-approval), so both commit or neither does.
+     * A desk payment with the next receipt number of `prefix` (also its reference): the number is taken inside
+     * the caller's transaction, with the payment, so both commit or neither does.
      */
-    insertDesk(payment: Omit<NewDeskPayment, 'receiptNumber'>, receiptPrefix: string, at: string): string {
+    insertDesk(payment: NewDeskPaymentInput, receiptPrefix: string, at: string): string {
       const taken = takeNumber.get(receiptPrefix);
       if (!taken) throw new Error('receipt counter did not answer');
       const receiptNumber = `${receiptPrefix}-${String(taken.last_number).padStart(8, '0')}`;

@@ -1,36 +1,54 @@
 import type { CallContext } from '../api/dispatcher';
 import type { KioskApiHandlers } from '../api/contract';
 import type { deskMethods } from '../api/contract/desk';
-import { ApiError } from '../api/errors';
+import type { PsePayer } from '../payments/gateway';
+import type { DeskOperator } from './deps';
+import type { DeskService } from './desk';
+import { toChoice } from './payments';
 
 export type DeskHandlers = Pick<KioskApiHandlers<CallContext>, keyof typeof deskMethods>;
 
-const notYet = async (): Promise<never> => {
-  throw new ApiError('UNAVAILABLE', 'desk method not implemented yet', { reason: 'NOT_IMPLEMENTED' });
-};
+export interface DeskCallers {
+  /** The signed-in operator (the dispatcher has already checked there is one, unlocked). */
+  operator: (ctx: CallContext) => DeskOperator;
+  /**
+   * Who authorises a supervisor method: the signed-in supervisor, or the supervisor whose one-call
+   * authorisation the cashier holds (the dispatcher has checked the access; this only names them).
+   */
+  supervisor: (ctx: CallContext) => DeskOperator;
+}
 
-/** Placeholders while the desk's services are built: every method answers UNAVAILABLE `NOT_IMPLEMENTED`. */
-export function notImplementedDeskHandlers(): DeskHandlers {
+/** The desk's KioskApi methods: thin, each one call into the desk service. Access is the dispatcher's job. */
+export function createDeskHandlers(desk: DeskService, callers: DeskCallers): DeskHandlers {
   return {
-    'desk.currentShift': notYet,
-    'desk.openShift': notYet,
-    'desk.previewClose': notYet,
-    'desk.closeShift': notYet,
-    'desk.closeShiftAuthorized': notYet,
-    'desk.shiftReport': notYet,
-    'desk.reprintShiftClose': notYet,
-    'desk.lookup': notYet,
-    'desk.quote': notYet,
-    'desk.payCash': notYet,
-    'desk.payCard': notYet,
-    'desk.pseBanks': notYet,
-    'desk.pseStart': notYet,
-    'desk.pseResult': notYet,
-    'desk.shiftPayments': notYet,
-    'desk.receipt': notYet,
-    'desk.reprint': notYet,
-    'desk.void': notYet,
-    'desk.conflicts': notYet,
-    'desk.resolveConflict': notYet,
+    'desk.currentShift': async () => ({ shift: desk.shifts.current() }),
+    'desk.openShift': async (input, ctx) => desk.shifts.open(callers.operator(ctx), input),
+    'desk.previewClose': async (input) => desk.shifts.preview(input.countedCash, input.denominations),
+    'desk.closeShift': async (input, ctx) => desk.shifts.close(callers.operator(ctx), input, null),
+    'desk.closeShiftAuthorized': async (input, ctx) => desk.shifts.close(callers.operator(ctx), input, callers.supervisor(ctx)),
+    'desk.shiftReport': async (input) => desk.shifts.report(input.shiftId),
+    'desk.reprintShiftClose': async (input) => desk.shifts.reprintClose(input.shiftId),
+    'desk.lookup': async (input) => desk.lookup(input.by, input.value),
+    'desk.quote': async (input) => desk.quote(input.obligationId),
+    'desk.payCash': async (input, ctx) => desk.pay.payCash(callers.operator(ctx), input),
+    'desk.payCard': async (input, ctx) => desk.pay.payCard(callers.operator(ctx), input),
+    'desk.pseBanks': async () => {
+      desk.requirePseOnline();
+      return desk.pse.banks();
+    },
+    'desk.pseStart': async (input) => {
+      desk.requirePseOnline();
+      const payer: PsePayer = input.payer;
+      const company = payer.docType === 'NIT';
+      const subject = desk.pseSubject(input.obligationId, company ? 'company' : 'member', payer.docNumber);
+      return desk.pse.start({ requestId: input.requestId, obligationId: input.obligationId, choice: toChoice(input.amount), bankCode: input.bankCode, subject, payer });
+    },
+    'desk.pseResult': async (input) => desk.pseResult(input.paymentId),
+    'desk.shiftPayments': async (input) => desk.shiftPayments(input.shiftId, input.limit),
+    'desk.receipt': async (input) => desk.receipt(input.paymentId),
+    'desk.reprint': async (input) => desk.reprint(input.paymentId),
+    'desk.void': async (input, ctx) => desk.voids.void(callers.supervisor(ctx), input),
+    'desk.conflicts': async (input) => desk.conflicts.list(input.includeResolved),
+    'desk.resolveConflict': async (input, ctx) => desk.conflicts.resolve(callers.supervisor(ctx), input.conflictId, input.note),
   };
 }

@@ -217,6 +217,11 @@ export function createPaymentService(deps: PaymentServiceDeps) {
       return promise;
     },
 
+    /** ACH's refusal when a PSE payment of this obligation is pending (local state only), for the desk's quote. */
+    pendingRefusal(obligationId: string) {
+      return guard.currentRefusal(obligationId);
+    },
+
     quote(obligationId: string, subject: PaymentSubject): Omit<ApiOutput<'payments.quote'>, 'payer'> {
       const o = obligationFor(obligationId, subject);
       const blocked = guard.currentRefusal(o.id);

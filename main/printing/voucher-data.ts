@@ -92,6 +92,8 @@ export const receiptDataSchema = z
     cardAuthorizationCode: z.string().trim().max(20).nullable(),
     cardReference: z.string().trim().max(40).nullable(),
     cardLast4: z.string().regex(/^\d{4}$/).nullable(),
+    /** Cash: the printer's drawer kick goes with the original (never with a COPIA). */
+    openDrawer: z.boolean().default(false),
     copy: z.boolean().default(false),
   })
   .superRefine((r, ctx) => {
@@ -133,6 +135,11 @@ export const shiftCloseDataSchema = z
     difference: z.number().int().safe(),
     /** The supervisor who authorised the close, by display name. */
     authorizedBy: z.string().trim().max(60).nullable(),
+    /** Payments not yet registered centrally at the close (acknowledged by the supervisor) and conflicts set aside. */
+    unregisteredCount: z.number().int().min(0).default(0),
+    conflictCount: z.number().int().min(0).default(0),
+    voidedCount: z.number().int().min(0).default(0),
+    receiptRange: z.string().max(90).nullable().default(null),
     copy: z.boolean().default(false),
   })
   .refine((s) => s.countedCash - s.expectedCash === s.difference, {
@@ -141,6 +148,25 @@ export const shiftCloseDataSchema = z
   });
 export type ShiftCloseData = z.infer<typeof shiftCloseDataSchema>;
 export type ShiftCloseInput = z.input<typeof shiftCloseDataSchema>;
+
+/** *ANULADO*: the slip a void prints at the desk, naming the receipt it cancels. */
+export const voidSlipDataSchema = z.object({
+  kind: z.literal('voidSlip'),
+  merchantName: required(120),
+  siteName: required(80),
+  terminalId: required(32),
+  receiptNumber: required(40),
+  method: z.enum(['cash', 'card']),
+  amount: pesosSchema.refine((v) => v > 0, 'amount must be above zero'),
+  paidAt: instantSchema,
+  voidedAt: instantSchema,
+  reason: required(200),
+  operatorName: required(60),
+  supervisorName: required(60),
+  shiftId: required(40),
+  copy: z.boolean().default(false),
+});
+export type VoidSlipData = z.infer<typeof voidSlipDataSchema>;
 
 /** *Imprimir prueba*: proves the printer, the code page and the cutter from the status screen. */
 export const testPageDataSchema = z.object({
@@ -153,7 +179,7 @@ export const testPageDataSchema = z.object({
 export type TestPageData = z.infer<typeof testPageDataSchema>;
 
 /** Everything the queue can print; `kind` tells which layout. */
-export const printDocumentSchema = z.union([voucherDataSchema, receiptDataSchema, shiftCloseDataSchema, testPageDataSchema]);
+export const printDocumentSchema = z.union([voucherDataSchema, receiptDataSchema, shiftCloseDataSchema, testPageDataSchema, voidSlipDataSchema]);
 export type PrintDocument = z.infer<typeof printDocumentSchema>;
 export type PrintDocumentKind = PrintDocument['kind'];
 

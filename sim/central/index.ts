@@ -5,6 +5,7 @@ import { registerDirectoryRoutes } from './directory';
 import { createFaults, type FaultsInput } from './faults';
 import { registerObligationRoutes } from './obligations';
 import { registerPaymentRoutes } from './payments';
+import { registerDeskRoutes } from './desk';
 import { createWorld } from './world';
 
 export interface CentralSimOptions {
@@ -29,8 +30,13 @@ export function registerCentral(server: FastifyInstance, context: SimContext, op
   faults.register(server);
   registerObligationRoutes(server, context, world);
   const payments = registerPaymentRoutes(server, context, world);
+  const desk = registerDeskRoutes(server, context, world, payments);
   const directory = registerDirectoryRoutes(server, context);
-  registerAdminRoutes(server, { world, faults, currentYear, clearPayments: payments.clear, resetContacts: directory.reset });
-  return { world, faults, payments };
+  const clearPayments = () => {
+    payments.clear();
+    desk.clear();
+  };
+  registerAdminRoutes(server, { world, faults, currentYear, clearPayments, resetContacts: directory.reset });
+  return { world, faults, payments, desk };
 }
 export type CentralSim = ReturnType<typeof registerCentral>;

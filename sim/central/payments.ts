@@ -3,6 +3,7 @@ import { paymentRegistrationSchema, type PaymentReceipt, type PaymentRegistratio
 import type { SimContext } from '../server';
 import { terminalOf } from './obligations';
 import type { World } from './world';
+import { deskConflict } from './desk-conflicts';
 
 export interface RegisteredPayment extends PaymentRegistration {
   idempotencyKey: string;
@@ -25,6 +26,7 @@ function fingerprint(body: PaymentRegistration): string {
  */
 export function registerPaymentRoutes(server: FastifyInstance, context: SimContext, world: World) {
   const registered = new Map<string, { payment: RegisteredPayment; receipt: PaymentReceipt; print: string }>();
+  const conflicts = new Map<string, { body: ReturnType<typeof deskConflict>; print: string }>();
   let sequence = 0;
 
   server.post('/v1/payments', { preHandler: context.auth.requireTerminal }, async (request, reply) => {
@@ -38,6 +40,8 @@ export function registerPaymentRoutes(server: FastifyInstance, context: SimConte
     }
     if (body.data.terminalId !== terminalOf(request)) return reply.code(403).send({ error: 'TERMINAL_MISMATCH' });
     const print = fingerprint(body.data);
+    const refused = conflicts.get(key);
+    if (refused && refused.print === print) return reply.code(409).send(refused.body);
     const earlier = registered.get(key);
     if (earlier) {
       earlier.payment.deliveries++;
@@ -46,7 +50,14 @@ export function registerPaymentRoutes(server: FastifyInstance, context: SimConte
     }
     const current = world.get(body.data.obligationId);
     if (current === undefined) return reply.code(422).send({ error: 'UNKNOWN_OBLIGATION', message: 'no such obligation' });
-    // Money already taken is always recorded; an obligation settled meanwhile just gets no balance change.
+    // A desk payment (cash, card) taken offline against a saldo the central API no longer has is refused with
+    // both facts; the refusal is remembered under the key, so a retry gets the same answer (desk-conflicts.ts).
+    const conflict = deskConflict(body.data, current);
+    if (conflict) {
+      conflicts.set(key, { body: conflict, print });
+      return reply.code(409).send(conflict);
+    }
+    // PSE money already taken is always recorded; an obligation settled meanwhile just gets no balance change.
     let after: PaymentReceipt['obligation'] = null;
     if (current) {
       const paid = current.paid + body.data.amount;
@@ -68,10 +79,15 @@ export function registerPaymentRoutes(server: FastifyInstance, context: SimConte
   });
 
   server.get('/sim/payments', async () => [...registered.values()].map((entry) => entry.payment));
+  server.get('/sim/payments/conflicts', async () => [...conflicts.entries()].map(([idempotencyKey, entry]) => ({ idempotencyKey, ...entry.body })));
 
   return {
     list: () => [...registered.values()].map((entry) => ({ ...entry.payment })),
+    conflicts: () => [...conflicts.keys()],
+    /** Whether a registration with this key took effect (for voids). */
+    byKey: (key: string) => registered.get(key)?.payment,
     clear: () => {
+      conflicts.clear();
       registered.clear();
       sequence = 0;
     },

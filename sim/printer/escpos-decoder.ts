@@ -31,6 +31,8 @@ export interface DecodedTicket {
   unknown: number[];
   /** Real-time status requests (DLE EOT n) found in the stream. */
   statusRequests: number[];
+  /** Cash drawer pulses (ESC p) found in the stream. */
+  drawerKicks: number;
 }
 
 const epsonCodePages: Record<number, string> = { 0: 'cp437', 2: 'cp850', 19: 'cp858' };
@@ -46,7 +48,7 @@ function detect(bytes: Uint8Array): 'epson' | 'star' {
 export function decodeEscPos(input: Uint8Array, dialect: DecoderDialect = 'auto'): DecodedTicket {
   const bytes = Buffer.from(input);
   const kind = dialect === 'auto' ? detect(bytes) : dialect;
-  const out: DecodedTicket = { dialect: kind, lines: [], text: [], qrCodes: [], cuts: 0, endsWithCut: false, codePages: [], unknown: [], statusRequests: [] };
+  const out: DecodedTicket = { dialect: kind, lines: [], text: [], qrCodes: [], cuts: 0, endsWithCut: false, codePages: [], unknown: [], statusRequests: [], drawerKicks: 0 };
   let codePage = 'cp437';
   let bold = false;
   let big = false;
@@ -194,6 +196,7 @@ export function decodeEscPos(input: Uint8Array, dialect: DecoderDialect = 'auto'
       } else if (c === 0x4a) {
         i += 3; // feed n dots: no new text line
       } else if (c === 0x70) {
+        out.drawerKicks++;
         i += 5; // cash drawer pulse
       } else if (c === 0x2d || c === 0x33 || c === 0x4d || c === 0x7b || c === 0x20 || c === 0x52) {
         addChars();

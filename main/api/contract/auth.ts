@@ -9,7 +9,8 @@ import { defineMethod } from './define';
  * Refusals (ApiError `details.reason`): requestCode/resendCode — VALIDATION (`field`, `reason`),
  * NOT_FOUND `UNKNOWN_SUBJECT`, CONFLICT `CONTACT_OUTDATED` | `SESSION_ACTIVE` | `NO_CHALLENGE`,
  * RATE_LIMITED `RESEND_TOO_SOON` | `SEND_CAP_REACHED` (`retryAfterSeconds`), FORBIDDEN `KIOSK_ONLY`,
- * UNAVAILABLE `CENTRAL_UNREACHABLE`; verifyCode — UNAUTHENTICATED `WRONG_CODE` (`triesLeft`),
+ * UNAVAILABLE `CENTRAL_UNREACHABLE` | `OFFLINE` (the link is known to be down: refused at once, show the sede's
+ * channels); verifyCode — UNAUTHENTICATED `WRONG_CODE` (`triesLeft`),
  * CONFLICT `EXPIRED` | `NO_CHALLENGE`, RATE_LIMITED `TOO_MANY_TRIES`, UNAVAILABLE `CENTRAL_UNREACHABLE`;
  * operator.signIn — UNAUTHENTICATED `BAD_CREDENTIALS` (`attemptsLeft`), RATE_LIMITED `LOCKED_OUT`
  * (`retryAfterSeconds`), FORBIDDEN `INACTIVE`, CONFLICT `OPERATOR_SIGNED_IN`, UNAVAILABLE `NO_OPERATOR_LIST`.

@@ -6,7 +6,8 @@ import { obligationViewSchema } from './data';
  * PSE payments of a signed-in person (afiliado or empresa). Who pays, and the prefilled payer data, come from
  * the session; the screen sends only what the person chose or corrected. Texts that are facts for the person
  * (ACH's pending text, amount rules, the bank list failure) arrive ready in Spanish in `details.text` of an
- * error or in the output; everything else the renderer maps by error code.
+ * error or in the output; everything else the renderer maps by error code. `payments.start` while the terminal is
+ * offline: UNAVAILABLE `OFFLINE` (the person keeps seeing the local copy, but PSE needs the link).
  */
 const pesos = z.number().int().nonnegative();
 const noForbidden = (field: string) => z.string().refine((v) => !/["|]/.test(v), `${field} must not contain | or "`);

@@ -5,6 +5,8 @@ import { voucherLayout } from './voucher';
 import { receiptLayout } from './receipt';
 import { shiftCloseLayout } from './shift-close';
 import { testPageLayout } from './test-page';
+import { voidSlipLayout } from './void-slip';
+import { DRAWER_KICK } from './drawer-kick';
 
 export interface RenderOptions extends TicketOptions {
   terminalId: string;
@@ -18,13 +20,16 @@ export function renderDocument(doc: PrintDocument, options: RenderOptions): Buff
     case 'voucher':
       return voucherLayout(doc, options);
     case 'receipt':
-      return receiptLayout(doc, options);
+      // The drawer opens as the cash receipt starts printing; a COPIA never opens it.
+      return doc.openDrawer && !doc.copy ? Buffer.concat([DRAWER_KICK, receiptLayout(doc, options)]) : receiptLayout(doc, options);
     case 'shiftClose':
       return shiftCloseLayout(doc, options);
     case 'testPage':
       return testPageLayout(doc, options);
+    case 'voidSlip':
+      return voidSlipLayout(doc, options);
   }
 }
 
-export { voucherLayout, receiptLayout, shiftCloseLayout, testPageLayout };
+export { voucherLayout, receiptLayout, shiftCloseLayout, testPageLayout, voidSlipLayout };
 export type { JobMark };

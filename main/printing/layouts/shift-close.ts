@@ -37,6 +37,10 @@ export function shiftCloseLayout(s: ShiftCloseData, options: ShiftCloseLayoutOpt
   t.field('Efectivo contado', printMoney(s.countedCash));
   t.field('Diferencia', printSignedMoney(s.difference), { bold: true });
   t.rule();
+  if (s.receiptRange) t.field('Recibos', s.receiptRange);
+  t.field('Anulados', String(s.voidedCount));
+  if (s.unregisteredCount > 0) t.field('Sin registrar (visto supervisor)', String(s.unregisteredCount), { bold: true });
+  if (s.conflictCount > 0) t.field('Conflictos', String(s.conflictCount), { bold: true });
   t.field('Autorizó', s.authorizedBy ?? 'Sin autorización');
   t.feed(2);
   t.text('Firma cajero: ____________________', { align: 'left' });
