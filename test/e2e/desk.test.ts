@@ -104,7 +104,11 @@ describe('the cashier desk (browser host, headless Chromium, 1366x768)', () => {
     const before = await lastSeq(e2e);
     await page.keyboard.press('F2');
     await page.getByRole('heading', { name: 'Buscar', exact: true }).waitFor();
+    // The last search was an alumno's: back to Cédula with the arrow keys, then into the field.
     await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.getByRole('radio', { name: 'Cédula' }).isChecked()).toBe(true);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('1045678901');
@@ -141,7 +145,7 @@ describe('the cashier desk (browser host, headless Chromium, 1366x768)', () => {
 
     const before = await lastSeq(e2e);
     await page.getByLabel('Franquicia').selectOption('VISA');
-    await page.getByLabel('Últimos 4 dígitos').fill('42x42');
+    await page.getByLabel('Últimos 4 dígitos').pressSequentially('42x42');
     expect(await page.getByLabel('Últimos 4 dígitos').inputValue()).toBe('4242');
     await page.getByLabel('Código de autorización').fill('AB12CD');
     await page.getByRole('button', { name: 'Cobrar', exact: true }).click();
