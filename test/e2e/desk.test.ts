@@ -249,7 +249,7 @@ describe('the cashier desk (browser host, headless Chromium, 1366x768)', () => {
     await page.getByTestId('reporte-cierre').waitFor();
     expect(await page.locator('[data-testid="reporte-cierre"] [data-field="diferencia"]').textContent()).toContain('1.000');
     expect(await page.locator('[data-field="autorizo"]').textContent()).not.toBe('—');
-    await waitForPrinted(e2e, before, ['CIERRE']);
+    await waitForPrinted(e2e, before, ['Cierre de Turno', 'Diferencia', '-$ 1.000']);
     await expectScreenOk(page);
     await page.getByRole('link', { name: 'Volver a Caja' }).click();
     expect(await page.getByTestId('franja-turno').textContent()).toContain('Sin turno abierto');

@@ -18,6 +18,8 @@ export const useLookupStore = defineStore('desk-lookup', () => {
   const answer = ref<Answer | null>(null);
   const error = ref<string | null>(null);
   const busy = ref(false);
+  /** Bumped by F2 on Buscar itself: the screen puts the focus back in the field. */
+  const focusTick = ref(0);
 
   const credits = computed(() => answer.value?.obligations.filter((o) => o.kind === 'credit') ?? []);
   const slips = computed(() => answer.value?.obligations.filter((o) => o.kind === 'enrollmentSlip') ?? []);
@@ -48,5 +50,5 @@ export const useLookupStore = defineStore('desk-lookup', () => {
     if (answer.value) await search();
   }
 
-  return { by, text, answer, error, busy, credits, slips, search, again };
+  return { by, text, answer, error, busy, focusTick, credits, slips, search, again };
 });
