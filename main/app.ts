@@ -181,6 +181,8 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       throw new ApiError('FORBIDDEN', 'supervisor role required', { reason: 'SUPERVISOR_REQUIRED' });
     }
   };
+  // Refuse only what is known not to work: `offline` before any call was made is "not tried yet", not "down".
+  const linkUsable = (): boolean => connectivity.state() !== 'offline' || connectivity.status().lastFailureAt === null;
   const desk = createDeskService({
     payments: paymentsRepo,
     desk: createDeskRepo(db),
@@ -193,7 +195,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     config,
     obligations: data.obligations,
     pse: payments,
-    online: () => connectivity.state() !== 'offline',
+    online: linkUsable,
     dataAsOf: () => data.sync.lastCaughtUpAt(),
   });
   conflictSink.onPaymentConflict = (payment, key, refusal) => desk.conflicts.record(payment, key, refusal);
@@ -217,7 +219,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     ...createSupervisorPrintingHandlers(print, requireSupervisor),
     ...createDeskHandlers(desk, { operator: signedInOperator, supervisor: signedInOperator }),
   };
-  Object.assign(handlers, offlineGate(handlers, () => connectivity.state() !== 'offline'));
+  Object.assign(handlers, offlineGate(handlers, linkUsable));
 
   const api = createDispatcher(handlers, logger, createAccessGuard(sessions));
   print.start();

@@ -12,7 +12,9 @@ type Gated = Pick<KioskApiHandlers<CallContext>, 'auth.requestCode' | 'payments.
  *   `OFFLINE` (the gateway and the registration need the link; nothing is charged).
  * The background sync keeps trying the link, so the state leaves `offline` by itself when it returns.
  */
-export function offlineGate(inner: Gated, online: () => boolean): Gated {
+export function offlineGate(handlers: Gated, online: () => boolean): Gated {
+  // Taken now: the caller puts the gated methods in place of these very entries.
+  const inner: Gated = { 'auth.requestCode': handlers['auth.requestCode'], 'payments.start': handlers['payments.start'] };
   const refuse = (what: string): never => {
     throw new ApiError('UNAVAILABLE', `${what} needs the central API, which is unreachable`, { reason: 'OFFLINE' });
   };
