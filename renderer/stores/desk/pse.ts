@@ -1,0 +1,107 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { ApiInput, ApiOutput } from '../../../main/api/contract';
+import { api } from '../../api';
+import { newRequestId } from '../../payments/request-id';
+import { paymentTexts } from '../../payments/texts';
+import { deskErrorText } from './errors';
+
+type Payer = ApiInput<'desk.pseStart'>['payer'];
+type Amount = ApiInput<'desk.pseStart'>['amount'];
+type Result = ApiOutput<'desk.pseResult'>;
+type Bank = ApiOutput<'desk.pseBanks'>['banks'][number];
+type PayerField = keyof Payer | 'bankCode';
+
+const POLL_MS = 2_000;
+
+/**
+ * PSE on the person's behalf at the desk: the bank list, the payer as confirmed with the person, the bank's page
+ * opened beside the desk, and the outcome asked until it is final. Online only: the core refuses it offline.
+ */
+export const usePseStore = defineStore('desk-pse', () => {
+  const banks = ref<Bank[]>([]);
+  const bankCode = ref('');
+  const payer = ref<Payer>({ docType: 'CC', docNumber: '', personType: 'natural', fullName: '', email: '', phone: '' });
+  const errors = ref<Partial<Record<PayerField, string>>>({});
+  const error = ref<string | null>(null);
+  const busy = ref(false);
+  const started = ref<{ paymentId: string; reference: string; redirectUrl: string } | null>(null);
+  const result = ref<Result | null>(null);
+  let requestId = newRequestId();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  async function load(owner: { by: 'cedula' | 'nit' | 'student'; id: string } | null): Promise<void> {
+    stop();
+    started.value = null;
+    result.value = null;
+    errors.value = {};
+    error.value = null;
+    requestId = newRequestId();
+    if (owner && owner.by !== 'student') {
+      const company = owner.by === 'nit';
+      payer.value = { ...payer.value, docType: company ? 'NIT' : 'CC', personType: company ? 'juridica' : 'natural', docNumber: owner.id.replace(/-\d$/, '') };
+    }
+    try {
+      banks.value = (await api.call('desk.pseBanks', {})).banks;
+    } catch (err) {
+      error.value = deskErrorText(err);
+    }
+  }
+
+  function check(): boolean {
+    const found: Partial<Record<PayerField, string>> = {};
+    const p = payer.value;
+    if (!bankCode.value) found.bankCode = paymentTexts.payer.bank;
+    if (!/^\d{5,12}$/.test(p.docNumber)) found.docNumber = 'Escriba el número de documento del pagador (de 5 a 12 dígitos).';
+    if (p.fullName.trim().length < 3 || p.fullName.trim().length > 80 || /["|]/.test(p.fullName)) found.fullName = paymentTexts.payer.fullName;
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(p.email) || p.email.length > 120) found.email = paymentTexts.payer.email;
+    if (!/^\d{10}$/.test(p.phone)) found.phone = paymentTexts.payer.phone;
+    errors.value = found;
+    return Object.keys(found).length === 0;
+  }
+
+  async function start(obligationId: string, amount: Amount): Promise<boolean> {
+    if (!check()) {
+      error.value = paymentTexts.payer.review;
+      return false;
+    }
+    busy.value = true;
+    try {
+      const answer = await api.call('desk.pseStart', {
+        requestId,
+        obligationId,
+        amount,
+        bankCode: bankCode.value,
+        payer: { ...payer.value, fullName: payer.value.fullName.trim() },
+      });
+      started.value = answer;
+      error.value = null;
+      void poll();
+      return true;
+    } catch (err) {
+      error.value = deskErrorText(err);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function poll(): Promise<void> {
+    const paymentId = started.value?.paymentId;
+    if (!paymentId) return;
+    try {
+      result.value = await api.call('desk.pseResult', { paymentId });
+    } catch {
+      // Asked again on the next tick: the answer is not lost, only late.
+    }
+    const outcome = result.value?.outcome;
+    if (!outcome || outcome === 'inProgress' || outcome === 'pending') timer = setTimeout(() => void poll(), POLL_MS);
+  }
+
+  function stop(): void {
+    clearTimeout(timer);
+    timer = undefined;
+  }
+
+  return { banks, bankCode, payer, errors, error, busy, started, result, load, check, start, stop };
+});
