@@ -35,6 +35,8 @@ import { createPrintJobsRepo } from './db/print-jobs-repo';
 import { createPrintService, type PrintService } from './printing/service';
 import { createPrintingHandlers, createSupervisorPrintingHandlers } from './printing/handlers';
 import { deriveQrKey } from './printing/qr';
+import { enrolledHandlers } from './enrolment/handlers';
+import { createDiagnosticsExport, STATUS_METHODS } from './diagnostics/export';
 
 export interface AppDeps {
   clock?: Clock;
@@ -179,9 +181,21 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     ...createSupervisorPaymentHandlers(payments, requireSupervisor),
     ...createPrintingHandlers({ print }),
     ...createSupervisorPrintingHandlers(print, requireSupervisor),
+    ...enrolledHandlers(),
+    'diagnostics.export': async ({ folder }) => diagnostics.export(folder),
   };
 
   const api = createDispatcher(handlers, logger, createAccessGuard(sessions));
+  // The status part of the diagnostic bundle: the public status methods, answered as the status screen sees them.
+  const diagnostics = createDiagnosticsExport({
+    terminalId: config.terminal.id,
+    logsDir: config.log.dir,
+    now: () => clock.now(),
+    status: async () => {
+      const answers = await Promise.all(STATUS_METHODS.map(async (method) => [method, await api.dispatch(method, {}, { transport: 'test' })] as const));
+      return Object.fromEntries(answers);
+    },
+  });
   print.start();
   data.start();
   logger.info({ site: config.site.id, terminal: config.terminal.id, role: config.terminal.role, version: appVersion }, 'core started');

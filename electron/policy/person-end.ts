@@ -26,7 +26,7 @@ export interface PersonEndDecision {
 }
 
 export function afterPersonEnd(currentUrl: string): PersonEndDecision {
-  let inApp = false;
+  let inApp: boolean;
   try {
     const url = new URL(currentUrl);
     inApp = url.protocol === 'app:' && url.host === new URL(APP_ORIGIN).host;

@@ -9,10 +9,12 @@ import type { Config } from './schema';
  * terminal and central API it is for stops the start, naming the fields. Precedence, lowest first: the
  * embedded default (texts, timings), the places under user data, the system terminal file, the app's own,
  * `PES_CONFIG`, the terminal secret sealed at enrolment (only where no file names one), the environment.
+ * A file that names no `terminal.id` (e.g. a system file with the fleet's gateway and merchant only) leaves the
+ * terminal to be enrolled.
  */
 export type InstalledStart =
   | { kind: 'ready'; config: Config; files: string[] }
-  /** No terminal file anywhere: the técnico's enrolment screen. */
+  /** No terminal file names the terminal: the técnico's enrolment screen. */
   | { kind: 'enrol' };
 
 /** What a terminal file must name itself; the embedded default's values are the demo's. */
@@ -64,9 +66,11 @@ export function loadInstalledConfig(options: {
   exists?: (file: string) => boolean;
 }): InstalledStart {
   const files = terminalFiles(options.places, options.env, options.exists ?? existsSync);
-  if (files.length === 0) return { kind: 'enrol' };
   let fromFiles: Layer = {};
   for (const file of files) fromFiles = deepMerge(fromFiles, readLayer(file, options.platform)) as Layer;
+  // A system file may hold only what a fleet shares (gateway, merchant, updates); the terminal's own identity
+  // comes from enrolment, which writes the app's own file.
+  if (valueAt(fromFiles, ['terminal', 'id']) === undefined) return { kind: 'enrol' };
   const missing = REQUIRED_IN_TERMINAL_FILE.filter((path) => valueAt(fromFiles, path) === undefined).map((path) => path.join('.'));
   if (missing.length > 0) {
     throw new ConfigError(`terminal file ${files.join(', ')} does not name ${missing.join(', ')} (a kiosk never runs as the demo terminal)`);

@@ -4,6 +4,8 @@ import { dataMethods } from './data';
 import { authMethods } from './auth';
 import { paymentsMethods } from './payments';
 import { printingMethods } from './printing';
+import { enrolmentMethods } from './enrolment';
+import { diagnosticsMethods } from './diagnostics';
 
 /**
  * KioskApi: every call a screen can make, declared once. Each capability adds its own file beside this one;
@@ -15,6 +17,8 @@ export const contract = {
   ...authMethods,
   ...paymentsMethods,
   ...printingMethods,
+  ...enrolmentMethods,
+  ...diagnosticsMethods,
 };
 
 export type Contract = typeof contract;

@@ -58,11 +58,17 @@ describe('the installed app\'s configuration', () => {
     expect(start.config.log.dir).toBe(join(temp.dir, 'registros'));
   });
 
-  it('refuses a file that does not name its sede, terminal and central API, naming the fields', () => {
+  it('asks for enrolment when the files hold only what the fleet shares (no terminal id)', () => {
     const places = setup();
-    writeFileSync(places.systemTerminalFile, JSON.stringify({ printer: { width: 42 } }));
+    writeFileSync(places.systemTerminalFile, JSON.stringify({ printer: { width: 42 }, updates: { feedUrl: 'https://updates.cajacopi.example/pes/' } }));
+    expect(loadInstalledConfig({ places, platform: 'linux', env: {}, readSecret: () => 'sealed-secret-123' })).toEqual({ kind: 'enrol' });
+  });
+
+  it('refuses a file that names a terminal but not its sede and central API, naming the fields', () => {
+    const places = setup();
+    writeFileSync(places.systemTerminalFile, JSON.stringify({ terminal: { id: 'KIOSK-07', role: 'kiosk' } }));
     expect(() => loadInstalledConfig({ places, platform: 'linux', env: {}, readSecret: () => 'sealed-secret-123' })).toThrow(
-      /does not name site\.id, terminal\.id, central\.baseUrl/,
+      /does not name site\.id, central\.baseUrl/,
     );
   });
 
