@@ -22,8 +22,8 @@ export function lockDownApp(log: ShellLog): void {
   });
 }
 
-/** A crashed or hung page is loaded again (with a back-off when it keeps crashing). */
-export function keepRendererAlive(win: BrowserWindow, homeUrl: string, log: ShellLog): void {
+/** A crashed or hung page is loaded again at the current home (app or enrolment), with a back-off when it keeps crashing. */
+export function keepRendererAlive(win: BrowserWindow, homeUrl: () => string, log: ShellLog): void {
   const reloads: number[] = [];
   const recover = (trouble: RendererTrouble) => {
     const decision = recoveryFor(trouble, reloads, Date.now());
@@ -33,7 +33,7 @@ export function keepRendererAlive(win: BrowserWindow, homeUrl: string, log: Shel
     if (reloads.length > 10) reloads.shift();
     if (decision.crashFirst) win.webContents.forcefullyCrashRenderer();
     setTimeout(() => {
-      if (!win.isDestroyed()) void win.loadURL(homeUrl).catch(() => undefined);
+      if (!win.isDestroyed()) void win.loadURL(homeUrl()).catch(() => undefined);
     }, decision.delayMs);
   };
   win.webContents.on('render-process-gone', (_event, details) => recover({ kind: 'gone', reason: details.reason }));

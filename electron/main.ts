@@ -98,7 +98,7 @@ function createWindow(url: string, kiosk: boolean): BrowserWindow {
   });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(url);
-  keepRendererAlive(win, HOME_URL, log);
+  keepRendererAlive(win, () => (core ? HOME_URL : ENROLMENT_URL), log);
   return win;
 }
 

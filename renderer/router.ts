@@ -62,6 +62,7 @@ export const router = createRouter({
       component: () => import('./views/TerminalVoucherView.vue'),
       meta: { title: 'Comprobante', operator: true },
     },
+    { path: '/enrolamiento', name: 'enrolamiento', component: () => import('./views/EnrolmentView.vue'), meta: { title: 'Enrolamiento del terminal' } },
     { path: '/estado', name: 'estado', component: () => import('./views/StatusView.vue'), meta: { title: 'Estado del terminal' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],

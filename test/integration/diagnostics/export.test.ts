@@ -6,6 +6,7 @@ import { createApp, type App } from '../../../main/app';
 import { createLogger } from '../../../main/log/logger';
 import { logFiles, rollingLogFile } from '../../../main/log/file';
 import type { Envelope } from '../../../main/api/errors';
+import { contract } from '../../../main/api/contract';
 import { tempDir } from '../../support/temp';
 import { testConfig } from '../../support/config';
 import { until } from '../../support/until';
@@ -70,8 +71,8 @@ describe('Exportar diagnóstico', () => {
     const usb = join(temp.dir, 'usb');
     mkdirSync(usb);
     const answer = await call('diagnostics.export', { folder: usb });
-    expect(answer.ok).toBe(true);
-    const data = (answer as { data: { folder: string; files: string[]; bytes: number } }).data;
+    if (!answer.ok) throw new Error(`export refused: ${answer.error.code}`);
+    const data = contract['diagnostics.export'].output.parse(answer.data);
     expect(data.folder.startsWith(join(usb, 'pagos-express-diagnostico-DESK-05-'))).toBe(true);
     expect(readdirSync(data.folder).sort()).toEqual([...data.files].sort());
     expect(data.files).toContain('status.json');

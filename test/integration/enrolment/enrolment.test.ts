@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSimulator, type Simulator } from '../../../sim/server';
@@ -129,8 +130,9 @@ describe('enrolment of a new terminal against the simulator over HTTP', () => {
   it('refuses malformed input field by field (control characters, a non-URL, an unknown key)', async () => {
     const { api, input } = setup();
     const bad = await api.dispatch('enrolment.submit', { ...input, centralUrl: 'ftp://x', printer: { ...input.printer, interface: 'tcp://a\nTotal $ 1' }, extra: 1 }, { transport: 'test' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const paths = ((bad as { error: { details: { issues: { path: string }[] } } }).error.details.issues ?? []).map((issue) => issue.path);
+    if (bad.ok) throw new Error('malformed enrolment accepted');
+    expect(bad.error.code).toBe('VALIDATION');
+    const paths = z.array(z.object({ path: z.string() })).parse(bad.error.details?.issues).map((issue) => issue.path);
     expect(paths).toEqual(expect.arrayContaining(['centralUrl', 'printer.interface']));
   });
 });
