@@ -41,6 +41,7 @@ function failToStart(error: unknown): void {
   // A bad terminal file or a database from a newer version: say so on screen and stop, touching nothing.
   logger?.error({ err: error }, 'start failed');
   dialog.showErrorBox('Pagos Express no pudo iniciar', `Solicite ayuda al técnico de la sede.\n\n${(error as Error).message}`);
+  // The log file is written synchronously (main/log/file.ts), so this line is on disk before the exit.
   app.exit(1);
 }
 
@@ -111,6 +112,8 @@ async function ready(): Promise<void> {
     logger = await shellLogger(config ?? { log: { ...defaultConfig.log, dir: places.logsDir } });
     if (config) core = startCore(config);
   } catch (error) {
+    // The técnico reads why in the logs folder too, even when the terminal file named no log settings.
+    logger ??= await shellLogger({ log: { ...defaultConfig.log, dir: places.logsDir } }).catch(() => undefined);
     failToStart(error);
     return;
   }

@@ -81,7 +81,8 @@ export const configSchema = z
     updates: z
       .object({
         /** electron-updater's generic feed (a folder served over HTTPS holding latest.yml); empty: no updates. */
-        feedUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })]).default(''),
+        // What it serves runs with the app's rights: HTTPS only.
+        feedUrl: z.union([z.literal(''), z.url({ protocol: /^https$/, error: 'must be an https URL' })]).default(''),
         /** Local hour (0-23) at which the terminal looks for a new version. */
         quietHour: z.number().int().min(0).max(23).default(3),
       })

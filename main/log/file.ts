@@ -15,7 +15,7 @@ export interface LogFileLimits {
 /**
  * JSON lines to a rotating file: a new file daily or at `maxFileMb`, at most `maxFiles` kept besides the
  * current one (pino-roll), and none older than `maxAgeDays` (pruned here at start; pino-roll bounds only the
- * count). Size on disk is bounded by about maxFileMb × (maxFiles + 1).
+ * count). Size on disk is bounded by about maxFileMb × (maxFiles + 1). Writes are synchronous (see below).
  */
 export async function rollingLogFile(dir: string, limits: LogFileLimits, now = Date.now()): Promise<DestinationStream & { end(): void }> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -28,6 +28,9 @@ export async function rollingLogFile(dir: string, limits: LogFileLimits, now = D
     mkdir: true,
     limit: { count: limits.maxFiles, removeOtherLogFiles: true },
     mode: 0o600,
+    // Each line reaches the disk before the call returns: a crash or an exit right after an error (the lines a
+    // técnico needs most) loses nothing. A terminal logs a few lines a second at most, so the cost is small.
+    sync: true,
   }));
 }
 

@@ -18,7 +18,11 @@ export const enrolmentInput = z
       .trim()
       .regex(/^[A-Za-z0-9-]{1,32}$/, 'letters, digits and dashes, up to 32'),
     role: z.enum(['kiosk', 'desk']),
-    centralUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(300),
+    // The answer carries the terminal's secret: HTTPS, except the simulator on this machine.
+    centralUrl: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .max(300)
+      .refine((url) => url.startsWith('https:') || ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname), 'must be https (plain http only on 127.0.0.1)'),
     printer: z
       .object({
         /** `tcp://host:port`, `printer:Name` or a device path; empty: the screen's print dialog. */

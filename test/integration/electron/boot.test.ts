@@ -172,6 +172,11 @@ describe('the Electron main process booted under Node with a fake electron', () 
     expect(String(shown!.content)).toContain('printer.width');
     expect(bad.of('app.exit')).toEqual([{ kind: 'app.exit', code: 1 }]);
     expect(bad.of('BrowserWindow.new')).toEqual([]);
+    // The técnico finds why in the logs folder as well.
+    const logsDir = join(bad.userData, 'logs');
+    expect(existsSync(logsDir)).toBe(true);
+    const logged = readdirSync(logsDir).flatMap((name) => readFileSync(join(logsDir, name), 'utf8').split('\n').filter(Boolean));
+    expect(logged.map((line) => (JSON.parse(line) as { msg?: string }).msg)).toContain('start failed');
 
     const notJson = await boot({ rawTerminalFile: '{ "site": ' });
     expect(notJson.exitCode).toBe(1);

@@ -134,5 +134,8 @@ describe('enrolment of a new terminal against the simulator over HTTP', () => {
     expect(bad.error.code).toBe('VALIDATION');
     const paths = z.array(z.object({ path: z.string() })).parse(bad.error.details?.issues).map((issue) => issue.path);
     expect(paths).toEqual(expect.arrayContaining(['centralUrl', 'printer.interface']));
+    // The answer carries the secret: plain http only to this machine (the simulator).
+    const plain = await api.dispatch('enrolment.submit', { ...input, centralUrl: 'http://central.cajacopi.example/' }, { transport: 'test' });
+    expect(plain).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: [{ path: 'centralUrl' }] } } });
   });
 });
