@@ -186,7 +186,8 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   };
 
   const api = createDispatcher(handlers, logger, createAccessGuard(sessions));
-  // The status part of the diagnostic bundle: the public status methods, answered as the status screen sees them.
+  // The status part of the diagnostic bundle: the public status methods through the dispatcher (schema-checked,
+  // as the status screen sees them). An internal call: no transport carries it, hence the 'test' context.
   const diagnostics = createDiagnosticsExport({
     terminalId: config.terminal.id,
     logsDir: config.log.dir,
