@@ -66,6 +66,7 @@ async function boot(options: { terminalFile?: unknown; rawTerminalFile?: string;
     FAKE_ELECTRON_PACKAGED: options.packaged === false ? '0' : '1',
     FAKE_ELECTRON_LOCK: options.lock ?? 'granted',
     FAKE_ELECTRON_CALLS: JSON.stringify(options.calls ?? []),
+    FAKE_ELECTRON_SMS_URL: `${sim.url}/sim/sms`,
   });
   const child = spawn(process.execPath, ['--require', join(work.dir, 'fake', 'hook.cjs'), join(root, 'dist/electron/main.cjs')], { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -153,6 +154,24 @@ describe('the Electron main process booted under Node with a fake electron', () 
     expect(logFiles.length).toBeGreaterThanOrEqual(1);
     const lines = logFiles.flatMap((name) => readFileSync(join(logsDir, name), 'utf8').split('\n').filter(Boolean));
     expect(lines.some((line) => (JSON.parse(line) as { msg?: string }).msg === 'core started')).toBe(true);
+  });
+
+  it('brings the window back from the bank and clears the browser storage when the person signs out', async () => {
+    const run = await boot({
+      terminalFile: enrolled(),
+      calls: [
+        { channel: 'kiosk:auth.requestCode', input: { audience: 'member', document: '1045678901' } },
+        { channel: 'kiosk:auth.verifyCode', input: { code: '$SMS_CODE' } },
+        { navigateTo: 'https://banco.example/pse/autorizar' },
+        { channel: 'kiosk:auth.signOut' },
+      ],
+    });
+    expect(resultOf(run, 'kiosk:auth.verifyCode')).toMatchObject({ ok: true });
+    expect(resultOf(run, 'kiosk:auth.signOut')).toMatchObject({ ok: true });
+    const afterSignOut = run.records.slice(run.records.findIndex((entry) => entry.kind === 'ipc.result' && entry.channel === 'kiosk:auth.verifyCode'));
+    expect(afterSignOut.filter((entry) => entry.kind === 'BrowserWindow.loadURL').map((entry) => entry.url)).toContain('app://renderer/index.html#/');
+    const [cleared] = afterSignOut.filter((entry) => entry.kind === 'session.clearStorageData');
+    expect(cleared?.options).toEqual({ storages: expect.arrayContaining(['cookies', 'localstorage', 'indexdb', 'cachestorage']) });
   });
 
   it('refuses a second instance: it quits before creating a window or opening the database', async () => {

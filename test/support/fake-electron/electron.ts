@@ -178,19 +178,32 @@ export const contextBridge = { exposeInMainWorld: () => undefined };
 export const ipcRenderer = { invoke: () => Promise.resolve(undefined) };
 
 interface Call {
-  channel: string;
-  input?: unknown;
+  /** An IPC channel to invoke; without one, the step only moves the window (`navigateTo`). */
+  channel?: string;
+  /** `"$SMS_CODE"` as a value stands for the last code in the simulator's SMS inbox (FAKE_ELECTRON_SMS_URL). */
+  input?: Record<string, unknown>;
   /** The calling frame's URL: the app page by default. */
   frameUrl?: string;
+  /** Where the window is before the call (e.g. a bank's page, as after a payment's redirect). */
+  navigateTo?: string;
+}
+
+async function withSmsCode(input: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (!Object.values(input).includes('$SMS_CODE')) return input;
+  const inbox = (await (await fetch(env.FAKE_ELECTRON_SMS_URL ?? '')).json()) as { code: string }[];
+  const code = inbox.at(-1)?.code;
+  return Object.fromEntries(Object.entries(input).map(([key, value]) => [key, value === '$SMS_CODE' ? code : value]));
 }
 
 /** What a page and Electron would do once the window is up; then the app is told to quit. */
 async function drive(win: BrowserWindow): Promise<void> {
   const calls = JSON.parse(env.FAKE_ELECTRON_CALLS ?? '[]') as Call[];
   for (const call of calls) {
+    if (call.navigateTo) win.webContents.url = call.navigateTo;
+    if (!call.channel) continue;
     const handler = handlers.get(call.channel);
     const event = { senderFrame: { url: call.frameUrl ?? 'app://renderer/index.html', parent: null } };
-    const result = handler ? await handler(event, call.input ?? {}) : { missing: true };
+    const result = handler ? await handler(event, await withSmsCode(call.input ?? {})) : { missing: true };
     record('ipc.result', { channel: call.channel, frameUrl: call.frameUrl, result });
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
