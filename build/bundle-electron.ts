@@ -7,7 +7,8 @@ const common = {
   format: 'cjs' as const,
   target: 'node20',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  // electron-updater is loaded only where an update feed is configured, from node_modules as it ships.
+  external: ['electron', 'better-sqlite3', 'electron-updater'],
   // The core reads import.meta.url (ESM); in the CommonJS bundle it is this file's URL.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

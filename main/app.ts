@@ -46,6 +46,8 @@ import { createDeskService, type DeskService } from './desk/desk';
 import type { DeskOperator } from './desk/deps';
 import { createDeskRepo } from './db/desk-repo';
 import { createOutboxRepo } from './db/outbox-repo';
+import { enrolledHandlers } from './enrolment/handlers';
+import { createDiagnosticsExport, STATUS_METHODS } from './diagnostics/export';
 
 export interface AppDeps {
   clock?: Clock;
@@ -230,10 +232,23 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     ...createPrintingHandlers({ print, ownership }),
     ...createSupervisorPrintingHandlers(print),
     ...createDeskHandlers(desk, { operator: signedInOperator, supervisor: authorizingSupervisor }),
+    ...enrolledHandlers(),
+    'diagnostics.export': async ({ folder }) => diagnostics.export(folder),
   };
   Object.assign(handlers, offlineGate(handlers, linkUsable));
 
   const api = createDispatcher(handlers, logger, createAccessGuard(sessions));
+  // The status part of the diagnostic bundle: the public status methods through the dispatcher (schema-checked,
+  // as the status screen sees them). An internal call: no transport carries it, hence the 'test' context.
+  const diagnostics = createDiagnosticsExport({
+    terminalId: config.terminal.id,
+    logsDir: config.log.dir,
+    now: () => clock.now(),
+    status: async () => {
+      const answers = await Promise.all(STATUS_METHODS.map(async (method) => [method, await api.dispatch(method, {}, { transport: 'test' })] as const));
+      return Object.fromEntries(answers);
+    },
+  });
   print.start();
   data.start();
   logger.info({ site: config.site.id, terminal: config.terminal.id, role: config.terminal.role, version: appVersion }, 'core started');

@@ -100,6 +100,7 @@ export const router = createRouter({
         },
       ],
     },
+    { path: '/enrolamiento', name: 'enrolamiento', component: () => import('./views/EnrolmentView.vue'), meta: { title: 'Enrolamiento del terminal' } },
     { path: '/estado', name: 'estado', component: () => import('./views/StatusView.vue'), meta: { title: 'Estado del terminal' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],

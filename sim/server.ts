@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createTerminalAuth, type TerminalAuth } from './central/terminal-auth';
 import { registerCentral, type CentralSim, type CentralSimOptions } from './central';
+import { createEnrolmentSim } from './central/enrolment';
 import { registerSignIn } from './central/signin';
 import { registerOperators } from './central/operators';
 import { gatewaySimulator } from './gateway';
@@ -48,11 +49,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const now = options.now ?? Date.now;
   const secret = options.terminalSecret ?? DEMO_TERMINAL_SECRET;
   const server = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  // An enrolled terminal id answers only to the secret its enrolment issued; any other id to the demo secret.
+  const enrolment = createEnrolmentSim({ now });
   const context: SimContext = {
     now,
-    auth: createTerminalAuth({ secretFor: () => secret, tokenTtlSeconds: options.tokenTtlSeconds ?? 300, now }),
+    auth: createTerminalAuth({ secretFor: (id) => enrolment.secretFor(id) ?? secret, tokenTtlSeconds: options.tokenTtlSeconds ?? 300, now }),
   };
   context.auth.register(server);
+  enrolment.register(server);
   server.get('/health', async () => ({ ok: true, name: 'pagos-express-simulator' }));
   registerTraffic(server);
   // Capabilities register here, one line each.

@@ -24,7 +24,9 @@ export const defaultConfig: Config = {
   },
   idle: { warnAfterSeconds: 60, graceSeconds: 20, maxSessionSeconds: 900, operatorLockSeconds: 300 },
   rules: { cedulaMinLength: 5, cedulaMaxLength: 10, otherAmountMinimum: 10_000 },
-  log: { level: 'info' },
+  log: { level: 'info', maxFileMb: 10, maxFiles: 14, maxAgeDays: 30 },
   retention: { personalDataDays: 90 },
   desk: { receiptPrefix: 'RC' },
+  startup: { withMachine: false },
+  updates: { feedUrl: '', quietHour: 3 },
 };

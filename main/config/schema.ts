@@ -68,13 +68,32 @@ export const configSchema = z
       cedulaMaxLength: z.number().int().min(3).max(12),
       otherAmountMinimum: z.number().int().min(1),
     }),
-    log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) }),
+    log: z.object({
+      level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+      /** Rotating JSON-lines files here (the installed app: `<userData>/logs`); unset: stderr only. */
+      dir: z.string().min(1).optional(),
+      /** A file rotates at this size or daily; at most `maxFiles` files, none older than `maxAgeDays`. */
+      maxFileMb: z.number().int().min(1).max(100).default(10),
+      maxFiles: z.number().int().min(1).max(100).default(14),
+      maxAgeDays: z.number().int().min(1).max(365).default(30),
+    }),
     /** How long personal fields of settled records are kept (main/db/retention-repo.ts says which). */
     retention: z.object({ personalDataDays: z.number().int().min(1).max(3650) }),
     /** The cashier desk: its receipts are numbered `<receiptPrefix>-00000001`, … (one sequence per terminal). */
     desk: z
       .object({ receiptPrefix: z.string().regex(/^[A-Z0-9]{1,12}$/, 'capital letters and digits, up to 12') })
       .default({ receiptPrefix: 'RC' }),
+    /** Start the app when the machine's user session starts (Windows login item, Linux autostart entry). */
+    startup: z.object({ withMachine: z.boolean().default(false) }).default({ withMachine: false }),
+    updates: z
+      .object({
+        /** electron-updater's generic feed (a folder served over HTTPS holding latest.yml); empty: no updates. */
+        // What it serves runs with the app's rights: HTTPS only.
+        feedUrl: z.union([z.literal(''), z.url({ protocol: /^https$/, error: 'must be an https URL' })]).default(''),
+        /** Local hour (0-23) at which the terminal looks for a new version. */
+        quietHour: z.number().int().min(0).max(23).default(3),
+      })
+      .default({ feedUrl: '', quietHour: 3 }),
   })
   .refine((c) => c.rules.cedulaMinLength <= c.rules.cedulaMaxLength, {
     path: ['rules', 'cedulaMinLength'],

@@ -5,6 +5,8 @@ import { authMethods } from './auth';
 import { paymentsMethods } from './payments';
 import { printingMethods } from './printing';
 import { deskMethods } from './desk';
+import { enrolmentMethods } from './enrolment';
+import { diagnosticsMethods } from './diagnostics';
 
 /**
  * KioskApi: every call a screen can make, declared once. Each capability adds its own file beside this one;
@@ -17,6 +19,8 @@ export const contract = {
   ...paymentsMethods,
   ...printingMethods,
   ...deskMethods,
+  ...enrolmentMethods,
+  ...diagnosticsMethods,
 };
 
 export type Contract = typeof contract;
