@@ -18,6 +18,7 @@ import { APP_ORIGIN, denyPermissions, hardenWebContents, navigation } from './se
 import { ELECTRON_PSE_RETURN_URL, resultScreenUrl, returnedOrderId } from './payment-return';
 import { keepRendererAlive, lockDownApp, returnWhenPersonEnds, type ShellLog } from './lockdown';
 import { createShellSecretStore } from './secrets';
+import type { SecretStore } from '../main/secrets/secret-store';
 import { applyStartWithMachine } from './startup';
 import { scheduleUpdates } from './updates';
 
@@ -66,8 +67,9 @@ function configuration(places: Places, secrets: ReturnType<typeof createShellSec
   return start.kind === 'ready' ? start.config : undefined;
 }
 
-function startCore(config: Config): App {
-  const started = createApp(config, { logger });
+function startCore(config: Config, secrets: SecretStore): App {
+  // The PIN pepper too is sealed by the OS (safeStorage), not kept in a key file beside the database.
+  const started = createApp(config, { logger, secrets });
   started.setPseReturnUrl(ELECTRON_PSE_RETURN_URL);
   answering = started.api;
   applyStartWithMachine(config.startup.withMachine, log);
@@ -110,7 +112,7 @@ async function ready(): Promise<void> {
   try {
     config = configuration(places, secrets);
     logger = await shellLogger(config ?? { log: { ...defaultConfig.log, dir: places.logsDir } });
-    if (config) core = startCore(config);
+    if (config) core = startCore(config, secrets);
   } catch (error) {
     // The técnico reads why in the logs folder too, even when the terminal file named no log settings.
     logger ??= await shellLogger({ log: { ...defaultConfig.log, dir: places.logsDir } }).catch(() => undefined);
@@ -143,7 +145,7 @@ async function ready(): Promise<void> {
       try {
         const enrolled = configuration(places, secrets);
         if (!enrolled) throw new Error('enrolment wrote no usable terminal file');
-        core = startCore(enrolled);
+        core = startCore(enrolled, secrets);
       } catch (error) {
         failToStart(error);
         return;

@@ -1,12 +1,10 @@
-/**
- * Per-terminal secrets (issue 10's interface, defined here until the data layer's branch brings its own: keep
- * the one that lands first). `getOrCreate` gives a secret made on first use (a pepper, a key); `get`/`put`
- * hold a secret that comes from elsewhere (the terminal secret the central API hands out at enrolment).
- */
-export interface SecretStore {
-  getOrCreate(name: string): Buffer;
-}
+import type { SecretStore } from '../secrets/secret-store';
 
+/**
+ * A SecretStore (main/secrets/secret-store.ts: secrets made on first use, such as the PIN pepper) that also
+ * holds secrets that come from elsewhere (`get`/`put`: the terminal secret the central API hands out at
+ * enrolment). The Electron shell's `safeStorage` store (sealed-secret-store.ts) is one; it serves both.
+ */
 export interface WritableSecretStore extends SecretStore {
   get(name: string): Buffer | undefined;
   put(name: string, value: Buffer): void;
