@@ -19,13 +19,6 @@ export const paymentTexts = {
     slipInFull: 'Los volantes de matrícula se pagan por el valor total.',
     installmentIsBalance: 'Su saldo es menor que la cuota: la cuota paga el saldo.',
   },
-  payer: {
-    bank: 'Seleccione una entidad financiera de la lista.',
-    fullName: 'Escriba el nombre completo del pagador (de 3 a 80 caracteres, sin comillas ni barras verticales).',
-    email: 'Escriba un correo electrónico válido, por ejemplo nombre@correo.com.',
-    phone: 'Escriba el número celular de 10 dígitos, por ejemplo 3001234567.',
-    review: 'Revise los datos marcados antes de continuar.',
-  },
   docTypes: { CC: 'Cédula de Ciudadanía', CE: 'Cédula de Extranjería', TI: 'Tarjeta de Identidad', PP: 'Pasaporte', NIT: 'NIT' } as Record<string, string>,
   personTypes: { natural: 'Persona natural', juridica: 'Persona jurídica' } as Record<string, string>,
   toBank: 'Al presionar PAGAR será dirigido a la página de su entidad financiera para autorizar el débito. Al terminar, volverá a esta pantalla.',

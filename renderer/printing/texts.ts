@@ -1,4 +1,5 @@
 import type { ApiOutput } from '../../main/api/contract';
+import { formatDateTime } from '../format';
 
 type PrinterStatus = ApiOutput<'printing.status'>;
 type JobStatus = ApiOutput<'printing.jobStatus'>;
@@ -31,9 +32,8 @@ export const failureTexts: Record<FailureReason, string> = {
 const kindTexts: Record<string, string> = { voucher: 'Comprobante', receipt: 'Recibo', shiftClose: 'Cierre de turno', testPage: 'Prueba' };
 const stateTexts: Record<JobStatus['state'], string> = { queued: 'en cola', printing: 'imprimiendo', printed: 'impreso', failed: 'fallido' };
 
-const timeFormat = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', dateStyle: 'short', timeStyle: 'medium' });
 export function localTime(iso: string | null): string {
-  return iso ? timeFormat.format(new Date(iso)) : '';
+  return formatDateTime(iso);
 }
 
 export function printerLine(status: PrinterStatus): string {

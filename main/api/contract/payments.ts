@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
 import { obligationViewSchema } from './data';
+import { normalizePayer, payerProblems } from '../../domain/payer';
 
 /**
  * PSE payments of a signed-in person (afiliado or empresa). Who pays, and the prefilled payer data, come from
@@ -9,7 +10,6 @@ import { obligationViewSchema } from './data';
  * error or in the output; everything else the renderer maps by error code.
  */
 const pesos = z.number().int().nonnegative();
-const noForbidden = (field: string) => z.string().refine((v) => !/["|]/.test(v), `${field} must not contain | or "`);
 
 export const amountChoiceInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('installment') }),
@@ -18,12 +18,14 @@ export const amountChoiceInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('other'), pesos: z.number().finite() }),
 ]);
 
-export const payerEditsInput = z.object({
-  fullName: noForbidden('fullName').pipe(z.string().trim().min(3).max(80)),
-  email: z.email().max(120),
-  /** Colombian cell phone: 10 digits. */
-  phone: z.string().regex(/^\d{10}$/, 'phone must be 10 digits'),
-});
+/** The payer's rules live once, in main/domain/payer.ts (the PSE step marks its fields with the same rules). */
+export const payerEditsInput = z
+  .object({ fullName: z.string(), email: z.string(), phone: z.string() })
+  .transform(normalizePayer)
+  .superRefine((payer, ctx) => {
+    // English in the error (it may reach a log); the screen maps the field to the domain's Spanish text.
+    for (const field of Object.keys(payerProblems(payer))) ctx.addIssue({ code: 'custom', path: [field], message: `${field} breaks the payer rules` });
+  });
 
 export const paymentOutcome = z.enum(['inProgress', 'pending', 'approved', 'rejected', 'failed', 'expired']);
 export const paymentStateOutput = z.enum(['created', 'registered', 'redirected', 'pending', 'approved', 'rejected', 'failed', 'expired']);
