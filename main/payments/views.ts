@@ -62,6 +62,7 @@ export function voucherOf(repo: PaymentsRepo, payment: PaymentRecord): ApiOutput
   return {
     paymentId: payment.id,
     voucherId: stored.id,
+    printJobId: stored.printJobId,
     reference: payment.reference,
     title: VOUCHER_TITLE,
     processor: VOUCHER_PROCESSOR,

@@ -45,7 +45,10 @@ export const paymentTexts = {
       title: 'Estamos confirmando su pago',
       text: 'Consultando el estado de su transacción con su entidad financiera…',
       slow:
-        'Aún no tenemos la respuesta de su entidad financiera. Si no terminó el pago en la página de su banco, no se realizó ningún cobro y puede intentarlo de nuevo. Si lo terminó, consulte de nuevo en unos minutos.',
+        'Aún no tenemos la respuesta de su entidad financiera. Si no terminó el pago en la página de su banco, no se realizó ningún cobro.',
+      /** What happens next while the bank has not answered: the gateway's 20-minute window, and a way out. */
+      next: (until: string) =>
+        `Su banco tiene hasta el ${until} para confirmar el pago (20 minutos desde que lo inició). Esta pantalla sigue consultando sola y le mostrará la respuesta final apenas llegue. Si no quiere esperar, puede volver al inicio: el resultado quedará en HISTORIAL.`,
     },
     expired: {
       title: 'Sin confirmación de la transacción',

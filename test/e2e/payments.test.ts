@@ -118,7 +118,7 @@ describe('payment screens (browser host, headless Chromium)', () => {
     expect(Object.keys(voucher)).toEqual(VOUCHER_LABELS);
     expect(voucher).toMatchObject({ Total: formatCop(175_277), Moneda: 'COP', Banco: BANK, Referencia: reference, 'Descripción Respuesta': 'Aprobada' });
     expect(voucher.CUS).toMatch(/\S/);
-    expect(voucher['Fecha y Hora']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(voucher['Fecha y Hora']).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     await page.getByRole('heading', { name: 'Resultado de la Transacción - Voucher' }).waitFor();
     await page.getByText('Transacción procesada por CREDIBANCO').waitFor();
     await page.getByText('Venta No Presencial. Pagaré incondicionalmente').waitFor();
@@ -226,7 +226,7 @@ describe('payment screens (browser host, headless Chromium)', () => {
     await slips.waitFor();
     expect(await slips.locator('thead th').allTextContents()).toEqual(['#', 'Dcto', 'Alumno', 'Concepto', 'Vigencia', 'Valor', 'Op']);
     expect(await texts(slips.locator(`tr[data-obligation="${slipId()}"] td`))).toEqual([
-      '1', 'VM- 1', 'ESTUDIANTE GENERICO', 'VOLANTES DE MATRICULA', String(new Date().getFullYear()), formatCop(482_213), 'Pagar',
+      '1', 'VM- 1', 'SOFÍA GUTIÉRREZ MARTÍNEZ', 'VOLANTES DE MATRICULA', String(new Date().getFullYear()), formatCop(482_213), 'Pagar',
     ]);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await smallTouchTargets(page)).toEqual([]);
@@ -234,7 +234,7 @@ describe('payment screens (browser host, headless Chromium)', () => {
     expect(await page.getByRole('radio').count()).toBe(1);
     expect(await page.locator('label', { has: page.getByRole('radio') }).textContent()).toContain(formatCop(482_213));
     await page.getByText('Los volantes de matrícula se pagan por el valor total.').waitFor();
-    expect(await page.getByTestId('obligacion').textContent()).toContain('ESTUDIANTE GENERICO');
+    expect(await page.getByTestId('obligacion').textContent()).toContain('SOFÍA GUTIÉRREZ MARTÍNEZ');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'PAGAR POR PSE' }).click();
     await fillPse(page);
@@ -245,7 +245,7 @@ describe('payment screens (browser host, headless Chromium)', () => {
     // Salir: the voucher and the payment leave the screen, and its address no longer opens anything.
     await page.getByTestId('sesion-persona').getByRole('button', { name: 'Salir' }).click();
     await page.getByRole('tab', { name: 'AFILIADOS' }).waitFor();
-    for (const trace of [reference, 'ESTUDIANTE GENERICO', formatCop(482_213)]) expect(await page.textContent('body')).not.toContain(trace);
+    for (const trace of [reference, 'SOFÍA GUTIÉRREZ MARTÍNEZ', formatCop(482_213)]) expect(await page.textContent('body')).not.toContain(trace);
     await page.goto(`${host()}/#/pago/resultado/${reference}`);
     await page.getByRole('tab', { name: 'AFILIADOS' }).waitFor();
     expect(await page.textContent('body')).not.toContain(reference);

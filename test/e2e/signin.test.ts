@@ -6,7 +6,7 @@ import { movableClock } from '../support/movable-clock';
 
 const MEMBER = '1045678901';
 const MEMBER_PHONE = '3004567434';
-const MEMBER_NAME = 'CAJA DE COMPENSACION FAMILIAR - CAJACOPI ATLANTICO';
+const MEMBER_NAME = 'ANA MARÍA GUTIÉRREZ DE LA HOZ';
 const MEMBER_EMAIL = 'ing_demo@hotmail.com';
 const COMPANY_PHONE = '3015550987';
 
@@ -88,11 +88,10 @@ describe('kiosk sign-in by SMS code (browser host, headless Chromium)', () => {
       await link.waitFor();
       expect(await link.isVisible()).toBe(true);
     }
-    expect(await page.locator('.promises li').allTextContents()).toEqual([
-      'Podrás consultar el estado de tus obligaciones activas en tiempo real.',
-      'Podrás realizar el pago de tus obligaciones y estar siempre al día.',
-      'Sin desplazamientos y sin esperas en largas filas.',
-    ]);
+    // INICIO says what can be done here, with a large button to each (not the web portal's *Sin desplazamientos*).
+    const choices = page.getByRole('navigation', { name: 'Qué desea hacer' });
+    for (const item of ['CRÉDITOS', 'JARDÍN']) expect((await choices.getByRole('link', { name: new RegExp(`^${item}`) }).boundingBox())?.height ?? 0).toBeGreaterThan(150);
+    expect(await page.locator('#contenido').textContent()).not.toContain('Sin desplazamientos');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await menu.getByRole('link', { name: 'CRÉDITOS' }).click();
     await page.getByRole('heading', { name: 'CRÉDITOS' }).waitFor();

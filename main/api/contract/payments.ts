@@ -59,6 +59,8 @@ export const voucherOutput = z.object({
   paymentId: z.string(),
   /** For printing.reprint (Imprimir / Reimprimir). */
   voucherId: z.string(),
+  /** The print job queued with the voucher when the payment was approved (null: none, e.g. no thermal printer). */
+  printJobId: z.string().nullable(),
   reference: z.string(),
   title: z.string(),
   processor: z.string(),
