@@ -148,6 +148,9 @@ describe('on-screen keyboard at the PSE step (browser host, headless Chromium)',
     const keypad = page.getByRole('group', { name: 'Teclado numérico del celular' });
     await tap(keypad, MEMBER.phone);
     expect(await phoneField.inputValue()).toBe(MEMBER.phone);
+    // One device at a time, in place of the bank: *Listo* closes it and the bank is there again.
+    await page.getByRole('button', { name: 'Listo' }).click();
+    expect(await page.getByRole('group', { name: /^Teclado/ }).count()).toBe(0);
     await page.getByLabel('Banco', { exact: true }).selectOption({ label: BANK });
 
     await payAndReachBank(page, host());

@@ -68,6 +68,9 @@ async function pseStep(page: Page, obligationId: string): Promise<void> {
 }
 
 async function toBank(page: Page, hostUrl: string, decision: string): Promise<void> {
+  // An input device open stands where the bank is: *Listo* closes it.
+  const done = page.getByRole('button', { name: 'Listo' });
+  if ((await done.count()) > 0) await done.click();
   await page.getByLabel('Banco', { exact: true }).selectOption({ label: 'BANCOLOMBIA' });
   const phone = page.getByRole('textbox', { name: 'Celular' });
   if ((await phone.inputValue()) === '') await phone.fill('3004567434');
