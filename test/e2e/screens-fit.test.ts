@@ -148,5 +148,6 @@ describe.each([
       await screenPoints(name, page);
     });
     expect(seen).toHaveLength(24);
-  });
+    // The whole tour (24 screens, four payments, two sign-ins) in one test: it needs more than the default.
+  }, 400_000);
 });
