@@ -50,10 +50,13 @@ function electronBinary(): string | undefined {
 /**
  * The simulator keeps its world in memory and starts fresh every time, so the demo's own database starts fresh
  * too: otherwise a second start shows last run's approved payment in Historial while CRÉDITOS (from the fresh
- * central API) shows nothing paid. Only the demo's file goes; a `--config` with another database keeps it.
+ * central API) shows nothing paid. Only the demo's own file goes: a terminal file (`--config`, PES_CONFIG) or
+ * PES_DATABASE_FILE names a database of its own, which is kept.
  */
 const demoDatabase = `var/demo-${role}.db`;
-for (const suffix of ['', '-wal', '-shm']) rmSync(`${demoDatabase}${suffix}`, { force: true });
+if (!values.config && !process.env.PES_CONFIG && !process.env.PES_DATABASE_FILE) {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${demoDatabase}${suffix}`, { force: true });
+}
 
 const sim = await startSimulator({ port: simPort });
 process.stdout.write(`Simulator on ${sim.url}\n`);

@@ -22,10 +22,9 @@ export const linkTexts: Record<LinkState, { short: string; long: string }> = {
   },
 };
 
-/** The link to the central API as the core judges it from real calls; polled for the banner. */
+/** The link to the central API as the core judges it from real calls; the banner polls it (`useIntervalFn`). */
 export const useConnectivityStore = defineStore('connectivity', () => {
   const status = ref<ConnectivityStatus | null>(null);
-  let timer: ReturnType<typeof setInterval> | undefined;
 
   async function refresh(): Promise<void> {
     try {
@@ -35,16 +34,5 @@ export const useConnectivityStore = defineStore('connectivity', () => {
     }
   }
 
-  function watch(intervalMs = 5_000): void {
-    if (timer) return;
-    void refresh();
-    timer = setInterval(() => void refresh(), intervalMs);
-  }
-
-  function stop(): void {
-    clearInterval(timer);
-    timer = undefined;
-  }
-
-  return { status, refresh, watch, stop };
+  return { status, refresh };
 });

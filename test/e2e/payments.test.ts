@@ -216,7 +216,7 @@ describe('payment screens (browser host, headless Chromium)', () => {
 
   it('pays a jardín enrollment slip in full', async () => {
     page = await signIn(t.e2e, MEMBER);
-    await page.getByRole('link', { name: 'JARDÍN' }).click();
+    await page.getByRole('link', { name: 'JARDÍN', exact: true }).click();
     await page.getByRole('heading', { name: 'JARDÍN' }).waitFor();
     await page.getByLabel('Número de Identificación del Alumno').click();
     const keypad = page.getByRole('group', { name: 'Teclado numérico' });
@@ -253,7 +253,7 @@ describe('payment screens (browser host, headless Chromium)', () => {
 
   it('Jardín with 123456 says Ups! No se encontró nada., with the seed\'s text and the jardín\'s phones', async () => {
     page = await signIn(t.e2e, MEMBER);
-    await page.getByRole('link', { name: 'JARDÍN' }).click();
+    await page.getByRole('link', { name: 'JARDÍN', exact: true }).click();
     await page.getByLabel('Número de Identificación del Alumno').fill('12');
     await page.getByRole('button', { name: 'Consultar' }).click();
     await page.getByText('Digite el número de identificación del alumno: solo números, de 4 a 12 dígitos.').waitFor();

@@ -200,7 +200,7 @@ describe('kiosk sign-in by SMS code (browser host, headless Chromium)', () => {
 
   it('asks ¿Sigue ahí? after inactivity, then ends the session and leaves nothing of the person in the page', async () => {
     await signedInMember();
-    await page.getByRole('link', { name: 'CRÉDITOS' }).click();
+    await page.getByRole('link', { name: 'CRÉDITOS', exact: true }).click();
     time.advance(10);
     const dialog = page.getByRole('alertdialog', { name: '¿Sigue ahí?' });
     await dialog.waitFor();
