@@ -78,15 +78,17 @@ describe('payment screens (browser host, headless Chromium)', () => {
     await page.getByRole('button', { name: 'PAGAR POR PSE' }).click();
     await page.getByRole('heading', { name: 'Pago por PSE' }).waitFor();
     expect(await page.getByTestId('resumen-pago').textContent()).toContain(formatCop(175_277));
-    // Payer data from the session: document, person type, name and e-mail; the phone is typed here.
+    // Payer data from the session: document, person type, name, e-mail and the phone the code went to (masked).
     expect(await page.locator('[data-field="tipo-persona"]').textContent()).toBe('Persona natural');
     expect(await page.locator('[data-field="tipo-documento"]').textContent()).toBe('Cédula de Ciudadanía');
     expect(await page.locator('[data-field="numero-documento"]').textContent()).toBe(MEMBER.document);
     expect(await page.getByLabel('Nombre completo').inputValue()).toBe(MEMBER.name);
     expect(await page.getByLabel('Correo electrónico').inputValue()).toBe('ing_demo@hotmail.com');
+    expect(await page.getByRole('textbox', { name: 'Celular' }).inputValue()).toBe(`*******${MEMBER.phone.slice(-3)}`);
+    expect(await page.getByText('Seleccione una entidad financiera de la lista.').count()).toBe(0);
     await page.getByRole('button', { name: 'PAGAR', exact: true }).click();
-    await page.getByText('Escriba el número celular de 10 dígitos').waitFor();
     await page.getByText('Seleccione una entidad financiera de la lista.').waitFor();
+    expect(await page.getByText('Escriba el número celular de 10 dígitos').count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await smallTouchTargets(page)).toEqual([]);
 
