@@ -1,5 +1,6 @@
 /**
- * How money and time read on screen (time: the pure rule of main/domain/date-time.ts). One peso formatter for every screen, with the same options as
+ * How money and time read on screen (time: the pure rule of main/domain/date-time.ts). One peso formatter for
+ * every screen, with the same options as
  * main/domain/money.ts (`$ 1.752.770`: a no-break space after `$`, no decimals); the renderer does not import
  * main/ code, so the options are repeated here and nowhere else.
  */

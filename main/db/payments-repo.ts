@@ -193,7 +193,8 @@ export function createPaymentsRepo(db: Db) {
     },
     voucher(paymentId: string): { id: string; fields: unknown; createdAt: string; printJobId: string | null } | undefined {
       const row = voucher.get(paymentId);
-      return row ? { id: row.id, fields: JSON.parse(row.fields_json) as unknown, createdAt: row.created_at, printJobId: row.print_job_id } : undefined;
+      if (!row) return undefined;
+      return { id: row.id, fields: JSON.parse(row.fields_json) as unknown, createdAt: row.created_at, printJobId: row.print_job_id };
     },
     cacheGet(key: string): { value: unknown; fetchedAt: string } | undefined {
       const row = cacheGet.get(key);

@@ -48,7 +48,9 @@ export const paymentTexts = {
         'Aún no tenemos la respuesta de su entidad financiera. Si no terminó el pago en la página de su banco, no se realizó ningún cobro.',
       /** What happens next while the bank has not answered: the gateway's 20-minute window, and a way out. */
       next: (until: string) =>
-        `Su banco tiene hasta el ${until} para confirmar el pago (20 minutos desde que lo inició). Esta pantalla sigue consultando sola y le mostrará la respuesta final apenas llegue. Si no quiere esperar, puede volver al inicio: el resultado quedará en HISTORIAL.`,
+        `Su banco tiene hasta el ${until} para confirmar el pago (20 minutos desde que lo inició). ` +
+        'Esta pantalla sigue consultando sola y le mostrará la respuesta final apenas llegue. ' +
+        'Si no quiere esperar, puede volver al inicio: el resultado quedará en HISTORIAL.',
     },
     expired: {
       title: 'Sin confirmación de la transacción',

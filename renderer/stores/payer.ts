@@ -130,7 +130,12 @@ export const usePayerStore = defineStore('payer', () => {
     if (!amount.quote || amount.confirmedAmount === null || amount.blockedText) return { kind: 'refused' };
     attempted.value = true;
     if (needsReview.value) return { kind: 'refused' };
-    const input = { obligationId: amount.quote.obligation.id, amount: amount.amountInput(), bankCode: bankCode.value, payer: normalizePayer(payer.value) };
+    const input = {
+      obligationId: amount.quote.obligation.id,
+      amount: amount.amountInput(),
+      bankCode: bankCode.value,
+      payer: normalizePayer(payer.value),
+    };
     const signature = JSON.stringify(input);
     if (sentWith.value !== null && sentWith.value !== signature) amount.renewRequestId();
     sentWith.value = signature;
@@ -147,8 +152,23 @@ export const usePayerStore = defineStore('payer', () => {
   }
 
   return {
-    banks, banksError, banksLoading, bankCode, payer, attempted, starting, startError, leaving,
-    errors, needsReview, phoneFromSession,
-    restart, prefill, setBank, setPayer, loadBanks, start,
+    banks,
+    banksError,
+    banksLoading,
+    bankCode,
+    payer,
+    attempted,
+    starting,
+    startError,
+    leaving,
+    errors,
+    needsReview,
+    phoneFromSession,
+    restart,
+    prefill,
+    setBank,
+    setPayer,
+    loadBanks,
+    start,
   };
 });

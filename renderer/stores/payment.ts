@@ -12,9 +12,10 @@ export type AmountKind = 'installment' | 'balance' | 'other';
 
 /**
  * One payment being prepared, its first step: *Monto a Pagar* (the quote, the amount chosen); the PSE step
- * (bank, payer, `payments.start`) is `stores/payer.ts`. The request id is made when Monto a Pagar opens and kept for every retry of the same
- * payment — a double tap or a retry after a lost answer gets the same payment back from the core; it is renewed
- * only when the person changes what they pay (another amount, bank or payer) or the gateway refused the last one.
+ * (bank, payer, `payments.start`) is `stores/payer.ts`. The request id is made when Monto a Pagar opens and
+ * kept for every retry of the same payment — a double tap or a retry after a lost answer gets the same payment
+ * back from the core; it is renewed only when the person changes what they pay (another amount, bank or payer)
+ * or the gateway refused the last one.
  */
 export const usePaymentStore = defineStore('payment', () => {
   const quote = ref<Quote | null>(null);

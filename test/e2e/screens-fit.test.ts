@@ -35,7 +35,14 @@ async function outsideViewport(page: Page): Promise<{ primaries: number; devices
 }
 
 /** The screens whose step has an input device open (the fit rule covers it as well as the primary action). */
-const WITH_DEVICE = new Set(['01-ingreso', '02-ingreso-codigo', '07-monto-otro-valor', '10-pse-teclado-nombre', '11-pse-teclado-celular', '21-caja-ingreso']);
+const WITH_DEVICE = new Set([
+  '01-ingreso',
+  '02-ingreso-codigo',
+  '07-monto-otro-valor',
+  '10-pse-teclado-nombre',
+  '11-pse-teclado-celular',
+  '21-caja-ingreso',
+]);
 /** Screens that are a list or a menu, with no single primary action. */
 const NO_PRIMARY = new Set(['03-inicio', '04-creditos', '14-historial', '22-caja', '23-caja-historial']);
 
@@ -64,7 +71,8 @@ async function screenPoints(name: string, page: Page): Promise<void> {
       const devices = page.getByRole('group', { name: /^Teclado/ });
       expect(await devices.count()).toBe(1);
       const keys = page.getByRole('group', { name: 'Teclado del nombre completo' });
-      for (const letter of ['Á', 'É', 'Í', 'Ó', 'Ú', 'Ü', 'Ñ']) expect(await keys.getByRole('button', { name: letter, exact: true }).count(), letter).toBe(1);
+      for (const letter of ['Á', 'É', 'Í', 'Ó', 'Ú', 'Ü', 'Ñ'])
+        expect(await keys.getByRole('button', { name: letter, exact: true }).count(), letter).toBe(1);
       break;
     }
     case '11-pse-teclado-celular': {
@@ -132,7 +140,7 @@ describe.each([
     await tour?.close();
   });
 
-  it('shows each step\'s primary action and its keypad or keyboard without scrolling, accessible, in one date format', async () => {
+  it("shows each step's primary action and its keypad or keyboard without scrolling, accessible, in one date format", async () => {
     const seen: string[] = [];
     await tour.run(async (name, page) => {
       seen.push(name);

@@ -32,7 +32,13 @@ async function freePort(): Promise<number> {
 export async function startTour(viewport: { width: number; height: number }): Promise<Tour> {
   // The kiosk prints on the simulator's virtual printer, as `npm start` does.
   const printerPort = await freePort();
-  const printer = { interface: `tcp://127.0.0.1:${printerPort}`, type: 'epson', width: 48, characterSet: 'PC858_EURO', timeoutMs: 1000 } as const;
+  const printer = {
+    interface: `tcp://127.0.0.1:${printerPort}`,
+    type: 'epson',
+    width: 48,
+    characterSet: 'PC858_EURO',
+    timeoutMs: 1000,
+  } as const;
   const kiosk = await startPaymentsE2E({ viewport, sim: { printerPort }, config: { printer } });
   const deskData = tempDir('pes-tour-desk-');
   const deskConfig = testConfig(deskData.dir, kiosk.e2e.sim.url, { terminal: { id: 'DESK-01', role: 'desk' } });

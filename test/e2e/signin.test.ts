@@ -91,7 +91,10 @@ describe('kiosk sign-in by SMS code (browser host, headless Chromium)', () => {
     }
     // INICIO says what can be done here, with a large button to each (not the web portal's *Sin desplazamientos*).
     const choices = page.getByRole('navigation', { name: 'Qué desea hacer' });
-    for (const item of ['CRÉDITOS', 'JARDÍN']) expect((await choices.getByRole('link', { name: new RegExp(`^${item}`) }).boundingBox())?.height ?? 0).toBeGreaterThan(150);
+    for (const item of ['CRÉDITOS', 'JARDÍN']) {
+      const box = await choices.getByRole('link', { name: new RegExp(`^${item}`) }).boundingBox();
+      expect(box?.height ?? 0).toBeGreaterThan(150);
+    }
     expect(await page.locator('#contenido').textContent()).not.toContain('Sin desplazamientos');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await menu.getByRole('link', { name: 'CRÉDITOS' }).click();

@@ -24,7 +24,9 @@ export const payerEditsInput = z
   .transform(normalizePayer)
   .superRefine((payer, ctx) => {
     // English in the error (it may reach a log); the screen maps the field to the domain's Spanish text.
-    for (const field of Object.keys(payerProblems(payer))) ctx.addIssue({ code: 'custom', path: [field], message: `${field} breaks the payer rules` });
+    for (const field of Object.keys(payerProblems(payer))) {
+      ctx.addIssue({ code: 'custom', path: [field], message: `${field} breaks the payer rules` });
+    }
   });
 
 export const paymentOutcome = z.enum(['inProgress', 'pending', 'approved', 'rejected', 'failed', 'expired']);

@@ -17,12 +17,15 @@ describe('formatDateTime (the one date-time format on screen and paper)', () => 
 
   it('is one 16-character field for any instant: Bogotá is UTC−5 all year', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), (date) => {
-        const text = formatDateTime(date.toISOString());
-        expect(text).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
-        const shifted = new Date(date.getTime() - 5 * 3600_000).toISOString();
-        expect(text).toBe(`${shifted.slice(8, 10)}/${shifted.slice(5, 7)}/${shifted.slice(0, 4)} ${shifted.slice(11, 16)}`);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+        (date) => {
+          const text = formatDateTime(date.toISOString());
+          expect(text).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+          const shifted = new Date(date.getTime() - 5 * 3600_000).toISOString();
+          expect(text).toBe(`${shifted.slice(8, 10)}/${shifted.slice(5, 7)}/${shifted.slice(0, 4)} ${shifted.slice(11, 16)}`);
+        },
+      ),
     );
   });
 });
