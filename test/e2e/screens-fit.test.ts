@@ -115,8 +115,10 @@ async function screenPoints(name: string, page: Page): Promise<void> {
       await page.getByRole('button', { name: 'Ingresar' }).click();
       await page.getByRole('button', { name: 'Imprimir prueba' }).waitFor();
       expect(await page.locator('[data-field="modo"]').textContent()).toContain('Kiosco');
+      // Leaving ends the operator's session like any other: every store reset, back to the kiosk's Ingreso.
       await page.getByRole('button', { name: 'Salir de los detalles' }).click();
-      await page.getByRole('link', { name: 'Ingreso de técnico o supervisor' }).waitFor();
+      await page.getByRole('button', { name: 'Ingresar' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Imprimir prueba' }).count()).toBe(0);
       break;
     }
     case '24-estado-operador': {
