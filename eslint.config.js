@@ -34,7 +34,11 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/main/**', '!**/main/api/contract', '!**/main/api/errors'], message: 'the renderer imports only contract types from main/', allowTypeImports: false },
+            {
+              group: ['**/main/**', '!**/main/api/contract', '!**/main/api/errors', '!**/main/domain', '!**/main/domain/**'],
+              message: 'the renderer imports only contract types and the pure rules of main/domain/ from main/',
+              allowTypeImports: false,
+            },
             { group: ['**/main/api/contract', '**/main/api/errors'], message: 'only types from the contract', allowTypeImports: true },
             { group: ['node:*', 'electron', 'better-sqlite3', 'axios'], message: 'the renderer has no Node and no Electron' },
           ],

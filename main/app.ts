@@ -186,7 +186,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     const person = sessions.currentPerson();
     if (!person) throw new ApiError('UNAUTHENTICATED', 'sign-in required');
     const subject = { subjectType: person.type, subjectId: person.id } as const;
-    return { subject, payer: payerFor(subject, { fullName: person.name, email: person.email }) };
+    return { subject, payer: payerFor(subject, { fullName: person.name, email: person.email, phone: person.phone }) };
   };
 
   const ownership = createOwnershipRules({ sessions, repo: createOwnershipRepo(db) });

@@ -1,5 +1,6 @@
 /**
- * How money and time read on screen. One peso formatter for every screen, with the same options as
+ * How money and time read on screen (time: the pure rule of main/domain/date-time.ts). One peso formatter for
+ * every screen, with the same options as
  * main/domain/money.ts (`$ 1.752.770`: a no-break space after `$`, no decimals); the renderer does not import
  * main/ code, so the options are repeated here and nowhere else.
  */
@@ -14,13 +15,8 @@ export function formatCop(pesos: number): string {
   return copFormatter.format(pesos);
 }
 
-const dateTimeFormatter = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', dateStyle: 'medium', timeStyle: 'short' });
-
-/** An instant as the sede reads it (Bogotá time), e.g. `25/04/2025, 11:03 a. m.`; empty for a bad value. */
-export function formatDateTime(iso: string): string {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? '' : dateTimeFormatter.format(new Date(ms));
-}
+/** The one date-time format of the screens and the paper (Bogotá time, `30/11/2026 05:39`). */
+export { formatDateTime } from '../main/domain/date-time';
 
 /**
  * The digits typed for *Otro Valor* as pesos: `null` when nothing was typed. Only digits count (the keypad

@@ -10,6 +10,8 @@ import { useIngresoStore } from './stores/ingreso';
 /** Activity reaches the core at most this often, except during the *¿Sigue ahí?* warning. */
 const TOUCH_EVERY_MS = 5000;
 const POLL_EVERY_MS = 1000;
+/** How long Ingreso says why the last session ended (inactivity, maximum length): long enough to read it. */
+export const ENDED_NOTICE_MS = 60_000;
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
 
 /**
@@ -25,6 +27,7 @@ export function startSessionLifecycle(pinia: Pinia, router: Router): () => void 
   let lastActivityAt = Date.now();
   let lastTouchAt = 0;
   let polling = false;
+  let endedAt = 0;
 
   const home = () => (terminal.status?.role === 'desk' ? '/caja' : '/');
   const operatorActive = () => operator.operator !== null && !operator.locked;
@@ -32,6 +35,7 @@ export function startSessionLifecycle(pinia: Pinia, router: Router): () => void 
   async function forgetEverything(reason: EndReason | null): Promise<void> {
     resetAllStores(pinia);
     session.endedReason = reason;
+    endedAt = Date.now();
     await Promise.all([terminal.refresh(), operator.refresh().catch(() => undefined)]);
     await router.replace(home());
   }
@@ -55,6 +59,7 @@ export function startSessionLifecycle(pinia: Pinia, router: Router): () => void 
     try {
       if (session.person || session.challenge) await session.refresh();
       if (operator.operator) await operator.refresh();
+      if (session.endedReason && Date.now() - endedAt > ENDED_NOTICE_MS) session.endedReason = null;
       const idle = terminal.status?.idle;
       const quietFor = Date.now() - lastActivityAt;
       // A form typed into and left: the next person must not find a document or a code on the screen.

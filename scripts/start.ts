@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startSimulator } from '../sim/server';
@@ -47,13 +47,24 @@ function electronBinary(): string | undefined {
   return undefined;
 }
 
+/**
+ * The simulator keeps its world in memory and starts fresh every time, so the demo's own database starts fresh
+ * too: otherwise a second start shows last run's approved payment in Historial while CRÉDITOS (from the fresh
+ * central API) shows nothing paid. Only the demo's own file goes: a terminal file (`--config`, PES_CONFIG) or
+ * PES_DATABASE_FILE names a database of its own, which is kept.
+ */
+const demoDatabase = `var/demo-${role}.db`;
+if (!values.config && !process.env.PES_CONFIG && !process.env.PES_DATABASE_FILE) {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${demoDatabase}${suffix}`, { force: true });
+}
+
 const sim = await startSimulator({ port: simPort });
 process.stdout.write(`Simulator on ${sim.url}\n`);
 process.stdout.write(`Virtual printer on ${sim.printer.interface} (what it printed: ${sim.url}/sim/printer)\n`);
 
 const demo = {
   terminal: { id: role === 'desk' ? 'DESK-01' : 'KIOSK-01', role },
-  database: { file: `var/demo-${role}.db` },
+  database: { file: demoDatabase },
   central: { baseUrl: `${sim.url}/` },
   gateway: { baseUrl: `${sim.url}/payment/` },
   printer: { interface: sim.printer.interface },

@@ -20,10 +20,11 @@ export interface SimCompany {
 /** An obligation as the central API holds it, before the world stamps its version and time. */
 export type SimObligation = Omit<CentralObligation, 'version' | 'updatedAt'>;
 
+// People's names as a sede meets them (the seed's screenshots show the Caja's own header, not a person).
 export const demoMembers: SimMember[] = [
-  { cedula: '1045678901', fullName: 'CAJA DE COMPENSACION FAMILIAR - CAJACOPI ATLANTICO', email: 'ing_demo@hotmail.com', phone: '3004567434' },
+  { cedula: '1045678901', fullName: 'ANA MARÍA GUTIÉRREZ DE LA HOZ', email: 'ing_demo@hotmail.com', phone: '3004567434' },
   // Registered, but with no phone on file: the manual's NOTA about outdated data applies.
-  { cedula: '1045000000', fullName: 'AFILIADO SIN CELULAR', email: 'sin.celular@example.com', phone: '' },
+  { cedula: '1045000000', fullName: 'CARLOS ANDRÉS MEJÍA RUIZ', email: 'sin.celular@example.com', phone: '' },
 ];
 
 export const demoCompanies: SimCompany[] = [
@@ -49,7 +50,7 @@ export function demoObligations(currentYear: number): SimObligation[] {
     },
     {
       id: `VM-${currentYear}-1043987654`, kind: 'enrollmentSlip', ownerType: 'student', ownerId: '1043987654', document: 'VM- 1',
-      concept: 'VOLANTES DE MATRICULA', studentName: 'ESTUDIANTE GENERICO', validityYear: currentYear,
+      concept: 'VOLANTES DE MATRICULA', studentName: 'SOFÍA GUTIÉRREZ MARTÍNEZ', validityYear: currentYear,
       debt: 482_213, paid: 0, balance: 482_213, installment: 482_213,
     },
   ];

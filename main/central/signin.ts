@@ -20,6 +20,8 @@ export const signedInSubjectSchema = z.object({
   name: z.string().min(1).max(200),
   email: z.string().max(200),
   phoneTail: z.string().regex(/^\d{3}$/),
+  /** The full phone the code went to (only in the verify answer): the PSE payer's Celular prefill, kept in memory. */
+  phone: z.string().regex(/^\d{10}$/).optional(),
 });
 export type SignedInSubject = z.infer<typeof signedInSubjectSchema>;
 

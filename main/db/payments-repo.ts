@@ -161,8 +161,11 @@ export function createPaymentsRepo(db: Db) {
     'UPDATE obligations SET paid = paid + @amount, balance = MAX(balance - @amount, 0), updated_at = @at WHERE id = @id',
   );
   const insertVoucher = db.prepare('INSERT INTO vouchers (id, payment_id, fields_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (payment_id) DO NOTHING');
-  const voucher = db.prepare<[string], { id: string; fields_json: string; created_at: string }>(
-    'SELECT id, fields_json, created_at FROM vouchers WHERE payment_id = ?',
+  // With the print job queued with the voucher at approval (the original, not a COPIA): the screen follows it.
+  const voucher = db.prepare<[string], { id: string; fields_json: string; created_at: string; print_job_id: string | null }>(
+    `SELECT v.id, v.fields_json, v.created_at,
+            (SELECT j.id FROM print_jobs j WHERE j.voucher_id = v.id AND j.copy = 0 ORDER BY j.created_at, j.rowid LIMIT 1) AS print_job_id
+     FROM vouchers v WHERE v.payment_id = ?`,
   );
   const cacheGet = db.prepare<[string], { value_json: string; fetched_at: string }>('SELECT value_json, fetched_at FROM gateway_cache WHERE key = ?');
   const cachePut = db.prepare(
@@ -241,9 +244,10 @@ export function createPaymentsRepo(db: Db) {
     insertVoucher(id: string, paymentId: string, fields: unknown, at: string): boolean {
       return insertVoucher.run(id, paymentId, JSON.stringify(fields), at).changes === 1;
     },
-    voucher(paymentId: string): { id: string; fields: unknown; createdAt: string } | undefined {
+    voucher(paymentId: string): { id: string; fields: unknown; createdAt: string; printJobId: string | null } | undefined {
       const row = voucher.get(paymentId);
-      return row ? { id: row.id, fields: JSON.parse(row.fields_json) as unknown, createdAt: row.created_at } : undefined;
+      if (!row) return undefined;
+      return { id: row.id, fields: JSON.parse(row.fields_json) as unknown, createdAt: row.created_at, printJobId: row.print_job_id };
     },
     cacheGet(key: string): { value: unknown; fetchedAt: string } | undefined {
       const row = cacheGet.get(key);

@@ -14,7 +14,7 @@ export type PaymentSessionResolver = (ctx: CallContext) => PaymentSession;
 /**
  * The payer a session stands for: an afiliado pays as a natural person with the cédula (CC); an empresa as a
  * jurídica with its NIT, sent without the check digit (the usual PSE form; *unconfirmed* for Credibanco).
- * The central API keeps only the phone's last digits, so the phone usually starts empty.
+ * The phone is the one the sign-in code went to (the central API gives it once the code is right), if any.
  */
 export function payerFor(subject: PaymentSubject, person: { fullName: string; email: string; phone?: string }): PsePayer {
   const company = subject.subjectType === 'company';

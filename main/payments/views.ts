@@ -98,7 +98,7 @@ export function voucherOf(repo: PaymentsRepo, payment: PaymentRecord): ApiOutput
   const document = voucherDocumentSchema.safeParse(stored.fields);
   // A stored voucher that no longer parses is our bug; the payment stays approved, the screen says not found.
   if (!document.success) return undefined;
-  const common = { paymentId: payment.id, voucherId: stored.id, reference: payment.reference, createdAt: stored.createdAt };
+  const common = { paymentId: payment.id, voucherId: stored.id, printJobId: stored.printJobId, reference: payment.reference, createdAt: stored.createdAt };
   if (document.data.kind === 'receipt') {
     const fields = receiptFieldsOf(document.data);
     return { ...common, title: RECEIPT_TITLE, processor: '', legalText: RECEIPT_NOTE, fields, lines: receiptLines(document.data) };

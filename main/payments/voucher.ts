@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema';
+import { formatDateTime } from '../domain/date-time';
 import { formatCop } from '../domain/money';
 import type { OrderStatus, PseStatus } from './gateway';
 import type { PaymentRecord } from '../db/payments-repo';
@@ -105,10 +106,6 @@ export function buildVoucherDocument(input: {
   return voucherDataSchema.parse(document);
 }
 
-/** `2020-04-25T11:03:33-05:00` → `2020-04-25 11:03:33`, as the seed's voucher prints Fecha y Hora. */
-function seedDateTime(instant: string): string {
-  return instant.slice(0, 19).replace('T', ' ');
-}
 
 export function voucherFieldsOf(document: VoucherData): VoucherFields {
   return {
@@ -117,7 +114,8 @@ export function voucherFieldsOf(document: VoucherData): VoucherFields {
     uniqueCode: document.uniqueCode,
     terminal: document.terminalCode,
     transactionNumber: document.transactionNumber,
-    dateTime: seedDateTime(document.dateTime),
+    // The one date-time format of the screens (main/domain/date-time.ts), not the seed portal's raw ISO.
+    dateTime: formatDateTime(document.dateTime),
     currency: 'COP',
     total: document.total,
     iva: document.iva,

@@ -5,7 +5,7 @@ export type ConnectivityState = 'online' | 'degraded' | 'offline';
 
 export interface ConnectivityOptions {
   clock: Clock;
-  /** Outcomes older than this are forgotten when judging (default 2 minutes). */
+  /** Outcomes older than this are forgotten in the status's counts (default 2 minutes). */
   windowMs?: number;
   /** This many transport failures in a row (time-outs, refused or cut connections, 5xx) mean offline. */
   offlineAfter?: number;
@@ -14,7 +14,9 @@ export interface ConnectivityOptions {
 /**
  * Judges the link to the central API from the outcomes of real calls (sync, outbox, lookups, sign-in), not
  * from a ping. Offline: the last few calls all failed in transport, or none ever succeeded. Degraded: the
- * central API answers, but some recent calls failed or came back malformed. Online otherwise.
+ * central API answered before, but the latest call failed or came back malformed. Online otherwise: one real
+ * call that succeeds clears the banner at once (the screens and the status page must not say *inestable*
+ * for minutes while the sync reads *Al día*). The window only feeds the counts of the status screen.
  * A 4xx with an error code is a considered answer, so it counts as the link working.
  */
 export function createConnectivity(options: ConnectivityOptions) {
@@ -33,8 +35,7 @@ export function createConnectivity(options: ConnectivityOptions) {
     while (recent.length > 0 && (recent[0]?.at ?? now) < now - windowMs) recent.shift();
     if (lastSuccessAt === null || consecutiveTransportFailures >= offlineAfter) return 'offline';
     if (consecutiveTransportFailures > 0) return 'degraded';
-    const bad = recent.filter((o) => !o.good).length;
-    return bad > 0 && bad * 5 >= recent.length ? 'degraded' : 'online';
+    return recent.at(-1)?.good === false ? 'degraded' : 'online';
   }
 
   function settle(now: number): void {

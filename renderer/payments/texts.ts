@@ -19,13 +19,6 @@ export const paymentTexts = {
     slipInFull: 'Los volantes de matrícula se pagan por el valor total.',
     installmentIsBalance: 'Su saldo es menor que la cuota: la cuota paga el saldo.',
   },
-  payer: {
-    bank: 'Seleccione una entidad financiera de la lista.',
-    fullName: 'Escriba el nombre completo del pagador (de 3 a 80 caracteres, sin comillas ni barras verticales).',
-    email: 'Escriba un correo electrónico válido, por ejemplo nombre@correo.com.',
-    phone: 'Escriba el número celular de 10 dígitos, por ejemplo 3001234567.',
-    review: 'Revise los datos marcados antes de continuar.',
-  },
   docTypes: { CC: 'Cédula de Ciudadanía', CE: 'Cédula de Extranjería', TI: 'Tarjeta de Identidad', PP: 'Pasaporte', NIT: 'NIT' } as Record<string, string>,
   personTypes: { natural: 'Persona natural', juridica: 'Persona jurídica' } as Record<string, string>,
   toBank: 'Al presionar PAGAR será dirigido a la página de su entidad financiera para autorizar el débito. Al terminar, volverá a esta pantalla.',
@@ -52,7 +45,12 @@ export const paymentTexts = {
       title: 'Estamos confirmando su pago',
       text: 'Consultando el estado de su transacción con su entidad financiera…',
       slow:
-        'Aún no tenemos la respuesta de su entidad financiera. Si no terminó el pago en la página de su banco, no se realizó ningún cobro y puede intentarlo de nuevo. Si lo terminó, consulte de nuevo en unos minutos.',
+        'Aún no tenemos la respuesta de su entidad financiera. Si no terminó el pago en la página de su banco, no se realizó ningún cobro.',
+      /** What happens next while the bank has not answered: the gateway's 20-minute window, and a way out. */
+      next: (until: string) =>
+        `Su banco tiene hasta el ${until} para confirmar el pago (20 minutos desde que lo inició). ` +
+        'Esta pantalla sigue consultando sola y le mostrará la respuesta final apenas llegue. ' +
+        'Si no quiere esperar, puede volver al inicio: el resultado quedará en HISTORIAL.',
     },
     expired: {
       title: 'Sin confirmación de la transacción',

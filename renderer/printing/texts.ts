@@ -1,4 +1,5 @@
 import type { ApiOutput } from '../../main/api/contract';
+import { formatDateTime } from '../format';
 
 type PrinterStatus = ApiOutput<'printing.status'>;
 type JobStatus = ApiOutput<'printing.jobStatus'>;
@@ -8,6 +9,10 @@ export type FailureReason = NonNullable<JobStatus['lastError']>;
 export const printingTexts = {
   printing: 'Imprimiendo…',
   printed: 'Comprobante impreso',
+  /** The voucher's own print, queued when the payment was approved: said, so nobody presses Imprimir for it. */
+  autoPrinting: 'Su comprobante se está imprimiendo. Retírelo de la impresora.',
+  autoPrinted: 'Su comprobante se imprimió. Retírelo de la impresora.',
+  copy: 'Imprimir copia',
   printerDown:
     'Su pago está registrado y seguro. La impresora no está disponible en este momento; puede reimprimir el comprobante más tarde desde Historial.',
   screenPrint: 'Esta terminal no tiene impresora térmica: se abrió la impresión en pantalla.',
@@ -31,9 +36,16 @@ export const failureTexts: Record<FailureReason, string> = {
 const kindTexts: Record<string, string> = { voucher: 'Comprobante', receipt: 'Recibo', shiftClose: 'Cierre de turno', testPage: 'Prueba' };
 const stateTexts: Record<JobStatus['state'], string> = { queued: 'en cola', printing: 'imprimiendo', printed: 'impreso', failed: 'fallido' };
 
-const timeFormat = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', dateStyle: 'short', timeStyle: 'medium' });
 export function localTime(iso: string | null): string {
-  return iso ? timeFormat.format(new Date(iso)) : '';
+  return formatDateTime(iso);
+}
+
+/** The printer in a word for the public: no address, no error codes. */
+export function publicPrinterLine(status: PrinterStatus): string {
+  if (!status.configured) return 'Sin impresora térmica: los comprobantes se imprimen desde la pantalla';
+  if (status.reachable === false) return 'No disponible en este momento';
+  if (status.paper === 'out') return 'Sin papel';
+  return 'Lista';
 }
 
 export function printerLine(status: PrinterStatus): string {

@@ -110,7 +110,7 @@ export const useIngresoStore = defineStore('ingreso', () => {
   }
 
   function isDirty(): boolean {
-    return document.value !== '' || code.value !== '' || session.challenge !== null || message.value !== null || session.endedReason !== null;
+    return document.value !== '' || code.value !== '' || session.challenge !== null || message.value !== null;
   }
 
   return { audience, document, code, requestedFor, message, busy, activeField, setDocument, setCode, submit, resend, clear, isDirty };

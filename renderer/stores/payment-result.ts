@@ -7,9 +7,15 @@ import { paymentErrorText } from '../payments/texts';
 type Result = ApiOutput<'payments.result'>;
 type Voucher = ApiOutput<'payments.voucher'>;
 
-/** How long the result screen keeps asking by itself while the bank has not answered. */
+/**
+ * How the result screen keeps asking by itself while the bank has not answered: often for the first seconds
+ * (the usual return from the bank), then now and then for as long as the gateway keeps the order open
+ * (20 minutes from its start, and a minute more), so a final answer shows on the screen when it arrives.
+ */
 const FOLLOW_EVERY_MS = 2000;
 const FOLLOW_FOR_MS = 20_000;
+const THEN_EVERY_MS = 15_000;
+const BANK_WINDOW_MS = 21 * 60_000;
 
 const pause = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -66,10 +72,14 @@ export const usePaymentResultStore = defineStore('paymentResult', () => {
       error.value = null;
     }
     slow.value = false;
-    const until = Date.now() + FOLLOW_FOR_MS;
+    const fastUntil = Date.now() + FOLLOW_FOR_MS;
     await check(wanted);
-    while (!signal?.aborted && result.value?.outcome === 'inProgress' && Date.now() < until) {
-      await pause(FOLLOW_EVERY_MS, signal);
+    const started = Date.parse(result.value?.createdAt ?? '');
+    const windowEnds = (Number.isNaN(started) ? Date.now() : started) + BANK_WINDOW_MS;
+    while (!signal?.aborted && result.value?.outcome === 'inProgress' && Date.now() < windowEnds) {
+      const fast = Date.now() < fastUntil;
+      slow.value = !fast;
+      await pause(fast ? FOLLOW_EVERY_MS : THEN_EVERY_MS, signal);
       if (!signal?.aborted) await check(wanted);
     }
     slow.value = result.value?.outcome === 'inProgress';

@@ -4,23 +4,18 @@ import type { ApiOutput } from '../../main/api/contract';
 import { api } from '../api';
 import { pesosFromDigits } from '../format';
 import { newRequestId } from '../payments/request-id';
-import { detailOf, paymentErrorText, paymentTexts, reasonOf, refusedFields } from '../payments/texts';
+import { paymentErrorText, paymentTexts } from '../payments/texts';
+import { usePayerStore } from './payer';
 
 type Quote = ApiOutput<'payments.quote'>;
-type Bank = ApiOutput<'payments.banks'>['banks'][number];
 export type AmountKind = 'installment' | 'balance' | 'other';
-export type PayerField = 'fullName' | 'email' | 'phone';
-
-/** What `payments.start` answered: go to the bank, or show the result of a payment that already exists. */
-export type StartOutcome = { kind: 'bank'; redirectUrl: string } | { kind: 'result'; reference: string } | { kind: 'refused' };
-
-const EMAIL = /^[^\s@"|]+@[^\s@"|]+\.[^\s@"|]+$/;
 
 /**
- * One payment being prepared: *Monto a Pagar* (the quote, the amount chosen) and the PSE step (bank, payer),
- * up to `payments.start`. The request id is made when Monto a Pagar opens and kept for every retry of the same
- * payment — a double tap or a retry after a lost answer gets the same payment back from the core; it is renewed
- * only when the person changes what they pay (another amount, bank or payer) or the gateway refused the last one.
+ * One payment being prepared, its first step: *Monto a Pagar* (the quote, the amount chosen); the PSE step
+ * (bank, payer, `payments.start`) is `stores/payer.ts`. The request id is made when Monto a Pagar opens and
+ * kept for every retry of the same payment — a double tap or a retry after a lost answer gets the same payment
+ * back from the core; it is renewed only when the person changes what they pay (another amount, bank or payer)
+ * or the gateway refused the last one.
  */
 export const usePaymentStore = defineStore('payment', () => {
   const quote = ref<Quote | null>(null);
@@ -33,21 +28,9 @@ export const usePaymentStore = defineStore('payment', () => {
   /** Set by *PAGAR POR PSE* once the amount is valid; the PSE step needs it. */
   const confirmedAmount = ref<number | null>(null);
 
-  const banks = ref<Bank[]>([]);
-  const banksError = ref<string | null>(null);
-  const banksLoading = ref(false);
-  const bankCode = ref('');
-  const payer = ref<Record<PayerField, string>>({ fullName: '', email: '', phone: '' });
-  const payerErrors = ref<Partial<Record<PayerField | 'bank', string>>>({});
-
   const requestId = ref('');
-  /** What the request id was last sent with: a different payment needs a new id. */
-  const sentWith = ref<string | null>(null);
-  const starting = ref(false);
-  const startError = ref<string | null>(null);
   /** ACH's refusal when another payment of the obligation is pending (from the quote or from the start). */
   const blockedText = ref<string | null>(null);
-  const leaving = ref(false);
 
   const obligation = computed(() => quote.value?.obligation ?? null);
   const options = computed(() => quote.value?.options ?? null);
@@ -64,7 +47,6 @@ export const usePaymentStore = defineStore('payment', () => {
   });
 
   async function open(obligationId: string): Promise<void> {
-    const keepPayer = payer.value;
     // Back from the PSE step to the same obligation: the amount chosen stays (the quote is asked again).
     const keepAmount = quote.value?.obligation.id === obligationId ? { kind: choice.value, digits: otherDigits.value } : null;
     resetFlow();
@@ -78,8 +60,7 @@ export const usePaymentStore = defineStore('payment', () => {
         choice.value = keepAmount.kind;
         otherDigits.value = keepAmount.digits;
       }
-      // Prefill from the session; what the person already corrected on this screen stays.
-      payer.value = keepPayer.fullName || keepPayer.email || keepPayer.phone ? keepPayer : { fullName: q.payer.fullName, email: q.payer.email, phone: q.payer.phone };
+      usePayerStore().prefill(q.payer);
     } catch (err) {
       error.value = paymentErrorText(err);
     } finally {
@@ -94,13 +75,9 @@ export const usePaymentStore = defineStore('payment', () => {
     otherDigits.value = '';
     amountError.value = null;
     confirmedAmount.value = null;
-    bankCode.value = '';
-    payerErrors.value = {};
     requestId.value = newRequestId();
-    sentWith.value = null;
-    startError.value = null;
     blockedText.value = null;
-    leaving.value = false;
+    usePayerStore().restart();
   }
 
   function choose(kind: AmountKind): void {
@@ -137,107 +114,20 @@ export const usePaymentStore = defineStore('payment', () => {
     return confirmedAmount.value !== null;
   }
 
-  async function loadBanks(): Promise<void> {
-    banksLoading.value = true;
-    banksError.value = null;
-    try {
-      banks.value = (await api.call('payments.banks', {})).banks;
-      if (bankCode.value && !banks.value.some((b) => b.code === bankCode.value)) bankCode.value = '';
-    } catch (err) {
-      banks.value = [];
-      banksError.value = paymentErrorText(err);
-    } finally {
-      banksLoading.value = false;
-    }
-  }
-
-  function setPayer(field: PayerField, value: string): void {
-    payer.value = { ...payer.value, [field]: field === 'phone' ? value.replace(/\D/g, '').slice(0, 10) : value };
-    const errors = { ...payerErrors.value };
-    delete errors[field];
-    payerErrors.value = errors;
-  }
-
-  function checkPayer(): boolean {
-    const errors: Partial<Record<PayerField | 'bank', string>> = {};
-    const name = payer.value.fullName.trim();
-    if (!banks.value.some((b) => b.code === bankCode.value)) errors.bank = paymentTexts.payer.bank;
-    if (name.length < 3 || name.length > 80 || /["|]/.test(name)) errors.fullName = paymentTexts.payer.fullName;
-    if (!EMAIL.test(payer.value.email.trim()) || payer.value.email.trim().length > 120) errors.email = paymentTexts.payer.email;
-    if (!/^\d{10}$/.test(payer.value.phone)) errors.phone = paymentTexts.payer.phone;
-    payerErrors.value = errors;
-    return Object.keys(errors).length === 0;
-  }
-
-  function startInput() {
+  /** The choice as `payments.start` takes it. */
+  function amountInput() {
     const kind = choice.value ?? 'balance';
-    const pesos = amount.value ?? 0;
-    return {
-      obligationId: obligation.value?.id ?? '',
-      amount: kind === 'other' ? { kind, pesos } : { kind },
-      bankCode: bankCode.value,
-      payer: { fullName: payer.value.fullName.trim(), email: payer.value.email.trim(), phone: payer.value.phone },
-    } as const;
+    return kind === 'other' ? ({ kind, pesos: amount.value ?? 0 } as const) : ({ kind } as const);
   }
 
-  function refused(err: unknown): StartOutcome {
-    const reason = reasonOf(err);
-    if (reason === 'PAYMENT_PENDING') {
-      blockedText.value = detailOf(err, 'text');
-      return { kind: 'refused' };
-    }
-    if (reason === 'ALREADY_STARTED') {
-      const reference = detailOf(err, 'reference');
-      if (reference) return { kind: 'result', reference };
-    }
-    // The gateway refused this order for good: another try is another payment.
-    if (reason === 'GATEWAY_REFUSED') sentWith.value = null;
-    const fields = refusedFields(err);
-    if (fields.length > 0 && !detailOf(err, 'text')) {
-      const errors = { ...payerErrors.value };
-      for (const path of fields) {
-        const field = path.replace(/^payer\./, '') as PayerField;
-        if (field === 'fullName' || field === 'email' || field === 'phone') errors[field] = paymentTexts.payer[field];
-        if (path === 'bankCode') errors.bank = paymentTexts.payer.bank;
-      }
-      payerErrors.value = errors;
-      startError.value = paymentTexts.payer.review;
-    } else {
-      startError.value = paymentErrorText(err);
-    }
-    return { kind: 'refused' };
-  }
-
-  /** *PAGAR*: registers the payment at the gateway (once, however often it is pressed). */
-  async function start(): Promise<StartOutcome> {
-    if (starting.value || leaving.value) return { kind: 'refused' };
-    startError.value = null;
-    if (!quote.value || confirmedAmount.value === null || blockedText.value) return { kind: 'refused' };
-    if (!checkPayer()) {
-      startError.value = paymentTexts.payer.review;
-      return { kind: 'refused' };
-    }
-    const input = startInput();
-    const signature = JSON.stringify(input);
-    if (sentWith.value !== null && sentWith.value !== signature) requestId.value = newRequestId();
-    sentWith.value = signature;
-    starting.value = true;
-    try {
-      const started = await api.call('payments.start', { requestId: requestId.value, ...input });
-      leaving.value = true;
-      return { kind: 'bank', redirectUrl: started.redirectUrl };
-    } catch (err) {
-      return refused(err);
-    } finally {
-      starting.value = false;
-    }
+  /** A different payment (another amount, bank or payer, or one the gateway refused) needs a new request id. */
+  function renewRequestId(): void {
+    requestId.value = newRequestId();
   }
 
   return {
-    quote, loading, error, choice, otherDigits, amountError, confirmedAmount,
-    banks, banksError, banksLoading, bankCode, payer, payerErrors,
-    requestId, starting, startError, blockedText, leaving,
+    quote, loading, error, choice, otherDigits, amountError, confirmedAmount, requestId, blockedText,
     obligation, options, isSlip, amount,
-    open, choose, setOther, confirmAmount, loadBanks, setPayer, checkPayer, start,
+    open, choose, setOther, confirmAmount, amountInput, renewRequestId,
   };
 });

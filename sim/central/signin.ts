@@ -197,7 +197,7 @@ export function registerSignIn(server: FastifyInstance, context: SimContext, rul
     }
     challenges.delete(challenge.id);
     const { type, id, name, email, phone } = challenge.subject;
-    return { subject: { type, id, name, email, phoneTail: phone.slice(-3) } };
+    return { subject: { type, id, name, email, phoneTail: phone.slice(-3), phone } };
   });
 
   server.get('/sim/sms', async () => inbox);

@@ -9,6 +9,8 @@ describe('connectivity banner and the data lines of the status screen (headless 
   let e2e: E2E;
   beforeAll(async () => {
     e2e = await startE2E({ deps: { data: { syncIntervalMs: 200, syncBackoff: { baseMs: 50, maxMs: 200 }, liveTimeoutMs: 500 } } });
+    // The sync and outbox lines are the details a técnico sees once signed in.
+    e2e.host.app.sessions.startOperator({ username: 'tecnico1', displayName: 'Técnico de Sede', role: 'supervisor' });
   });
   afterAll(async () => {
     await e2e?.close();
@@ -43,9 +45,13 @@ describe('connectivity banner and the data lines of the status screen (headless 
     await page.locator('[data-field="error-sincronizacion"]').waitFor({ timeout: 20_000 });
     expect(await page.locator('[data-field="error-sincronizacion"]').textContent()).toContain('No se pudo conectar con el sistema central');
     expect(await page.locator('[data-field="sincronizacion"]').textContent()).toMatch(/Con errores|Reintentando/);
+    // One source of truth, worded the same: the banner's words on the status screen too.
+    expect(await page.locator('[data-field="conexion"]').textContent()).toBe('Sin conexión con el sistema central');
 
+    // The link is back: the first call that succeeds clears the banner — no *inestable* left over for minutes.
     await setFaults(e2e, {});
-    await page.locator('.connectivity-banner[data-state="offline"]').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.locator('[data-field="conexion"]', { hasText: 'Conectado con el sistema central' }).waitFor({ timeout: 15_000 });
+    await page.locator('.connectivity-banner').waitFor({ state: 'detached', timeout: 10_000 });
     await page.close();
   });
 });

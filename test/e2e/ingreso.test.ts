@@ -31,16 +31,25 @@ describe('Ingreso and terminal status in headless Chromium (browser host)', () =
     await page.close();
   });
 
-  it('shows terminal.status on the status screen', async () => {
+  it('shows terminal.status on the status screen: the public a short state, a técnico the details', async () => {
     const page = await e2e.open('/#/estado');
     await page.getByRole('heading', { name: 'Estado del terminal' }).waitFor();
     await page.locator('[data-field="terminal"]').waitFor();
     expect(await page.locator('[data-field="terminal"]').textContent()).toContain(e2e.config.terminal.id);
     expect(await page.locator('[data-field="sede"]').textContent()).toContain(e2e.config.site.name);
+    await page.locator('[data-field="estado-general"]', { hasText: 'funciona' }).waitFor();
+    expect(await page.locator('[data-field="modo"]').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Imprimir prueba' }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    e2e.host.app.sessions.startOperator({ username: 'tecnico1', displayName: 'Técnico de Sede', role: 'supervisor' });
+    await page.reload();
+    await page.locator('[data-field="modo"]').waitFor();
     expect(await page.locator('[data-field="modo"]').textContent()).toContain('Kiosco');
     expect(await page.locator('[data-field="base-de-datos"]').textContent()).toContain('En buen estado');
     expect(await page.locator('[data-field="pse-pendientes"]').textContent()).toContain('Ninguno');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    e2e.host.app.sessions.endOperator();
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { seriousA11yViolations } from './harness';
-import { paymentTexts } from '../../renderer/payments/texts';
+import { payerTexts } from '../../main/domain/payer';
 import { BANK, LANDSCAPE, MEMBER, PORTRAIT, decideAtBank, openCredits, payAndReachBank, payRow, signIn, startPaymentsE2E, type PaymentsE2E } from './payments-support';
 
 /**
@@ -97,7 +97,7 @@ describe('on-screen keyboard at the PSE step (browser host, headless Chromium)',
 
     // The screen's own validation still speaks: PAGAR with no e-mail marks it.
     await page.getByRole('button', { name: 'PAGAR', exact: true }).click();
-    await page.getByText(paymentTexts.payer.email).waitFor();
+    await page.getByText(payerTexts.email).waitFor();
     await emailField.click();
     await tap(emailKeys, 'maria.perez_1-b@correo');
     await emailKeys.getByRole('button', { name: 'punto com' }).click();
@@ -148,6 +148,9 @@ describe('on-screen keyboard at the PSE step (browser host, headless Chromium)',
     const keypad = page.getByRole('group', { name: 'Teclado numérico del celular' });
     await tap(keypad, MEMBER.phone);
     expect(await phoneField.inputValue()).toBe(MEMBER.phone);
+    // One device at a time, in place of the bank: *Listo* closes it and the bank is there again.
+    await page.getByRole('button', { name: 'Listo' }).click();
+    expect(await page.getByRole('group', { name: /^Teclado/ }).count()).toBe(0);
     await page.getByLabel('Banco', { exact: true }).selectOption({ label: BANK });
 
     await payAndReachBank(page, host());

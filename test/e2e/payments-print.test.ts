@@ -46,7 +46,9 @@ describe('voucher on the thermal printer (browser host, virtual printer of the s
 
     // The approval queued the voucher's print by itself; Imprimir then makes a marked copy.
     await expect.poll(async () => (await printed()).length, { timeout: 15_000 }).toBe(1);
-    await page.getByRole('button', { name: 'Imprimir' }).click();
+    // The screen says so, and the button says what another press does.
+    await page.locator('[data-field="impresion-estado"]', { hasText: 'Su comprobante se imprimió' }).waitFor();
+    await page.getByRole('button', { name: 'Imprimir copia' }).click();
     await page.locator('[data-field="impresion-estado"]', { hasText: 'Comprobante impreso' }).waitFor();
     await expect.poll(async () => (await printed()).length, { timeout: 15_000 }).toBe(2);
 

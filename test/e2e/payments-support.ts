@@ -6,7 +6,7 @@ import { movableClock } from '../support/movable-clock';
 
 /** Shared steps of the payment screens' end-to-end tests: sign-in, the PSE step, the bank's page. */
 
-export const MEMBER = { audience: 'member', document: '1045678901', phone: '3004567434', name: 'CAJA DE COMPENSACION FAMILIAR - CAJACOPI ATLANTICO' } as const;
+export const MEMBER = { audience: 'member', document: '1045678901', phone: '3004567434', name: 'ANA MARÍA GUTIÉRREZ DE LA HOZ' } as const;
 export const COMPANY = { audience: 'company', document: '900123456-8', phone: '3015550987', name: 'DISTRIBUIDORA DEL CARIBE S.A.S.' } as const;
 export type Who = typeof MEMBER | typeof COMPANY;
 export const BANK = 'BANCOLOMBIA';

@@ -78,15 +78,17 @@ describe('payment screens (browser host, headless Chromium)', () => {
     await page.getByRole('button', { name: 'PAGAR POR PSE' }).click();
     await page.getByRole('heading', { name: 'Pago por PSE' }).waitFor();
     expect(await page.getByTestId('resumen-pago').textContent()).toContain(formatCop(175_277));
-    // Payer data from the session: document, person type, name and e-mail; the phone is typed here.
+    // Payer data from the session: document, person type, name, e-mail and the phone the code went to (masked).
     expect(await page.locator('[data-field="tipo-persona"]').textContent()).toBe('Persona natural');
     expect(await page.locator('[data-field="tipo-documento"]').textContent()).toBe('Cédula de Ciudadanía');
     expect(await page.locator('[data-field="numero-documento"]').textContent()).toBe(MEMBER.document);
     expect(await page.getByLabel('Nombre completo').inputValue()).toBe(MEMBER.name);
     expect(await page.getByLabel('Correo electrónico').inputValue()).toBe('ing_demo@hotmail.com');
+    expect(await page.getByRole('textbox', { name: 'Celular' }).inputValue()).toBe(`*******${MEMBER.phone.slice(-3)}`);
+    expect(await page.getByText('Seleccione una entidad financiera de la lista.').count()).toBe(0);
     await page.getByRole('button', { name: 'PAGAR', exact: true }).click();
-    await page.getByText('Escriba el número celular de 10 dígitos').waitFor();
     await page.getByText('Seleccione una entidad financiera de la lista.').waitFor();
+    expect(await page.getByText('Escriba el número celular de 10 dígitos').count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await smallTouchTargets(page)).toEqual([]);
 
@@ -118,7 +120,7 @@ describe('payment screens (browser host, headless Chromium)', () => {
     expect(Object.keys(voucher)).toEqual(VOUCHER_LABELS);
     expect(voucher).toMatchObject({ Total: formatCop(175_277), Moneda: 'COP', Banco: BANK, Referencia: reference, 'Descripción Respuesta': 'Aprobada' });
     expect(voucher.CUS).toMatch(/\S/);
-    expect(voucher['Fecha y Hora']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(voucher['Fecha y Hora']).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     await page.getByRole('heading', { name: 'Resultado de la Transacción - Voucher' }).waitFor();
     await page.getByText('Transacción procesada por CREDIBANCO').waitFor();
     await page.getByText('Venta No Presencial. Pagaré incondicionalmente').waitFor();
@@ -216,7 +218,7 @@ describe('payment screens (browser host, headless Chromium)', () => {
 
   it('pays a jardín enrollment slip in full', async () => {
     page = await signIn(t.e2e, MEMBER);
-    await page.getByRole('link', { name: 'JARDÍN' }).click();
+    await page.getByRole('link', { name: 'JARDÍN', exact: true }).click();
     await page.getByRole('heading', { name: 'JARDÍN' }).waitFor();
     await page.getByLabel('Número de Identificación del Alumno').click();
     const keypad = page.getByRole('group', { name: 'Teclado numérico' });
@@ -226,7 +228,7 @@ describe('payment screens (browser host, headless Chromium)', () => {
     await slips.waitFor();
     expect(await slips.locator('thead th').allTextContents()).toEqual(['#', 'Dcto', 'Alumno', 'Concepto', 'Vigencia', 'Valor', 'Op']);
     expect(await texts(slips.locator(`tr[data-obligation="${slipId()}"] td`))).toEqual([
-      '1', 'VM- 1', 'ESTUDIANTE GENERICO', 'VOLANTES DE MATRICULA', String(new Date().getFullYear()), formatCop(482_213), 'Pagar',
+      '1', 'VM- 1', 'SOFÍA GUTIÉRREZ MARTÍNEZ', 'VOLANTES DE MATRICULA', String(new Date().getFullYear()), formatCop(482_213), 'Pagar',
     ]);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await smallTouchTargets(page)).toEqual([]);
@@ -234,7 +236,7 @@ describe('payment screens (browser host, headless Chromium)', () => {
     expect(await page.getByRole('radio').count()).toBe(1);
     expect(await page.locator('label', { has: page.getByRole('radio') }).textContent()).toContain(formatCop(482_213));
     await page.getByText('Los volantes de matrícula se pagan por el valor total.').waitFor();
-    expect(await page.getByTestId('obligacion').textContent()).toContain('ESTUDIANTE GENERICO');
+    expect(await page.getByTestId('obligacion').textContent()).toContain('SOFÍA GUTIÉRREZ MARTÍNEZ');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'PAGAR POR PSE' }).click();
     await fillPse(page);
@@ -245,7 +247,7 @@ describe('payment screens (browser host, headless Chromium)', () => {
     // Salir: the voucher and the payment leave the screen, and its address no longer opens anything.
     await page.getByTestId('sesion-persona').getByRole('button', { name: 'Salir' }).click();
     await page.getByRole('tab', { name: 'AFILIADOS' }).waitFor();
-    for (const trace of [reference, 'ESTUDIANTE GENERICO', formatCop(482_213)]) expect(await page.textContent('body')).not.toContain(trace);
+    for (const trace of [reference, 'SOFÍA GUTIÉRREZ MARTÍNEZ', formatCop(482_213)]) expect(await page.textContent('body')).not.toContain(trace);
     await page.goto(`${host()}/#/pago/resultado/${reference}`);
     await page.getByRole('tab', { name: 'AFILIADOS' }).waitFor();
     expect(await page.textContent('body')).not.toContain(reference);
@@ -253,7 +255,7 @@ describe('payment screens (browser host, headless Chromium)', () => {
 
   it('Jardín with 123456 says Ups! No se encontró nada., with the seed\'s text and the jardín\'s phones', async () => {
     page = await signIn(t.e2e, MEMBER);
-    await page.getByRole('link', { name: 'JARDÍN' }).click();
+    await page.getByRole('link', { name: 'JARDÍN', exact: true }).click();
     await page.getByLabel('Número de Identificación del Alumno').fill('12');
     await page.getByRole('button', { name: 'Consultar' }).click();
     await page.getByText('Digite el número de identificación del alumno: solo números, de 4 a 12 dígitos.').waitFor();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { oneField } from '../../domain/text-field';
 import { defineMethod } from './define';
 import { obligationViewSchema } from './data';
+import { normalizePayer, payerProblems } from '../../domain/payer';
 
 /**
  * PSE payments of a signed-in person (afiliado or empresa). Who pays, and the prefilled payer data, come from
@@ -11,7 +11,6 @@ import { obligationViewSchema } from './data';
  * offline: UNAVAILABLE `OFFLINE` (the person keeps seeing the local copy, but PSE needs the link).
  */
 const pesos = z.number().int().nonnegative();
-const noForbidden = (field: string) => z.string().refine((v) => !/["|]/.test(v), `${field} must not contain | or "`);
 
 // Every object level is strict: a key the contract does not know is refused, never silently dropped.
 export const amountChoiceInput = z.discriminatedUnion('kind', [
@@ -21,15 +20,17 @@ export const amountChoiceInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('other'), pesos: z.number().finite() }).strict(),
 ]);
 
+/** The payer's rules live once, in main/domain/payer.ts (the PSE step marks its fields with the same rules). */
 export const payerEditsInput = z
-  .object({
-    /** Made one field (no newline, tab, control or bidi character reaches the gateway or the paper), then checked. */
-    fullName: z.string().max(400).transform(oneField).pipe(noForbidden('fullName').pipe(z.string().min(3).max(80))),
-    email: z.email().max(120),
-    /** Colombian cell phone: 10 digits. */
-    phone: z.string().regex(/^\d{10}$/, 'phone must be 10 digits'),
-  })
-  .strict();
+  .object({ fullName: z.string().max(400), email: z.string().max(400), phone: z.string().max(40) })
+  .strict()
+  .transform(normalizePayer)
+  .superRefine((payer, ctx) => {
+    // English in the error (it may reach a log); the screen maps the field to the domain's Spanish text.
+    for (const field of Object.keys(payerProblems(payer))) {
+      ctx.addIssue({ code: 'custom', path: [field], message: `${field} breaks the payer rules` });
+    }
+  });
 
 /** `voided`: a desk payment (cash, card) a supervisor voided; PSE payments never reach it. */
 export const paymentOutcome = z.enum(['inProgress', 'pending', 'approved', 'rejected', 'failed', 'expired', 'voided']);
@@ -67,6 +68,8 @@ export const voucherOutput = z.object({
   paymentId: z.string(),
   /** For printing.reprint (Imprimir / Reimprimir). */
   voucherId: z.string(),
+  /** The print job queued with the voucher when the payment was approved (null: none, e.g. no thermal printer). */
+  printJobId: z.string().nullable(),
   reference: z.string(),
   title: z.string(),
   processor: z.string(),

@@ -3,7 +3,7 @@ import { ref } from 'vue';
 import type { ApiInput, ApiOutput } from '../../../main/api/contract';
 import { api } from '../../api';
 import { newRequestId } from '../../payments/request-id';
-import { paymentTexts } from '../../payments/texts';
+import { payerProblems, payerTexts } from '../../../main/domain/payer';
 import { deskErrorText } from './errors';
 
 type Payer = ApiInput<'desk.pseStart'>['payer'];
@@ -51,18 +51,17 @@ export const usePseStore = defineStore('desk-pse', () => {
   function check(): boolean {
     const found: Partial<Record<PayerField, string>> = {};
     const p = payer.value;
-    if (!bankCode.value) found.bankCode = paymentTexts.payer.bank;
+    if (!bankCode.value) found.bankCode = payerTexts.bank;
     if (!/^\d{5,12}$/.test(p.docNumber)) found.docNumber = 'Escriba el número de documento del pagador (de 5 a 12 dígitos).';
-    if (p.fullName.trim().length < 3 || p.fullName.trim().length > 80 || /["|]/.test(p.fullName)) found.fullName = paymentTexts.payer.fullName;
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(p.email) || p.email.length > 120) found.email = paymentTexts.payer.email;
-    if (!/^\d{10}$/.test(p.phone)) found.phone = paymentTexts.payer.phone;
+    // The payer's rules and texts are the kiosk's (main/domain/payer.ts), held once.
+    Object.assign(found, payerProblems({ fullName: p.fullName, email: p.email, phone: p.phone }));
     errors.value = found;
     return Object.keys(found).length === 0;
   }
 
   async function start(obligationId: string, amount: Amount): Promise<boolean> {
     if (!check()) {
-      error.value = paymentTexts.payer.review;
+      error.value = payerTexts.review;
       return false;
     }
     busy.value = true;

@@ -17,10 +17,12 @@ describe('status screen: printer line and Imprimir prueba (headless Chromium, vi
     await printer?.close();
   });
 
-  it('asks for a supervisor before a test print', async () => {
+  it('offers the test print only after a supervisor or técnico signs in; the public sees no printer address', async () => {
     const page = await e2e.open('/#/estado');
-    await page.getByRole('button', { name: 'Imprimir prueba' }).click();
-    await page.locator('[data-field="prueba-estado"]', { hasText: 'un supervisor o técnico debe ingresar' }).waitFor();
+    await page.locator('[data-field="impresora-publica"]', { hasText: 'Lista' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Imprimir prueba' }).count()).toBe(0);
+    expect(await page.locator('#contenido').textContent()).not.toContain('tcp://');
+    expect(await page.getByRole('link', { name: 'Ingreso de técnico o supervisor' }).count()).toBe(1);
     expect(printer.jobs()).toEqual([]);
     await page.close();
   });

@@ -41,7 +41,8 @@ describe('sign-in codes: the central API client against the simulator', () => {
     expect(sms?.code).toMatch(/^\d{6}$/);
     expect(sms?.text).toContain(sms?.code);
     const subject = await client.verify(answer.challengeId, sms?.code ?? '');
-    expect(subject).toEqual({ type: 'member', id: MEMBER, name: expect.stringContaining('CAJACOPI'), email: 'ing_demo@hotmail.com', phoneTail: '434' });
+    // Only once the code is right does the full phone come (the PSE payer's Celular prefill).
+    expect(subject).toEqual({ type: 'member', id: MEMBER, name: 'ANA MARÍA GUTIÉRREZ DE LA HOZ', email: 'ing_demo@hotmail.com', phoneTail: '434', phone: '3004567434' });
   });
 
   it('signs an empresa in by NIT with its check digit; a used code cannot be used again', async () => {

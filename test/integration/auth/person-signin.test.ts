@@ -45,10 +45,10 @@ describe('person sign-in through the core (KioskApi → central API simulator)',
     expect(challenge).toEqual({ audience: 'member', maskedPhone: '****434', expiresInSeconds: 120, resendInSeconds: 30 });
     expect((await data('auth.session')).challenge).toMatchObject({ maskedPhone: '****434' });
     const session = await data('auth.verifyCode', { code: await lastCodeTo(sim, MEMBER_PHONE) });
-    expect(session.person).toEqual({ type: 'member', name: 'CAJA DE COMPENSACION FAMILIAR - CAJACOPI ATLANTICO', email: 'ing_demo@hotmail.com', maskedPhone: '****434' });
+    expect(session.person).toEqual({ type: 'member', name: 'ANA MARÍA GUTIÉRREZ DE LA HOZ', email: 'ing_demo@hotmail.com', maskedPhone: '****434' });
     expect(session.challenge).toBeNull();
     expect(session.idle).toMatchObject({ warning: false, secondsUntilWarning: 60, secondsUntilEnd: 80, endsBy: 'idle' });
-    expect(await data('auth.profile')).toEqual({ type: 'member', name: 'CAJA DE COMPENSACION FAMILIAR - CAJACOPI ATLANTICO', email: 'ing_demo@hotmail.com' });
+    expect(await data('auth.profile')).toEqual({ type: 'member', name: 'ANA MARÍA GUTIÉRREZ DE LA HOZ', email: 'ing_demo@hotmail.com' });
     // Nothing in the session's answer would let the renderer act as the person elsewhere.
     expect(JSON.stringify(session)).not.toMatch(/token|challengeId|1045678901/);
   });

@@ -39,7 +39,7 @@ describe('an approved payment prints its voucher', () => {
       paymentId: started.paymentId,
     });
     expect(voucher.fields).toMatchObject({ total: 175_277, reference: started.reference, installments: '001', currency: 'COP' });
-    expect(voucher.fields.dateTime).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(voucher.fields.dateTime).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     const jobs = app.db.prepare('SELECT COUNT(*) FROM print_jobs WHERE voucher_id = ?').pluck().get(voucher.voucherId);
     expect(jobs).toBe(1);
 

@@ -1,17 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../../support/temp';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** Runs the demo launcher as `npm start` does (minus the renderer build, done by `npm test` first). */
-function launch(args: string[], dbFile: string): { child: ChildProcess; lines: Promise<{ sim: string; host: string }> } {
+function launch(args: string[], dbFile: string | null): { child: ChildProcess; lines: Promise<{ sim: string; host: string }> } {
+  const env: NodeJS.ProcessEnv = { ...process.env, PES_LOG_LEVEL: 'silent' };
+  delete env.PES_DATABASE_FILE;
+  delete env.PES_CONFIG;
+  if (dbFile) env.PES_DATABASE_FILE = dbFile;
   const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts', '--browser-host', '--no-open', ...args], {
     cwd: root,
-    env: { ...process.env, PES_DATABASE_FILE: dbFile, PES_LOG_LEVEL: 'silent' },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines = new Promise<{ sim: string; host: string }>((resolve, reject) => {
@@ -62,6 +67,27 @@ describe('npm start (browser host fallback)', () => {
     const exited = new Promise<number | null>((resolve) => run.child.once('exit', resolve));
     run.child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('starts the demo fresh, as the simulator does: the demo database of an earlier run is replaced', async () => {
+    // A leftover the app could not even open (it would stop with "file is not a database" if it were kept).
+    const demoDb = join(root, 'var', 'demo-kiosk.db');
+    mkdirSync(dirname(demoDb), { recursive: true });
+    writeFileSync(demoDb, 'last run\'s demo data, not SQLite');
+    try {
+      const run = launch(['--port', '0'], null);
+      child = run.child;
+      const { host } = await run.lines;
+      expect(await status(host)).toMatchObject({ terminalId: 'KIOSK-01', role: 'kiosk' });
+      expect(readFileSync(demoDb).subarray(0, 15).toString()).toBe('SQLite format 3');
+    } finally {
+      if (child && child.exitCode === null) {
+        const exited = new Promise((resolve) => child?.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${demoDb}${suffix}`, { force: true });
+    }
   });
 
   it('refuses a bad role with a clear message', async () => {

@@ -52,7 +52,7 @@ describe('the data layer through KioskApi (createApp, simulator over HTTP)', () 
     const slips = await asPerson(() => call('obligations.ofStudent', { studentId: '1043987654' }));
     expect(slips).toMatchObject({ source: 'live', ageSeconds: 0 });
     expect(slips.obligations).toEqual([
-      expect.objectContaining({ concept: 'VOLANTES DE MATRICULA', studentName: 'ESTUDIANTE GENERICO', validityYear: new Date().getUTCFullYear(), balance: 482_213 }),
+      expect.objectContaining({ concept: 'VOLANTES DE MATRICULA', studentName: 'SOFÍA GUTIÉRREZ MARTÍNEZ', validityYear: new Date().getUTCFullYear(), balance: 482_213 }),
     ]);
     expect(await asPerson(() => call('obligations.ofStudent', { studentId: '123456' }))).toMatchObject({ source: 'live', obligations: [] });
   });
