@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  */
 async function once(page: Page, args: string[], env: Record<string, string>, answers?: Record<string, string>): Promise<number> {
   const recording: Promise<void>[] = [];
-  const record = (response: import('playwright-core').Response) => {
+  const record = (response: Response) => {
     const method = /\/api\/([\w.]+)$/.exec(response.url())?.[1];
     if (answers && method) recording.push(response.text().then((body) => void (answers[method] = body)));
   };
