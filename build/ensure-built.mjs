@@ -14,7 +14,7 @@ export const targets = [
   {
     name: 'core',
     inputs: ['main', 'sim', 'electron', 'scripts/start.ts', 'build/bundle-electron.ts', 'package-lock.json'],
-    outputs: ['dist/host/main.cjs', 'dist/host/sync-writer.cjs', 'dist/host/start.mjs', 'dist/electron/main.cjs'],
+    outputs: ['dist/host/main.cjs', 'dist/host/core.cjs', 'dist/host/sync-writer.cjs', 'dist/host/start.mjs', 'dist/electron/main.cjs'],
     script: 'build:electron',
   },
 ];

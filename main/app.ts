@@ -48,6 +48,8 @@ export interface AppDeps {
   paymentScheduler?: boolean;
   /** Intervals, page size and back-off of the sync and the outbox (tests shorten them). */
   data?: DataLayerTuning;
+  /** The transport calls `startBackground()` once it answers, so the first screen comes before the first sync. */
+  deferBackground?: boolean;
 }
 
 export interface App {
@@ -66,6 +68,8 @@ export interface App {
   setPseReturnUrl(url: string): void;
   /** The print queue; payments call `print.enqueueVoucher` inside the transaction that writes the voucher. */
   print: PrintService;
+  /** Starts the sync, the outbox and the print queue (at once, unless `deferBackground`); a second call does nothing. */
+  startBackground(): void;
   close(): Promise<void>;
 }
 
@@ -182,8 +186,14 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   };
 
   const api = createDispatcher(handlers, logger, createAccessGuard(sessions));
-  print.start();
-  data.start();
+  let backgroundStarted = false;
+  const startBackground = () => {
+    if (backgroundStarted) return;
+    backgroundStarted = true;
+    print.start();
+    data.start();
+  };
+  if (!deps.deferBackground) startBackground();
   logger.info({ site: config.site.id, terminal: config.terminal.id, role: config.terminal.role, version: appVersion }, 'core started');
 
   return {
@@ -200,6 +210,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       pseReturnUrl = url;
     },
     print,
+    startBackground,
     async close() {
       clearInterval(sessionTimer);
       await data.stop();

@@ -1,7 +1,8 @@
 /**
- * The browser host's process: `node dist/host/main.cjs [--port N] [--config file]`, bundled by
- * build/bundle-electron.ts from the same core as Electron's main process, so a start runs prebuilt code. The
- * demo launcher (scripts/start.ts) starts it with the simulator's addresses in PES_DEMO_BASE, as it does Electron.
+ * The browser host's process, bundled by build/bundle-electron.ts into dist/host/core.cjs from the same core as
+ * Electron's main process, and started as `node dist/host/main.cjs [--port N] [--config file]` (boot.ts), so a
+ * start runs prebuilt code. The demo launcher (scripts/start.ts) gives it the simulator's addresses in
+ * PES_DEMO_BASE, as it does Electron.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError } from '../config/load';
