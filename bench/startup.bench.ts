@@ -12,6 +12,8 @@ import type { BenchOptions, BenchResult } from './result';
 import { median, round } from './result';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** `BENCH_CPU_PROF=<dir>`: each host start writes a V8 CPU profile there (open it in Chrome's DevTools). */
+const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 
 /**
  * From spawning a server process to the Ingreso screen painted in an already running Chromium. Records the
@@ -66,7 +68,7 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
     const floor: number[] = [];
     for (let i = 0; i < (options.quick ? 3 : 7); i++) {
       const env = { PES_DATABASE_FILE: join(data.dir, `startup-${i}.db`), PES_LOG_LEVEL: 'silent', PES_DEMO_BASE: demo };
-      host.push(await once(page, ['dist/host/main.cjs', '--port', '0'], env, i === 0 ? answers : undefined));
+      host.push(await once(page, [...profile, 'dist/host/main.cjs', '--port', '0'], env, i === 0 ? answers : undefined));
       if (i === 0) writeFileSync(answersFile, JSON.stringify(answers));
       floor.push(await once(page, ['bench/startup/floor-server.mjs', join(root, 'dist', 'renderer'), answersFile], {}));
     }
