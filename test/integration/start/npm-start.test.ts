@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileSync } from 'node:fs';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tempDir } from '../../support/temp';
 import { startSimulator, type Simulator } from '../../../sim/server';
 import { until } from '../../support/until';
@@ -155,5 +155,16 @@ describe('the bundled browser host (dist/host/main.cjs)', () => {
     child = host.child;
     await expect(host.url).rejects.toThrow(/exited with 2/);
     expect(host.stderr()).toMatch(/role/);
+  });
+
+  it('writes V8\'s code cache beside the bundle at its first start, for the next ones', async () => {
+    const cache = join(root, 'dist', 'host', 'core.cjs.v8cache');
+    rmSync(cache, { force: true });
+    expect(existsSync(cache)).toBe(false);
+    const host = startBundle([], { PES_DATABASE_FILE: join(temp.dir, 'cache.db'), PES_CENTRAL_URL: 'http://127.0.0.1:9/' });
+    child = host.child;
+    await host.url;
+    await until(async () => existsSync(cache), (written) => written, 10_000);
+    expect(statSync(cache).size).toBeGreaterThan(100_000);
   });
 });
