@@ -1,54 +1,88 @@
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { launchChromium } from '../test/e2e/harness';
 import { tempDir } from '../test/support/temp';
+import { startSimulator } from '../sim/server';
+import { ensureBuilt } from '../build/ensure-built.mjs';
 import type { BenchOptions, BenchResult } from './result';
 import { median, round } from './result';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
+/** `BENCH_CPU_PROF=<dir>`: each host start writes a V8 CPU profile there (open it in Chrome's DevTools). */
+const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 
-/** From spawning `scripts/start.ts` (browser host) to the Ingreso screen painted in an already running Chromium. */
-async function once(page: Page, dataDir: string): Promise<number> {
+/**
+ * From spawning a server process to the Ingreso screen painted in an already running Chromium. Records the
+ * bodies of the API calls the page made (the floor server answers the same).
+ */
+async function once(page: Page, args: string[], env: Record<string, string>, answers?: Record<string, string>): Promise<number> {
+  const recording: Promise<void>[] = [];
+  const record = (response: Response) => {
+    const method = /\/api\/([\w.]+)$/.exec(response.url())?.[1];
+    if (answers && method) recording.push(response.text().then((body) => void (answers[method] = body)));
+  };
+  page.on('response', record);
   const started = performance.now();
-  const child = spawn(tsx, ['scripts/start.ts', '--port', '0', '--browser-host', '--no-open'], {
-    cwd: root,
-    env: { ...process.env, PES_DATABASE_FILE: join(dataDir, `startup-${Date.now()}.db`), PES_LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const lines = createInterface({ input: child.stdout });
-      lines.on('line', (line) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
         const match = /^Listening on (\S+)/.exec(line);
         if (match?.[1]) resolve(match[1]);
       });
-      child.once('exit', (code) => reject(new Error(`start exited with ${code}`)));
+      child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
     });
     await page.goto(`${url}/`);
     await page.getByRole('button', { name: 'Ingresar' }).waitFor({ state: 'visible' });
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    return performance.now() - started;
+    const elapsed = performance.now() - started;
+    await Promise.all(recording);
+    return elapsed;
   } finally {
+    page.off('response', record);
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
   }
 }
 
+/**
+ * `startup_to_login_ms`: `node dist/host/main.cjs` (the bundled browser host, a new database each time, the
+ * simulator as its central API) to Ingreso painted. `startup_floor_ms`: a bare node:http server serving the same
+ * built renderer to the same Chromium. Runs alternate between the two, so that load on the machine hits both.
+ */
 export async function run(options: BenchOptions): Promise<BenchResult[]> {
+  ensureBuilt(root);
   const data = tempDir('pes-bench-startup-');
+  const sim = await startSimulator({ port: 0 });
   const browser = await launchChromium();
   try {
     const page = await browser.context.newPage();
-    const samples: number[] = [];
-    for (let i = 0; i < (options.quick ? 2 : 5); i++) samples.push(await once(page, data.dir));
-    return [{ name: 'startup_to_login_ms', value: round(median(samples), 1), unit: 'ms' }];
+    const demo = JSON.stringify({ central: { baseUrl: `${sim.url}/` }, gateway: { baseUrl: `${sim.url}/payment/` }, printer: { interface: sim.printer.interface } });
+    const answers: Record<string, string> = {};
+    const answersFile = join(data.dir, 'answers.json');
+    const host: number[] = [];
+    const floor: number[] = [];
+    for (let i = 0; i < (options.quick ? 3 : 7); i++) {
+      const env = { PES_DATABASE_FILE: join(data.dir, `startup-${i}.db`), PES_LOG_LEVEL: 'silent', PES_DEMO_BASE: demo };
+      host.push(await once(page, [...profile, 'dist/host/main.cjs', '--port', '0'], env, i === 0 ? answers : undefined));
+      if (i === 0) writeFileSync(answersFile, JSON.stringify(answers));
+      floor.push(await once(page, ['bench/startup/floor-server.mjs', join(root, 'dist', 'renderer'), answersFile], {}));
+    }
+    process.stderr.write(`startup samples (ms): host ${host.map((v) => Math.round(v)).join(', ')}; floor ${floor.map((v) => Math.round(v)).join(', ')}\n`);
+    const startup = median(host);
+    const bare = median(floor);
+    return [
+      { name: 'startup_to_login_ms', value: round(startup, 1), unit: 'ms', ratio: round(startup / bare, 2) },
+      { name: 'startup_floor_ms', value: round(bare, 1), unit: 'ms' },
+    ];
   } finally {
     await browser.context.close();
     browser.remove();
+    await sim.close();
     data.remove();
   }
 }

@@ -27,3 +27,18 @@ await build({
   define: {},
   banner: {},
 });
+// The browser host (`npm start` where Electron is absent): the same core in a process of its own, started by
+// main.cjs with V8's code cache (main/host/boot.ts), and the writer thread beside it (main/sync/writer.ts looks there).
+await build({ ...common, entryPoints: ['main/host/entry.ts'], outfile: 'dist/host/core.cjs' });
+await build({ ...common, entryPoints: ['main/host/boot.ts'], outfile: 'dist/host/main.cjs', define: {}, banner: {} });
+await build({ ...common, entryPoints: ['main/sync/writer-thread.ts'], outfile: 'dist/host/sync-writer.cjs' });
+// The demo launcher that starts it with the simulator: ESM for its top-level await; bundled CommonJS packages
+// get a real require for Node's built-ins.
+await build({
+  ...common,
+  entryPoints: ['scripts/start.ts'],
+  outfile: 'dist/host/start.mjs',
+  format: 'esm',
+  define: {},
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});

@@ -63,6 +63,8 @@ export interface AppDeps {
   data?: DataLayerTuning;
   /** The terminal's own secrets; Electron passes its safeStorage store, otherwise a key file beside the database. */
   secrets?: SecretStore;
+  /** The transport calls `startBackground()` once it answers, so the first screen comes before the first sync. */
+  deferBackground?: boolean;
 }
 
 export interface App {
@@ -83,6 +85,8 @@ export interface App {
   setPseReturnUrl(url: string): void;
   /** The print queue; payments call `print.enqueueVoucher` inside the transaction that writes the voucher. */
   print: PrintService;
+  /** Starts the sync, the outbox and the print queue (at once, unless `deferBackground`); a second call does nothing. */
+  startBackground(): void;
   close(): Promise<void>;
 }
 
@@ -249,8 +253,14 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       return Object.fromEntries(answers);
     },
   });
-  print.start();
-  data.start();
+  let backgroundStarted = false;
+  const startBackground = () => {
+    if (backgroundStarted) return;
+    backgroundStarted = true;
+    print.start();
+    data.start();
+  };
+  if (!deps.deferBackground) startBackground();
   logger.info({ site: config.site.id, terminal: config.terminal.id, role: config.terminal.role, version: appVersion }, 'core started');
 
   return {
@@ -268,6 +278,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       pseReturnUrl = url;
     },
     print,
+    startBackground,
     async close() {
       clearInterval(sessionTimer);
       await data.stop();

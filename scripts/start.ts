@@ -1,16 +1,17 @@
 /**
  * `npm start`: the demo. Starts the simulator of the central systems, then the app on it — the real Electron
  * app where its binary can be had, otherwise the browser host (and Chromium in app mode when a display exists).
+ * `npm start` runs this bundled (dist/host/start.mjs, after build/start.mjs rebuilt what changed); the app it
+ * starts is the bundled core either way: Electron's dist/electron/main.cjs or the host's dist/host/main.cjs.
  */
 import { parseArgs } from 'node:util';
 import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
 import { startSimulator } from '../sim/server';
-import { loadConfig, ConfigError } from '../main/config/load';
-import { runBrowserHost } from '../main/host/run';
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +30,14 @@ if (!role) {
   process.exit(2);
 }
 const port = Number(values.port);
+
+/** The project's root, found from here both as scripts/start.ts and bundled as dist/host/start.mjs. */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const root = projectRoot();
 const simPort = values['sim-port'] !== undefined ? Number(values['sim-port']) : port === 0 ? 0 : port + 1;
 
 /**
@@ -37,7 +46,7 @@ const simPort = values['sim-port'] !== undefined ? Number(values['sim-port']) : 
  */
 function electronBinary(): string | undefined {
   const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(String(require('electron')))"], {
-    cwd: dirname(createRequire(import.meta.url).resolve('../package.json')),
+    cwd: root,
     encoding: 'utf8',
     timeout: 180_000,
   });
@@ -80,35 +89,43 @@ if (electron) {
   });
   child.on('exit', (code) => void sim.close().then(() => process.exit(code ?? 0)));
 } else {
-  let config;
-  try {
-    config = loadConfig({ file: values.config, base: demo });
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
-  const running = await runBrowserHost(config, { port });
-  process.stdout.write(`Listening on ${running.host.url}\n`);
-  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-  if (!values['no-open'] && process.env.DISPLAY && chromium) {
-    spawn(
-      chromium,
-      [
-        `--app=${running.host.url}/`,
-        '--kiosk',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${mkdtempSync(join(tmpdir(), 'pes-chromium-'))}`,
-      ],
-      { stdio: 'ignore', detached: true },
-    ).unref();
-  }
-  const stop = () => void running.stop().then(() => sim.close()).then(() => process.exit(0));
+  // The bundled browser host in its own process; it validates the configuration (exit 2 on a bad one).
+  const hostBundle = join(root, 'dist', 'host', 'main.cjs');
+  const args = [hostBundle, '--port', String(port), ...(values.config ? ['--config', values.config] : [])];
+  const host = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, PES_DEMO_BASE: JSON.stringify(demo) },
+  });
+  createInterface({ input: host.stdout }).on('line', (line) => {
+    process.stdout.write(`${line}\n`);
+    const url = /^Listening on (\S+)/.exec(line)?.[1];
+    if (url) openChromium(url);
+  });
+  let stopping = false;
+  host.on('exit', (code) => void sim.close().then(() => process.exit(stopping ? 0 : (code ?? 1))));
+  const stop = () => {
+    stopping = true;
+    host.kill('SIGTERM');
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** Chromium in kiosk app mode on the host, where a display and a Chromium exist (and --no-open was not given). */
+function openChromium(url: string): void {
+  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+  if (values['no-open'] || !process.env.DISPLAY || !chromium) return;
+  spawn(
+    chromium,
+    [
+      `--app=${url}/`,
+      '--kiosk',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'pes-chromium-'))}`,
+    ],
+    { stdio: 'ignore', detached: true },
+  ).unref();
 }

@@ -22,10 +22,12 @@ export async function runBrowserHost(
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`renderer not built: ${rendererDir}/index.html is missing (run "npm run build:renderer")`);
   }
-  const app = createApp(config, options.deps);
+  // The sync's first full download and the print queue wait until the host answers: the first screen first.
+  const app = createApp(config, { ...options.deps, deferBackground: true });
   try {
     const host = await startHost({ api: app.api, logger: app.logger, rendererDir, port: options.port, token: options.token, pse: app.payments });
     app.setPseReturnUrl(`${host.url}/pse/retorno`);
+    app.startBackground();
     return {
       app,
       host,
