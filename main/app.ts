@@ -48,6 +48,8 @@ export interface AppDeps {
   paymentScheduler?: boolean;
   /** Intervals, page size and back-off of the sync and the outbox (tests shorten them). */
   data?: DataLayerTuning;
+  /** How long the printer status reuses a probe (default 2 s); tests that switch the printer off use 0. */
+  printerProbeCacheMs?: number;
 }
 
 export interface App {
@@ -132,6 +134,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     clock,
     ids,
     logger: logger.child({ module: 'printing' }),
+    probeCacheMs: deps.printerProbeCacheMs,
   });
 
   const paymentsRepo = createPaymentsRepo(db);
