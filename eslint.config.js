@@ -48,9 +48,14 @@ export default tseslint.config(
       // holds comments to the same width. Long strings (screen texts, SQL) stay whole, so they can be searched.
       'max-len': ['error', { code: 140, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true, ignorePattern: String.raw`^(?!\s*(//|/?\*)).*$` }],
       'vue/multi-word-component-names': 'off',
-      'vue/max-attributes-per-line': 'off',
-      'vue/singleline-html-element-content-newline': 'off',
-      'vue/html-self-closing': 'off',
+      // Prettier lays out templates (npm run format): eslint-plugin-vue's layout rules would fight it.
+      ...Object.fromEntries(
+        [
+          'max-attributes-per-line', 'singleline-html-element-content-newline', 'multiline-html-element-content-newline', 'html-self-closing',
+          'html-indent', 'html-closing-bracket-newline', 'html-closing-bracket-spacing', 'first-attribute-linebreak', 'html-quotes',
+          'mustache-interpolation-spacing', 'no-multi-spaces', 'no-spaces-around-equal-signs-in-attribute',
+        ].map((rule) => [`vue/${rule}`, 'off']),
+      ),
     },
   },
   // Type information for a .vue file costs a program update per file (about half of the whole lint's time for 29
