@@ -4,6 +4,7 @@
  * the window's navigation to it is caught before it leaves: the core asks the gateway about the order and the
  * window loads the result screen. Pure, so it is tested under Node.
  */
+import { ORDER_ID_PATTERN, resultRoute } from '../main/domain/pse-return';
 import { APP_ORIGIN } from './navigation';
 
 export const ELECTRON_PSE_RETURN_URL = 'https://retorno.pagos-express.invalid/pse/retorno';
@@ -18,9 +19,9 @@ export function returnedOrderId(url: string): string | undefined {
   }
   if (`${parsed.origin}${parsed.pathname}` !== ELECTRON_PSE_RETURN_URL) return undefined;
   const orderId = parsed.searchParams.get('orderId') ?? parsed.searchParams.get('mdOrder') ?? '';
-  return /^[A-Za-z0-9-]{1,64}$/.test(orderId) ? orderId : '';
+  return ORDER_ID_PATTERN.test(orderId) ? orderId : '';
 }
 
 export function resultScreenUrl(reference: string | undefined): string {
-  return `${APP_ORIGIN}/index.html#/pago/resultado${reference ? `/${encodeURIComponent(reference)}` : ''}`;
+  return `${APP_ORIGIN}/index.html${resultRoute(reference)}`;
 }

@@ -65,6 +65,8 @@ export interface AppDeps {
   secrets?: SecretStore;
   /** The transport calls `startBackground()` once it answers, so the first screen comes before the first sync. */
   deferBackground?: boolean;
+  /** How long the printer status reuses a probe (default 2 s); tests that switch the printer off use 0. */
+  printerProbeCacheMs?: number;
 }
 
 export interface App {
@@ -161,6 +163,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     clock,
     ids,
     logger: logger.child({ module: 'printing' }),
+    probeCacheMs: deps.printerProbeCacheMs,
   });
 
   const paymentsRepo = createPaymentsRepo(db);

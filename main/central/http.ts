@@ -53,7 +53,7 @@ export const TERMINAL_AUTH_ERRORS: ReadonlySet<string> = new Set(['TOKEN_INVALID
 
 export const defaultRetry = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5_000 };
 
-function describe(error: AxiosError): CentralError {
+function centralErrorOf(error: AxiosError): CentralError {
   if (error.code === 'ERR_CANCELED') return new CentralError('unreachable', 'central API call cancelled');
   if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return new CentralError('timeout', 'central API timed out');
   if (!error.response) return new CentralError('unreachable', `central API unreachable (${error.code ?? 'no response'})`);
@@ -134,7 +134,7 @@ export function createCentralHttp(options: CentralHttpOptions) {
       });
       data = response.data;
     } catch (error) {
-      if (error instanceof AxiosError) throw describe(error);
+      if (error instanceof AxiosError) throw centralErrorOf(error);
       throw new CentralError('malformed', `central API answer could not be read: ${(error as Error).message}`);
     }
     return read(data);

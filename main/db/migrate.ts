@@ -18,16 +18,16 @@ export function latestSchemaVersion(): number {
   return migrations.at(-1)?.version ?? 0;
 }
 
-/**
- * Applies numbered migrations in order, each in its own transaction together with its record, so a crash
- * leaves the database at a whole version. `user_version` mirrors the highest applied migration.
- */
 /** Checked before anything is written, so a newer file is left exactly as it was. */
 export function assertNotTooNew(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > latestSchemaVersion()) throw new DatabaseTooNewError(current, latestSchemaVersion());
 }
 
+/**
+ * Applies numbered migrations in order, each in its own transaction together with its record, so a crash
+ * leaves the database at a whole version. `user_version` mirrors the highest applied migration.
+ */
 export function migrate(db: Database.Database): number {
   assertNotTooNew(db);
   const current = db.pragma('user_version', { simple: true }) as number;

@@ -29,14 +29,14 @@ export interface PageToApply {
   now: string;
 }
 
+/** Rows per multi-row upsert statement. */
+const UPSERT_BATCH = 64;
+
 /**
  * The local copy of the obligations feed and its place in the feed. Each page is applied in one
  * transaction together with its cursor, so a crash leaves the copy at a page boundary and a restart
  * resumes with the next page: no page is applied twice or in part.
  */
-/** Rows per multi-row upsert statement. */
-const UPSERT_BATCH = 64;
-
 export function createSyncRepo(db: Db, feed = OBLIGATIONS_FEED) {
   db.prepare('INSERT OR IGNORE INTO sync_state (feed) VALUES (?)').run(feed);
   const readState = db.prepare<[string], SyncStateRow>(

@@ -27,21 +27,6 @@ export class MoneyParseError extends Error {
   override name = 'MoneyParseError';
 }
 
-/**
- * Reads an amount typed by a person: digits with optional `$`, spaces and `.` thousands separators
- * (`1.752.770`, `$ 175.277`). Decimals are refused, not rounded: a person must see what is charged.
- */
-export function parsePesos(text: string): Pesos {
-  const trimmed = text.replace(/[\s\u00a0]/g, '').replace(/^\$/, '');
-  if (!/^\d{1,3}(\.\d{3})*$|^\d+$/.test(trimmed)) {
-    throw new MoneyParseError(`not a whole peso amount: "${text.slice(0, 32)}"`);
-  }
-  const value = Number(trimmed.replace(/\./g, ''));
-  const parsed = pesosSchema.safeParse(value);
-  if (!parsed.success) throw new MoneyParseError(`amount out of range: "${text.slice(0, 32)}"`);
-  return parsed.data;
-}
-
 export function toMinorUnits(amount: Pesos): number {
   return amount * 100;
 }

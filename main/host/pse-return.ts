@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { ORDER_ID_PATTERN, resultRoute } from '../domain/pse-return';
 import type { Logger } from '../log/logger';
 
 /** What the host needs of the payment service to take the payer back from the bank. */
@@ -8,15 +9,13 @@ export interface PseReturnHandler {
   handleCallback(hint: { mdOrder: string; orderNumber: string }): Promise<boolean>;
 }
 
-const orderId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+const orderId = z.string().regex(ORDER_ID_PATTERN);
 const callbackQuery = z.object({
   mdOrder: orderId,
   orderNumber: z.string().regex(/^[A-Z0-9-]{1,32}$/),
   operation: z.string().regex(/^[A-Za-z]{1,32}$/),
   status: z.enum(['0', '1']),
 });
-
-export const RESULT_ROUTE = '/#/pago/resultado';
 
 /**
  * The return from the bank in the browser host: `GET /pse/retorno?orderId=…` asks the gateway about the order,
@@ -26,11 +25,11 @@ export const RESULT_ROUTE = '/#/pago/resultado';
 export function registerPseReturn(server: FastifyInstance, pse: PseReturnHandler, logger: Logger): void {
   server.get('/pse/retorno', async (request, reply) => {
     const parsed = z.object({ orderId }).safeParse(request.query);
-    let target = RESULT_ROUTE;
+    let target = `/${resultRoute(undefined)}`;
     if (parsed.success) {
       try {
         const found = await pse.handleReturn(parsed.data.orderId);
-        if (found) target = `${RESULT_ROUTE}/${encodeURIComponent(found.reference)}`;
+        if (found) target = `/${resultRoute(found.reference)}`;
         else logger.warn('return from the bank for an unknown order');
       } catch (error) {
         logger.error({ err: error }, 'return from the bank could not be reconciled');

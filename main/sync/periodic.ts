@@ -90,7 +90,6 @@ export function createPeriodic(options: PeriodicOptions) {
       controller?.abort();
       await inFlight;
     },
-    consecutiveFailures: () => failures,
   };
 }
 export type Periodic = ReturnType<typeof createPeriodic>;

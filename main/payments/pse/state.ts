@@ -91,11 +91,6 @@ export function isFinal(state: PaymentState): boolean {
   return finalStates.has(state);
 }
 
-/** States in which the gateway may still move the payment, so it is polled and re-asked at start. */
-export function isOpen(state: PaymentState): boolean {
-  return !isFinal(state);
-}
-
 /** A payment the payer may be at the bank for, or that ACH may still be deciding. */
 export function mayBeInProgressAtAch(state: PaymentState): boolean {
   return state === 'redirected' || state === 'pending' || state === 'expired';

@@ -10,6 +10,8 @@ describe('status screen: printer line and Imprimir prueba (headless Chromium, vi
     printer = await startVirtualPrinter();
     e2e = await startE2E({
       config: { printer: { interface: printer.interface, type: 'epson', width: 48, characterSet: 'PC858_EURO', timeoutMs: 1000 } },
+      // Every status reads the printer afresh, so switching it off shows at once (no waiting out a cached probe).
+      deps: { printerProbeCacheMs: 0 },
     });
   });
   afterAll(async () => {
@@ -54,8 +56,6 @@ describe('status screen: printer line and Imprimir prueba (headless Chromium, vi
   it('with the printer off, says so in Spanish without blocking the screen, and prints when it is back', async () => {
     printer.clear();
     await printer.setMode('down');
-    // status() reuses a probe for 2 s (probeCacheMs): let the one from the previous test lapse first.
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
     const page = await e2e.open('/#/estado');
     await page.locator('[data-field="impresora"]', { hasText: 'No disponible' }).waitFor();
     await page.getByRole('button', { name: 'Imprimir prueba' }).click();

@@ -4,6 +4,7 @@ import { startSimulator, type Simulator } from '../../../sim/server';
 import { DEMO_MEMBER, decideAtGateway, startCuotaPayment, startPrintingKiosk, type PrintingKiosk } from '../../fixtures/printing-kiosk';
 import { testConfig } from '../../support/config';
 import { tempDir } from '../../support/temp';
+import { until } from '../../support/until';
 
 /**
  * Payments and printing together, through the KioskApi of the real core: an approved PSE payment writes its
@@ -54,8 +55,7 @@ describe('an approved payment prints its voucher', () => {
 
     // Imprimir once the original is out: the queue marks it printed after the last byte was accepted.
     const stateOfOriginal = app.db.prepare('SELECT state FROM print_jobs WHERE voucher_id = ? ORDER BY created_at LIMIT 1').pluck();
-    for (let i = 0; i < 200 && stateOfOriginal.get(voucher.voucherId) !== 'printed'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(stateOfOriginal.get(voucher.voucherId)).toBe('printed');
+    expect(await until(async () => stateOfOriginal.get(voucher.voucherId), (state) => state === 'printed')).toBe('printed');
     await call('printing.reprint', { voucherId: voucher.voucherId });
     const [, copy] = await sim.printer.waitForJobs(2, 10_000);
     expect(copy?.decoded.text.join('\n')).toContain('COPIA');

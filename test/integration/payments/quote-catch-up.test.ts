@@ -3,6 +3,7 @@ import { createApp, type App } from '../../../main/app';
 import { startSimulator, type Simulator } from '../../../sim/server';
 import { testConfig } from '../../support/config';
 import { tempDir } from '../../support/temp';
+import { until } from '../../support/until';
 
 /** CRÉDITOS answers live; Monto a Pagar reads the local copy, which catches up once before saying "not found". */
 describe('a quote for an obligation newer than the last sync round', () => {
@@ -15,7 +16,7 @@ describe('a quote for an obligation newer than the last sync round', () => {
     sim = await startSimulator();
     app = createApp(testConfig(temp.dir, sim.url), { paymentScheduler: false });
     app.sessions.startPerson({ type: 'member', id: '1045678901', name: 'AFILIADO', email: 'a@example.com', phoneTail: '434' });
-    for (let i = 0; i < 200 && app.data.sync.status().state !== 'idle'; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(await until(async () => app.data.sync.status().state, (state) => state === 'idle')).toBe('idle');
   });
   afterAll(async () => {
     await app.close();

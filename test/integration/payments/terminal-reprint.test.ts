@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../main/app';
 import type { Simulator } from '../../../sim/server';
 import { DEMO_MEMBER, decideAtGateway, startCuotaPayment, startPrintingKiosk, type PrintingKiosk } from '../../fixtures/printing-kiosk';
+import { until } from '../../support/until';
 
 /**
  * *Reimprimir* from the desk's Historial del terminal (printing.terminalReprint), through the KioskApi of the
@@ -58,7 +59,7 @@ describe("Reimprimir from the terminal's Historial", () => {
 
     // Wait until the queue marked the original printed: from then on a reprint is a COPIA.
     const stateOfOriginal = app.db.prepare('SELECT state FROM print_jobs WHERE voucher_id = ? AND copy = 0').pluck();
-    for (let i = 0; i < 200 && stateOfOriginal.get(voucher.voucherId) !== 'printed'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await until(async () => stateOfOriginal.get(voucher.voucherId), (state) => state === 'printed')).toBe('printed');
     const reprint = await call<{ jobId: string; copy: boolean }>('printing.terminalReprint', { voucherId: voucher.voucherId });
     expect(reprint.copy).toBe(true);
     const [, copy] = await sim.printer.waitForJobs(2, 10_000);

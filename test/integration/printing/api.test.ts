@@ -5,6 +5,7 @@ import { testConfig } from '../../support/config';
 import { tempDir } from '../../support/temp';
 import { insertPaidVoucher } from '../../support/printing/rig';
 import { seedVoucher } from '../../support/printing/fixtures';
+import { until } from '../../support/until';
 
 /** A supervisor signed in at this terminal (the operator sign-in flow itself is tested with the auth code). */
 function signInSupervisor(target: App): void {
@@ -61,11 +62,8 @@ describe('printing methods of the KioskApi', () => {
     const [paper] = await printer!.waitForJobs(1);
     expect(paper?.decoded.text).toContain('PRUEBA DE IMPRESIÓN');
     expect(paper?.complete).toBe(true);
-    for (;;) {
-      const status = await call('printing.jobStatus', { jobId });
-      if (status.ok && (status.data as { state: string }).state === 'printed') break;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    const isPrinted = (status: Awaited<ReturnType<typeof call>>) => status.ok && (status.data as { state: string }).state === 'printed';
+    expect(isPrinted(await until(() => call('printing.jobStatus', { jobId }), isPrinted))).toBe(true);
     const after = await call('printing.status', {});
     expect(after).toMatchObject({ ok: true, data: { lastJob: { id: jobId, state: 'printed', kind: 'testPage' }, consecutiveFailures: 0 } });
   });
