@@ -5,7 +5,17 @@ import globals from 'globals';
 
 // Folders of the Node project (tsconfig.node.json) and of the web project (tsconfig.web.json). Tests and benchmarks
 // that drive Chromium (tsconfig.dom-tests.json) run in Node but hand callbacks to the page: they get both.
-const nodeFolders = ['main/**', 'electron/**', 'sim/**', 'scripts/**', 'bench/**', 'build/**', 'test/**', '*.{js,ts}', 'renderer/vite.config.ts'];
+const nodeFolders = [
+  'main/**',
+  'electron/**',
+  'sim/**',
+  'scripts/**',
+  'bench/**',
+  'build/**',
+  'test/**',
+  '*.{js,ts}',
+  'renderer/vite.config.ts',
+];
 const pageCode = ['test/e2e/**', 'bench/payment.bench.ts', 'bench/startup.bench.ts', 'bench/baseline/**'];
 
 // Who may import what (design/architecture.md, "Rules of the house"). ESLint keeps only the last options of a rule
@@ -46,14 +56,33 @@ export default tseslint.config(
       'no-console': 'error',
       // Prettier wraps code at 140 columns (npm run format, checked by npm test) but never a comment: this rule
       // holds comments to the same width. Long strings (screen texts, SQL) stay whole, so they can be searched.
-      'max-len': ['error', { code: 140, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true, ignorePattern: String.raw`^(?!\s*(//|/?\*)).*$` }],
+      'max-len': [
+        'error',
+        {
+          code: 140,
+          ignoreStrings: true,
+          ignoreTemplateLiterals: true,
+          ignoreRegExpLiterals: true,
+          ignoreUrls: true,
+          ignorePattern: String.raw`^(?!\s*(//|/?\*)).*$`,
+        },
+      ],
       'vue/multi-word-component-names': 'off',
       // Prettier lays out templates (npm run format): eslint-plugin-vue's layout rules would fight it.
       ...Object.fromEntries(
         [
-          'max-attributes-per-line', 'singleline-html-element-content-newline', 'multiline-html-element-content-newline', 'html-self-closing',
-          'html-indent', 'html-closing-bracket-newline', 'html-closing-bracket-spacing', 'first-attribute-linebreak', 'html-quotes',
-          'mustache-interpolation-spacing', 'no-multi-spaces', 'no-spaces-around-equal-signs-in-attribute',
+          'max-attributes-per-line',
+          'singleline-html-element-content-newline',
+          'multiline-html-element-content-newline',
+          'html-self-closing',
+          'html-indent',
+          'html-closing-bracket-newline',
+          'html-closing-bracket-spacing',
+          'first-attribute-linebreak',
+          'html-quotes',
+          'mustache-interpolation-spacing',
+          'no-multi-spaces',
+          'no-spaces-around-equal-signs-in-attribute',
         ].map((rule) => [`vue/${rule}`, 'off']),
       ),
     },

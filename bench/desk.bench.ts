@@ -55,7 +55,8 @@ async function setOutage(sim: Simulator, outage: boolean): Promise<void> {
 
 /** Fills the local copy with `count` member credits (100 per cédula), as a full sync would leave it. */
 function fillCopy(app: App, count: number): string[] {
-  const insert = app.db.prepare(`INSERT OR IGNORE INTO obligations (id, kind, owner_type, owner_id, document, concept, student_name, validity_year,
+  const insert = app.db
+    .prepare(`INSERT OR IGNORE INTO obligations (id, kind, owner_type, owner_id, document, concept, student_name, validity_year,
       debt, paid, balance, installment, central_version, updated_at, sync_generation)
     VALUES (?, 'credit', 'member', ?, ?, 'CREDITO POR LIBRANZAS', NULL, NULL, 1000000, 0, 1000000, 100000, 1, '2026-01-01T00:00:00.000Z', 0)`);
   const owners: string[] = [];
@@ -74,7 +75,10 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
   const sim = await startSimulator({ central: { synthetic: { count: 1_000, seed: 3 } } });
   const app = await desk(dir, sim);
   try {
-    const obligations = app.db.prepare(`SELECT id FROM obligations WHERE kind = 'credit' AND balance >= 100000 ORDER BY id LIMIT 200`).pluck().all() as string[];
+    const obligations = app.db
+      .prepare(`SELECT id FROM obligations WHERE kind = 'credit' AND balance >= 100000 ORDER BY id LIMIT 200`)
+      .pluck()
+      .all() as string[];
     await setOutage(sim, true);
     await app.data.sync.runOnce().catch(() => undefined);
     await app.data.sync.runOnce().catch(() => undefined);
@@ -84,7 +88,12 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
     for (let i = 0; i < 200; i++) {
       const obligationId = obligations[i % obligations.length];
       const started = performance.now();
-      await call(app, 'desk.payCash', { requestId: randomUUID(), obligationId, amount: { kind: 'other', pesos: 10_000 }, received: 20_000 });
+      await call(app, 'desk.payCash', {
+        requestId: randomUUID(),
+        obligationId,
+        amount: { kind: 'other', pesos: 10_000 },
+        received: 20_000,
+      });
       paymentMs.push(performance.now() - started);
     }
 
@@ -93,13 +102,26 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
     const drainStarted = performance.now();
     while (app.data.outbox.status().backlog > 0) await app.data.outbox.drain();
     const drainRate = 200 / ((performance.now() - drainStarted) / 1000);
-    const http = createCentralHttp({ baseUrl: `${sim.url}/`, terminalId: 'DESK-01', terminalSecret: DEMO_TERMINAL_SECRET, timeoutMs: 5000, logger: app.logger });
+    const http = createCentralHttp({
+      baseUrl: `${sim.url}/`,
+      terminalId: 'DESK-01',
+      terminalSecret: DEMO_TERMINAL_SECRET,
+      timeoutMs: 5000,
+      logger: app.logger,
+    });
     const client = createPaymentsClient(http);
     const rawStarted = performance.now();
     for (let i = 0; i < 200; i++) {
       const reference = `RAW-${i}`;
       await client.register(
-        { reference, obligationId: obligations[i % obligations.length] ?? '', amount: 1, method: 'pse', paidAt: new Date().toISOString(), terminalId: 'DESK-01' },
+        {
+          reference,
+          obligationId: obligations[i % obligations.length] ?? '',
+          amount: 1,
+          method: 'pse',
+          paidAt: new Date().toISOString(),
+          terminalId: 'DESK-01',
+        },
         `raw-${randomUUID()}`,
       );
     }
@@ -118,7 +140,7 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
     for (let round = 0; round < 5; round++) {
       const times: number[] = [];
       for (let i = 0; i < 600; i++) {
-        const cedula = owners[(round * 600 + i) * 7919 % owners.length];
+        const cedula = owners[((round * 600 + i) * 7919) % owners.length];
         const started = performance.now();
         const answer = await call<{ source: string; obligations: unknown[] }>(app, 'desk.lookup', { by: 'cedula', value: cedula });
         if (i >= 100) times.push(performance.now() - started);
@@ -128,7 +150,9 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
     }
     const lookupMs = rounds.flat();
     const lookupP99 = Math.min(...rounds.map((times) => percentile(times, 99)));
-    process.stderr.write(`desk_lookup_ms median ${round(median(lookupMs), 3)}, p99 of all rounds ${round(percentile(lookupMs, 99), 3)}; desk_payment_ms p99 ${round(percentile(paymentMs, 99), 2)}\n`);
+    process.stderr.write(
+      `desk_lookup_ms median ${round(median(lookupMs), 3)}, p99 of all rounds ${round(percentile(lookupMs, 99), 3)}; desk_payment_ms p99 ${round(percentile(paymentMs, 99), 2)}\n`,
+    );
     return [
       { name: 'desk_payment_ms', value: round(median(paymentMs), 2), unit: 'ms' },
       { name: 'desk_lookup_ms', value: round(lookupP99, 3), unit: 'ms' },

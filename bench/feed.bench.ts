@@ -28,7 +28,9 @@ async function changeVisible(options: BenchOptions): Promise<BenchResult[]> {
     await terminal.caughtUp();
     const repo = createObligationsRepo(terminal.db);
     const balance = () => repo.ofOwner('member', '1045678901').find((row) => row.id === 'LI-38')?.balance;
-    const central = (await simAdmin<{ id: string; balance: number; paid: number }[]>(sim.url, '/sim/admin/obligations')).find((o) => o.id === 'LI-38');
+    const central = (await simAdmin<{ id: string; balance: number; paid: number }[]>(sim.url, '/sim/admin/obligations')).find(
+      (o) => o.id === 'LI-38',
+    );
     if (!central) throw new Error('LI-38 missing at the simulator');
     const times: number[] = [];
     for (let round = 0; round < (options.quick ? 5 : 20); round++) {
@@ -36,7 +38,10 @@ async function changeVisible(options: BenchOptions): Promise<BenchResult[]> {
       await new Promise((resolve) => setTimeout(resolve, 100));
       const target = central.balance - (round + 1) * 1_000;
       const started = performance.now();
-      await simAdmin(sim.url, '/sim/admin/obligations/LI-38', { method: 'PUT', body: { ...central, balance: target, paid: central.paid + (round + 1) * 1_000 } });
+      await simAdmin(sim.url, '/sim/admin/obligations/LI-38', {
+        method: 'PUT',
+        body: { ...central, balance: target, paid: central.paid + (round + 1) * 1_000 },
+      });
       while (balance() !== target) {
         if (performance.now() - started > 30_000) throw new Error('the change did not reach the local copy in 30 s');
         await new Promise((resolve) => setTimeout(resolve, 2));
@@ -57,12 +62,14 @@ async function fleet(options: BenchOptions): Promise<BenchResult[]> {
   const windowMs = options.quick ? 5_000 : 60_000;
   const scale = options.quick ? 300 : 60;
   /** The window stands for this many hours of a terminal's life. */
-  const hours = (windowMs / 1000) * scale / 3600;
+  const hours = ((windowMs / 1000) * scale) / 3600;
   const measure = async (mode: 'timer' | 'long-poll') => {
     // The simulator's token lifetime (300 s) compressed like everything else.
     const sim = await startSimProcess(['--token-ttl-s', String(300 / scale)]);
     try {
-      const out = await runChild('bench/feed/fleet-child.ts', [sim.url, String(terminals), mode, String(windowMs), String(scale)], { timeoutMs: windowMs + 120_000 });
+      const out = await runChild('bench/feed/fleet-child.ts', [sim.url, String(terminals), mode, String(windowMs), String(scale)], {
+        timeoutMs: windowMs + 120_000,
+      });
       const { requests, bytes } = JSON.parse(out) as { requests: number; bytes: number };
       return { requests: requests / terminals / hours, bytes: bytes / terminals / hours };
     } finally {
@@ -72,7 +79,17 @@ async function fleet(options: BenchOptions): Promise<BenchResult[]> {
   const timer = await measure('timer');
   const longPoll = await measure('long-poll');
   return [
-    { name: 'fleet_idle_requests_per_terminal_hour', value: round(longPoll.requests, 1), unit: 'requests', ratio: round(longPoll.requests / timer.requests, 3) },
-    { name: 'fleet_idle_bytes_per_terminal_hour', value: Math.round(longPoll.bytes), unit: 'bytes', ratio: round(longPoll.bytes / timer.bytes, 3) },
+    {
+      name: 'fleet_idle_requests_per_terminal_hour',
+      value: round(longPoll.requests, 1),
+      unit: 'requests',
+      ratio: round(longPoll.requests / timer.requests, 3),
+    },
+    {
+      name: 'fleet_idle_bytes_per_terminal_hour',
+      value: Math.round(longPoll.bytes),
+      unit: 'bytes',
+      ratio: round(longPoll.bytes / timer.bytes, 3),
+    },
   ];
 }

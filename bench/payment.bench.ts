@@ -26,8 +26,17 @@ const OBLIGATION_PREFIX = 'BENCH-';
 async function addObligations(e2e: E2E, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     await putCentralObligation(e2e, `${OBLIGATION_PREFIX}${i}`, {
-      kind: 'credit', ownerType: 'member', ownerId: MEMBER.document, document: `LI- ${900 + i}`, concept: 'CREDITO POR LIBRANZAS',
-      studentName: null, validityYear: null, debt: 900_000, paid: 0, balance: 900_000, installment: 90_000,
+      kind: 'credit',
+      ownerType: 'member',
+      ownerId: MEMBER.document,
+      document: `LI- ${900 + i}`,
+      concept: 'CREDITO POR LIBRANZAS',
+      studentName: null,
+      validityYear: null,
+      debt: 900_000,
+      paid: 0,
+      balance: 900_000,
+      installment: 90_000,
     });
   }
   await catchUp(e2e);
@@ -62,7 +71,9 @@ async function once(page: Page, e2e: E2E, obligationId: string): Promise<Sample>
     counting = true;
     const started = performance.now();
     await page.getByRole('button', { name: 'PAGAR POR PSE' }).click();
-    await page.waitForFunction(() => ((document.querySelector('select[name="banco"]') as HTMLSelectElement | null)?.options.length ?? 0) > 1);
+    await page.waitForFunction(
+      () => ((document.querySelector('select[name="banco"]') as HTMLSelectElement | null)?.options.length ?? 0) > 1,
+    );
     await page.locator('select[name="banco"]').selectOption({ label: BANK });
     await page.locator('input[name="celular"]').fill(MEMBER.phone);
     await page.getByRole('button', { name: 'PAGAR', exact: true }).click();
@@ -79,7 +90,9 @@ async function once(page: Page, e2e: E2E, obligationId: string): Promise<Sample>
 
 export async function run(options: BenchOptions): Promise<BenchResult[]> {
   const runs = options.quick ? 3 : 10;
-  const e2e = await startE2E({ config: { idle: { warnAfterSeconds: 600, graceSeconds: 60, maxSessionSeconds: 3600, operatorLockSeconds: 300 } } });
+  const e2e = await startE2E({
+    config: { idle: { warnAfterSeconds: 600, graceSeconds: 60, maxSessionSeconds: 3600, operatorLockSeconds: 300 } },
+  });
   try {
     await addObligations(e2e, runs + 1);
     const page = await signIn(e2e, MEMBER);

@@ -17,7 +17,14 @@ const qrKey = deriveQrKey('demo-terminal-secret', 'KIOSK-01');
 
 /** Building one voucher's ESC/POS bytes (80 mm, 48 columns, Epson, CP858, with its QR), median over 1,000. */
 function voucherBuild(voucher: VoucherData): number {
-  const options = { type: 'epson', width: 48, characterSet: 'PC858_EURO', terminalId: 'KIOSK-01', qrKey, mark: { jobId: randomIds.uuid(), resend: 0 } } as const;
+  const options = {
+    type: 'epson',
+    width: 48,
+    characterSet: 'PC858_EURO',
+    terminalId: 'KIOSK-01',
+    qrKey,
+    mark: { jobId: randomIds.uuid(), resend: 0 },
+  } as const;
   for (let i = 0; i < 100; i++) renderDocument(voucher, options); // warm-up
   const samples: number[] = [];
   for (let i = 0; i < 1000; i++) {

@@ -70,7 +70,12 @@ export async function run(): Promise<BenchResult[]> {
     const baselineFirstPaint = firstPaintJsBytes(join(out.dir, 'baseline'));
     return [
       { name: 'renderer_js_gzip_bytes', value: app, unit: 'bytes', ratio: round(app / baseline, 3) },
-      { name: 'renderer_first_paint_js_gzip_bytes', value: appFirstPaint, unit: 'bytes', ratio: round(appFirstPaint / baselineFirstPaint, 3) },
+      {
+        name: 'renderer_first_paint_js_gzip_bytes',
+        value: appFirstPaint,
+        unit: 'bytes',
+        ratio: round(appFirstPaint / baselineFirstPaint, 3),
+      },
     ];
   } finally {
     out.remove();

@@ -61,7 +61,11 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
   const browser = await launchChromium();
   try {
     const page = await browser.context.newPage();
-    const demo = JSON.stringify({ central: { baseUrl: `${sim.url}/` }, gateway: { baseUrl: `${sim.url}/payment/` }, printer: { interface: sim.printer.interface } });
+    const demo = JSON.stringify({
+      central: { baseUrl: `${sim.url}/` },
+      gateway: { baseUrl: `${sim.url}/payment/` },
+      printer: { interface: sim.printer.interface },
+    });
     const answers: Record<string, string> = {};
     const answersFile = join(data.dir, 'answers.json');
     const host: number[] = [];
@@ -72,7 +76,9 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
       if (i === 0) writeFileSync(answersFile, JSON.stringify(answers));
       floor.push(await once(page, ['bench/startup/floor-server.mjs', join(root, 'dist', 'renderer'), answersFile], {}));
     }
-    process.stderr.write(`startup samples (ms): host ${host.map((v) => Math.round(v)).join(', ')}; floor ${floor.map((v) => Math.round(v)).join(', ')}\n`);
+    process.stderr.write(
+      `startup samples (ms): host ${host.map((v) => Math.round(v)).join(', ')}; floor ${floor.map((v) => Math.round(v)).join(', ')}\n`,
+    );
     const startup = median(host);
     const bare = median(floor);
     return [

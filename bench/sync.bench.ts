@@ -31,12 +31,21 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
   // Quick runs repeat inside one process; full runs each get a fresh process, so that one's peak memory is
   // one sync's (the worst of them is reported).
   const repeats = options.quick ? 3 : 2;
-  const baseline = JSON.parse(await runChild('bench/sync/insert-child.ts', [String(count), String(repeats)], { timeoutMs: 600_000 })) as { rows: number; ms: number };
+  const baseline = JSON.parse(await runChild('bench/sync/insert-child.ts', [String(count), String(repeats)], { timeoutMs: 600_000 })) as {
+    rows: number;
+    ms: number;
+  };
   const runs: Measured[] = [];
   for (let process = 0; process < (options.quick ? 1 : repeats); process++) {
     const sim = await startSimProcess(['--synthetic', String(count)]);
     try {
-      const args = [sim.url, String(count), options.quick ? '3' : '5', options.quick ? '2000' : '5000', options.quick ? String(repeats) : '1'];
+      const args = [
+        sim.url,
+        String(count),
+        options.quick ? '3' : '5',
+        options.quick ? '2000' : '5000',
+        options.quick ? String(repeats) : '1',
+      ];
       runs.push(JSON.parse(await runChild('bench/sync/sync-child.ts', args, { timeoutMs: 900_000 })) as Measured);
     } finally {
       await sim.stop();
@@ -45,7 +54,10 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
   const duringSim = await startSimProcess(['--synthetic', String(count)]);
   let during: { lookupMs: number[]; syncMs: number };
   try {
-    during = JSON.parse(await runChild('bench/sync/lookup-child.ts', [duringSim.url], { timeoutMs: 600_000 })) as { lookupMs: number[]; syncMs: number };
+    during = JSON.parse(await runChild('bench/sync/lookup-child.ts', [duringSim.url], { timeoutMs: 600_000 })) as {
+      lookupMs: number[];
+      syncMs: number;
+    };
   } finally {
     await duringSim.stop();
   }

@@ -29,7 +29,12 @@ export function staleTargets(targets, stamp, current, outputExists) {
   /** @type {Stale[]} */
   const stale = [];
   for (const target of targets) {
-    const reason = staleReason(target, stamp?.version === 1 ? stamp.targets[target.name] : undefined, current[target.name] ?? {}, outputExists);
+    const reason = staleReason(
+      target,
+      stamp?.version === 1 ? stamp.targets[target.name] : undefined,
+      current[target.name] ?? {},
+      outputExists,
+    );
     if (reason) stale.push({ target: target.name, reason });
   }
   return stale;

@@ -35,7 +35,9 @@ const log: ShellLog = (message, facts = {}) => logger?.info({ module: 'shell', .
 let answering: Dispatcher | undefined;
 const api: Dispatcher = {
   dispatch: (method, input, ctx) =>
-    answering ? answering.dispatch(method, input, ctx) : Promise.resolve({ ok: false, error: { code: 'UNAVAILABLE', message: 'starting' } }),
+    answering
+      ? answering.dispatch(method, input, ctx)
+      : Promise.resolve({ ok: false, error: { code: 'UNAVAILABLE', message: 'starting' } }),
 };
 
 function failToStart(error: unknown): void {
@@ -170,9 +172,7 @@ if (!app.requestSingleInstanceLock()) {
     if (orderId === undefined) return false;
     // Back from the bank: ask the gateway (never trust the URL's claims), then show the result screen.
     const asked = orderId && core ? core.payments.handleReturn(orderId) : Promise.resolve(null);
-    void asked
-      .catch(() => null)
-      .then((found) => contents.loadURL(resultScreenUrl(found?.reference)));
+    void asked.catch(() => null).then((found) => contents.loadURL(resultScreenUrl(found?.reference)));
     return true;
   });
   app.on('second-instance', () => {

@@ -5,9 +5,7 @@ import { contentSecurityPolicy } from '../main/host/security-headers';
 
 /** Must run before `app.ready`: `app://` behaves like a secure, standard origin (fetch, storage, CSP). */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /** Serves the built renderer from disk under `app://renderer/`, refusing any path that escapes its folder. */

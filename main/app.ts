@@ -124,9 +124,19 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   // Each outbox kind with the central API's shape (main/central/outbox-kinds.ts); conflicts go to the desk's list.
   // The desk (built below, it needs the data layer) takes the conflicts; the hook is filled in once it exists.
   const conflictSink: SenderHooks = {};
-  const senders = createOutboxSenders(centralClient.payments, { onPaymentConflict: (...args) => conflictSink.onPaymentConflict?.(...args) });
+  const senders = createOutboxSenders(centralClient.payments, {
+    onPaymentConflict: (...args) => conflictSink.onPaymentConflict?.(...args),
+  });
   const data = createDataLayer({
-    db, central: centralClient, connectivity, clock, logger, tuning: { centralTimeoutMs: config.central.timeoutMs, ...deps.data }, kept, senders, retention: config.retention,
+    db,
+    central: centralClient,
+    connectivity,
+    clock,
+    logger,
+    tuning: { centralTimeoutMs: config.central.timeoutMs, ...deps.data },
+    kept,
+    senders,
+    retention: config.retention,
   });
   const authAudit = createAuthAudit(audit, clock);
   const sessions = createSessionManager({ clock, idle: config.idle, audit: authAudit, role: config.terminal.role });
@@ -252,7 +262,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     logsDir: config.log.dir,
     now: () => clock.now(),
     status: async () => {
-      const answers = await Promise.all(STATUS_METHODS.map(async (method) => [method, await api.dispatch(method, {}, { transport: 'test' })] as const));
+      const answers = await Promise.all(
+        STATUS_METHODS.map(async (method) => [method, await api.dispatch(method, {}, { transport: 'test' })] as const),
+      );
       return Object.fromEntries(answers);
     },
   });

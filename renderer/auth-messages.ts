@@ -65,7 +65,10 @@ export function signInMessage(error: unknown, audience: Audience): SignInMessage
   switch (reason) {
     case 'UNKNOWN_SUBJECT':
       return {
-        text: audience === 'member' ? 'No encontramos un afiliado registrado con la cédula digitada.' : 'No encontramos una empresa registrada con el NIT digitado.',
+        text:
+          audience === 'member'
+            ? 'No encontramos un afiliado registrado con la cédula digitada.'
+            : 'No encontramos una empresa registrada con el NIT digitado.',
         note: true,
       };
     case 'CONTACT_OUTDATED':

@@ -25,9 +25,19 @@ export const router = createRouter({
       meta: { person: true },
       children: [
         { path: '', name: 'inicio', component: () => import('./views/InicioView.vue'), meta: { title: 'Inicio', person: true } },
-        { path: 'creditos', name: 'creditos', component: () => import('./views/CreditosView.vue'), meta: { title: 'Créditos', person: true } },
+        {
+          path: 'creditos',
+          name: 'creditos',
+          component: () => import('./views/CreditosView.vue'),
+          meta: { title: 'Créditos', person: true },
+        },
         { path: 'jardin', name: 'jardin', component: () => import('./views/JardinView.vue'), meta: { title: 'Jardín', person: true } },
-        { path: 'historial', name: 'historial', component: () => import('./views/HistorialView.vue'), meta: { title: 'Historial', person: true } },
+        {
+          path: 'historial',
+          name: 'historial',
+          component: () => import('./views/HistorialView.vue'),
+          meta: { title: 'Historial', person: true },
+        },
       ],
     },
     // The payment screens, in the same menu frame. The bank sends the browser back to the host's /pse/retorno,
@@ -37,15 +47,30 @@ export const router = createRouter({
       component: () => import('./views/MenuView.vue'),
       meta: { person: true },
       children: [
-        { path: 'monto/:obligationId', name: 'pago-monto', component: () => import('./views/MontoView.vue'), meta: { title: 'Monto a Pagar', person: true } },
-        { path: 'pse', name: 'pago-pse', component: () => import('./views/PsePagoView.vue'), meta: { title: 'Pago por PSE', person: true } },
+        {
+          path: 'monto/:obligationId',
+          name: 'pago-monto',
+          component: () => import('./views/MontoView.vue'),
+          meta: { title: 'Monto a Pagar', person: true },
+        },
+        {
+          path: 'pse',
+          name: 'pago-pse',
+          component: () => import('./views/PsePagoView.vue'),
+          meta: { title: 'Pago por PSE', person: true },
+        },
         {
           path: 'resultado/:reference?',
           name: 'pago-resultado',
           component: () => import('./views/ResultadoView.vue'),
           meta: { title: 'Resultado de la transacción', person: true },
         },
-        { path: 'voucher/:paymentId', name: 'pago-voucher', component: () => import('./views/VoucherView.vue'), meta: { title: 'Comprobante', person: true } },
+        {
+          path: 'voucher/:paymentId',
+          name: 'pago-voucher',
+          component: () => import('./views/VoucherView.vue'),
+          meta: { title: 'Comprobante', person: true },
+        },
       ],
     },
     // The desk: one frame (menu, shift strip) around its screens once an operator is in; `caja` is the Turno screen
@@ -54,9 +79,19 @@ export const router = createRouter({
       path: '/caja',
       component: () => import('./views/desk/DeskFrame.vue'),
       children: [
-        { path: '', name: 'caja-ingreso', component: () => import('./views/OperatorSignInView.vue'), meta: { title: 'Ingreso de operador' } },
+        {
+          path: '',
+          name: 'caja-ingreso',
+          component: () => import('./views/OperatorSignInView.vue'),
+          meta: { title: 'Ingreso de operador' },
+        },
         { path: 'inicio', name: 'caja', component: () => import('./views/desk/TurnoView.vue'), meta: { title: 'Caja', operator: true } },
-        { path: 'buscar', name: 'caja-buscar', component: () => import('./views/desk/BuscarView.vue'), meta: { title: 'Buscar', operator: true } },
+        {
+          path: 'buscar',
+          name: 'caja-buscar',
+          component: () => import('./views/desk/BuscarView.vue'),
+          meta: { title: 'Buscar', operator: true },
+        },
         {
           path: 'cobrar/:obligationId',
           name: 'caja-cobrar',
@@ -71,7 +106,12 @@ export const router = createRouter({
           props: true,
           meta: { title: 'Pago por PSE', operator: true },
         },
-        { path: 'recibos', name: 'caja-recibos', component: () => import('./views/desk/RecibosView.vue'), meta: { title: 'Recibos', operator: true } },
+        {
+          path: 'recibos',
+          name: 'caja-recibos',
+          component: () => import('./views/desk/RecibosView.vue'),
+          meta: { title: 'Recibos', operator: true },
+        },
         {
           path: 'recibos/:paymentId',
           name: 'caja-recibo',
@@ -79,7 +119,12 @@ export const router = createRouter({
           props: true,
           meta: { title: 'Recibo de caja', operator: true },
         },
-        { path: 'cierre', name: 'caja-cierre', component: () => import('./views/desk/CierreView.vue'), meta: { title: 'Cierre de caja', operator: true } },
+        {
+          path: 'cierre',
+          name: 'caja-cierre',
+          component: () => import('./views/desk/CierreView.vue'),
+          meta: { title: 'Cierre de caja', operator: true },
+        },
         {
           path: 'conflictos',
           name: 'caja-conflictos',
@@ -100,7 +145,12 @@ export const router = createRouter({
         },
       ],
     },
-    { path: '/enrolamiento', name: 'enrolamiento', component: () => import('./views/EnrolmentView.vue'), meta: { title: 'Enrolamiento del terminal' } },
+    {
+      path: '/enrolamiento',
+      name: 'enrolamiento',
+      component: () => import('./views/EnrolmentView.vue'),
+      meta: { title: 'Enrolamiento del terminal' },
+    },
     { path: '/estado', name: 'estado', component: () => import('./views/StatusView.vue'), meta: { title: 'Estado del terminal' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],

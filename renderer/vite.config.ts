@@ -13,7 +13,11 @@ export const rendererBuildOptions = {
   // Vue, Pinia and the router in one chunk, loaded with the entry, instead of pieces split by which lazy route
   // shares them: one gzip stream compresses better (renderer_first_paint_js_gzip_bytes).
   rolldownOptions: {
-    output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules[\\/](@vue|vue|pinia|vue-router)[\\/]/ }] as { name: string; test: RegExp }[] } },
+    output: {
+      codeSplitting: {
+        groups: [{ name: 'vendor', test: /node_modules[\\/](@vue|vue|pinia|vue-router)[\\/]/ }] as { name: string; test: RegExp }[],
+      },
+    },
   },
 } as const;
 

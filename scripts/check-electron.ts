@@ -49,10 +49,14 @@ try {
   cpSync(join(root, 'electron'), join(work.dir, 'electron'), { recursive: true });
   cpSync(join(root, 'renderer', 'index.html'), join(work.dir, 'index.html'));
   const report = join(work.dir, 'findings.sarif');
-  const run = spawnSync(join(root, 'node_modules', '.bin', 'electronegativity'), ['-i', work.dir, '-e', electronVersion, '-o', report, '-r', '-v', 'false'], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  const run = spawnSync(
+    join(root, 'node_modules', '.bin', 'electronegativity'),
+    ['-i', work.dir, '-e', electronVersion, '-o', report, '-r', '-v', 'false'],
+    {
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
   if (run.status !== 0) throw new Error(`electronegativity failed: ${run.stderr}`);
   const findings = sarifSchema.parse(JSON.parse(readFileSync(report, 'utf8'))).runs[0]!.results.map((result) => {
     const where = result.locations[0]?.physicalLocation;

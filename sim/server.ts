@@ -53,7 +53,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const enrolment = createEnrolmentSim({ now });
   const context: SimContext = {
     now,
-    auth: createTerminalAuth({ secretFor: (id) => enrolment.secretFor(id) ?? secret, tokenTtlSeconds: options.tokenTtlSeconds ?? 300, now }),
+    auth: createTerminalAuth({
+      secretFor: (id) => enrolment.secretFor(id) ?? secret,
+      tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
+      now,
+    }),
   };
   context.auth.register(server);
   enrolment.register(server);

@@ -12,4 +12,7 @@ const Home = defineComponent({
   },
 });
 const router = createRouter({ history: createWebHashHistory(), routes: [{ path: '/', component: Home }] });
-createApp({ render: () => h(RouterView) }).use(createPinia()).use(router).mount('#app');
+createApp({ render: () => h(RouterView) })
+  .use(createPinia())
+  .use(router)
+  .mount('#app');

@@ -16,7 +16,9 @@ const tuning = {
   // The outbox is empty: its worker must not be what is measured.
   outboxIntervalMs: 3_600_000,
 };
-const terminals = Array.from({ length: Number(terminalsText) }, (_, i) => openDataLayer(simUrl, `KIOSK-F${String(i + 1).padStart(3, '0')}`, ':memory:', tuning));
+const terminals = Array.from({ length: Number(terminalsText) }, (_, i) =>
+  openDataLayer(simUrl, `KIOSK-F${String(i + 1).padStart(3, '0')}`, ':memory:', tuning),
+);
 for (const terminal of terminals) terminal.data.start();
 await Promise.all(terminals.map((terminal) => terminal.caughtUp()));
 
@@ -28,5 +30,11 @@ const before = await simAdmin<Traffic>(simUrl, '/sim/admin/traffic');
 await new Promise((resolve) => setTimeout(resolve, Number(windowText)));
 const after = await simAdmin<Traffic>(simUrl, '/sim/admin/traffic');
 await Promise.all(terminals.map((terminal) => terminal.close()));
-const requests = after.requests.feed + after.requests.token + after.requests.other - (before.requests.feed + before.requests.token + before.requests.other);
-process.stdout.write(`${JSON.stringify({ requests, feed: after.requests.feed - before.requests.feed, bytes: after.bytes - before.bytes })}\n`);
+const requests =
+  after.requests.feed +
+  after.requests.token +
+  after.requests.other -
+  (before.requests.feed + before.requests.token + before.requests.other);
+process.stdout.write(
+  `${JSON.stringify({ requests, feed: after.requests.feed - before.requests.feed, bytes: after.bytes - before.bytes })}\n`,
+);

@@ -12,15 +12,31 @@ export function openDataLayer(simUrl: string, terminalId: string, file: string, 
   const logger = createLogger({ level: 'error' });
   const db = openDatabase(file);
   const connectivity = createConnectivity({ clock: systemClock });
-  const http = createCentralHttp({ baseUrl: `${simUrl}/`, terminalId, terminalSecret: 'demo-terminal-secret', timeoutMs: 10_000, logger, onOutcome: connectivity.record });
+  const http = createCentralHttp({
+    baseUrl: `${simUrl}/`,
+    terminalId,
+    terminalSecret: 'demo-terminal-secret',
+    timeoutMs: 10_000,
+    logger,
+    onOutcome: connectivity.record,
+  });
   const central = createCentralClient(http, terminalId);
-  const data = createDataLayer({ db, central, connectivity, clock: systemClock, logger, tuning, senders: createOutboxSenders(central.payments) });
+  const data = createDataLayer({
+    db,
+    central,
+    connectivity,
+    clock: systemClock,
+    logger,
+    tuning,
+    senders: createOutboxSenders(central.payments),
+  });
   return {
     db,
     data,
     /** Resolves once the first full sync has completed. */
     async caughtUp(): Promise<void> {
-      while (data.sync.status().mode !== 'delta' || data.sync.status().state === 'running') await new Promise((resolve) => setTimeout(resolve, 20));
+      while (data.sync.status().mode !== 'delta' || data.sync.status().state === 'running')
+        await new Promise((resolve) => setTimeout(resolve, 20));
     },
     async close(): Promise<void> {
       await data.stop();

@@ -13,7 +13,14 @@ const [rendererDir = '', answersFile = ''] = process.argv.slice(2);
 /** @type {Record<string, string>} */
 const answers = JSON.parse(readFileSync(answersFile, 'utf8'));
 /** @type {Record<string, string>} */
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png' };
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+};
 
 const server = createServer((request, response) => {
   const path = (request.url ?? '/').split('?')[0] ?? '/';

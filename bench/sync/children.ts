@@ -14,7 +14,11 @@ async function bundled(file: string): Promise<string> {
   const options = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' } as const;
   await build({ ...options, entryPoints: [join(root, file)], outfile });
   // The sync writer thread's entry, found beside the bundle by main/sync/writer.ts.
-  await build({ ...options, entryPoints: [join(root, 'main', 'sync', 'writer-thread.ts')], outfile: join(dirname(outfile), 'sync-writer.mjs') });
+  await build({
+    ...options,
+    entryPoints: [join(root, 'main', 'sync', 'writer-thread.ts')],
+    outfile: join(dirname(outfile), 'sync-writer.mjs'),
+  });
   return outfile;
 }
 

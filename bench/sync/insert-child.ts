@@ -14,7 +14,23 @@ const updatedAt = new Date().toISOString();
 const rows: unknown[][] = [];
 let version = 0;
 for (const o of syntheticObligations(count, 1, year)) {
-  rows.push([o.id, o.kind, o.ownerType, o.ownerId, o.document, o.concept, o.studentName, o.validityYear, o.debt, o.paid, o.balance, o.installment, ++version, updatedAt, 1]);
+  rows.push([
+    o.id,
+    o.kind,
+    o.ownerType,
+    o.ownerId,
+    o.document,
+    o.concept,
+    o.studentName,
+    o.validityYear,
+    o.debt,
+    o.paid,
+    o.balance,
+    o.installment,
+    ++version,
+    updatedAt,
+    1,
+  ]);
 }
 const dir = mkdtempSync(join(tmpdir(), 'pes-bench-insert-'));
 // Each repeat into a new empty database; the best time counts, as for the sync.

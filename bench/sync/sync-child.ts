@@ -26,7 +26,14 @@ const count = Number(countText);
 const logger = createLogger({ level: 'warn' });
 const dir = mkdtempSync(join(tmpdir(), 'pes-bench-sync-'));
 const connectivity = createConnectivity({ clock: systemClock });
-const http = createCentralHttp({ baseUrl: `${simUrl}/`, terminalId: 'KIOSK-01', terminalSecret: 'demo-terminal-secret', timeoutMs: 30_000, logger, onOutcome: connectivity.record });
+const http = createCentralHttp({
+  baseUrl: `${simUrl}/`,
+  terminalId: 'KIOSK-01',
+  terminalSecret: 'demo-terminal-secret',
+  timeoutMs: 30_000,
+  logger,
+  onOutcome: connectivity.record,
+});
 const central = createCentralClient(http, 'KIOSK-01');
 
 // Warm-up (JIT of both processes, the simulator's first pages) into a throwaway database, not measured.
@@ -37,7 +44,14 @@ const central = createCentralClient(http, 'KIOSK-01');
   let cursor: string | null = null;
   for (let page = 0; page < 5; page++) {
     const answer = await central.obligations.feedPage(cursor, 5_000);
-    warmRepo.applyPage({ after: cursor, upserts: answer.upserts, deletes: answer.deletes, cursor: answer.cursor, caughtUp: false, now: new Date().toISOString() });
+    warmRepo.applyPage({
+      after: cursor,
+      upserts: answer.upserts,
+      deletes: answer.deletes,
+      cursor: answer.cursor,
+      caughtUp: false,
+      now: new Date().toISOString(),
+    });
     cursor = answer.cursor;
     if (!answer.hasMore) break;
   }
@@ -48,7 +62,14 @@ const central = createCentralClient(http, 'KIOSK-01');
 let db = openDatabase(join(dir, 'kiosk-0.db'));
 // As the app does (main/sync/layer.ts): its page size, and the pages written by a thread of their own.
 const syncEngine = (database: typeof db) =>
-  createSyncEngine({ repo: createSyncRepo(database), client: central.obligations, clock: systemClock, logger, writer: threadSyncWriter(database.name), onOutcome: connectivity.record });
+  createSyncEngine({
+    repo: createSyncRepo(database),
+    client: central.obligations,
+    clock: systemClock,
+    logger,
+    writer: threadSyncWriter(database.name),
+    onOutcome: connectivity.record,
+  });
 let engine = syncEngine(db);
 // How long the main thread (where the app answers its screens) is held at a time during a full sync.
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
@@ -71,7 +92,11 @@ const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
 const deltaMs: number[] = [];
 for (let round = 0; round < Number(deltaRoundsText); round++) {
-  const churn = await fetch(`${simUrl}/sim/admin/churn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: 1000, seed: 100 + round, deleteShare: 0.1 }) });
+  const churn = await fetch(`${simUrl}/sim/admin/churn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ count: 1000, seed: 100 + round, deleteShare: 0.1 }),
+  });
   if (!churn.ok) throw new Error(`churn failed: ${churn.status}`);
   started = performance.now();
   const run = await engine.runOnce();
@@ -82,9 +107,15 @@ for (let round = 0; round < Number(deltaRoundsText); round++) {
 // Lookups: the link is down, so the service answers from the local copy, as a kiosk offline would.
 for (let i = 0; i < 3; i++) connectivity.record({ ok: false, transient: true, kind: 'unreachable' });
 const service = createObligationsService({
-  repo: createObligationsRepo(db), client: central.obligations, connectivity, clock: systemClock, logger, lastCaughtUpAt: () => engine.lastCaughtUpAt(),
+  repo: createObligationsRepo(db),
+  client: central.obligations,
+  connectivity,
+  clock: systemClock,
+  logger,
+  lastCaughtUpAt: () => engine.lastCaughtUpAt(),
 });
-const raw = db.prepare(`SELECT id, kind, document, concept, student_name, validity_year, debt, paid, balance, installment, central_version, updated_at
+const raw =
+  db.prepare(`SELECT id, kind, document, concept, student_name, validity_year, debt, paid, balance, installment, central_version, updated_at
   FROM obligations WHERE owner_type = ? AND owner_id = ? ORDER BY id LIMIT 1000`);
 const random = seededRandom(7);
 const members = Math.max(1, Math.floor(count / 3));
@@ -111,4 +142,6 @@ for (let i = 0; i < lookups + 500; i++) {
 await engine.close();
 db.close();
 rmSync(dir, { recursive: true, force: true });
-process.stdout.write(`${JSON.stringify({ rows: full.changes, fullMs, mainBlockMs, fullWaitMs: full.waitMs, fullApplyMs: full.applyMs, peakRssMb, deltaMs, serviceUs, rawUs, found })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ rows: full.changes, fullMs, mainBlockMs, fullWaitMs: full.waitMs, fullApplyMs: full.applyMs, peakRssMb, deltaMs, serviceUs, rawUs, found })}\n`,
+);

@@ -35,11 +35,7 @@ const publicOnly: AccessGuard = (_method, access) => {
  * output schema (a mismatch is our bug: logged, and the caller sees INTERNAL). Only contract method names reach
  * the log; anything else a caller sends as a method name is logged as one fixed token.
  */
-export function createDispatcher(
-  handlers: KioskApiHandlers<CallContext>,
-  logger: Logger,
-  guard: AccessGuard = publicOnly,
-): Dispatcher {
+export function createDispatcher(handlers: KioskApiHandlers<CallContext>, logger: Logger, guard: AccessGuard = publicOnly): Dispatcher {
   async function run(method: MethodName, input: unknown, ctx: CallContext): Promise<unknown> {
     const spec = contract[method];
     const admission = guard(method, spec.access, ctx);

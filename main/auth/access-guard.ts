@@ -16,7 +16,9 @@ export function createAccessGuard(sessions: SessionManager): AccessGuard {
   function admit(method: MethodName, level: Access): Admission | ApiError {
     if (level === 'public') return admitted;
     if (level === 'person') {
-      return sessions.currentPerson() ? admitted : new ApiError('UNAUTHENTICATED', 'person sign-in required', { reason: 'NO_PERSON_SESSION' });
+      return sessions.currentPerson()
+        ? admitted
+        : new ApiError('UNAUTHENTICATED', 'person sign-in required', { reason: 'NO_PERSON_SESSION' });
     }
     const operator = sessions.currentOperator();
     if (!operator) return new ApiError('UNAUTHENTICATED', 'operator sign-in required', { reason: 'NO_OPERATOR_SESSION' });
@@ -25,7 +27,8 @@ export function createAccessGuard(sessions: SessionManager): AccessGuard {
     if (sessions.supervisorAuthorization(method)) {
       return {
         commit: () => {
-          if (!sessions.consumeSupervisorAuthorization(method)) throw new ApiError('FORBIDDEN', 'supervisor authorisation gone', { reason: 'SUPERVISOR_REQUIRED' });
+          if (!sessions.consumeSupervisorAuthorization(method))
+            throw new ApiError('FORBIDDEN', 'supervisor authorisation gone', { reason: 'SUPERVISOR_REQUIRED' });
         },
       };
     }
@@ -40,6 +43,10 @@ export function createAccessGuard(sessions: SessionManager): AccessGuard {
       refusals.push(answer);
     }
     // Say what is closest to letting the caller in: a locked desk or a missing supervisor before "sign in".
-    throw refusals.find((error) => error.details?.reason !== 'NO_PERSON_SESSION' && error.details?.reason !== 'NO_OPERATOR_SESSION') ?? refusals[0] ?? new ApiError('UNAUTHENTICATED', 'sign-in required');
+    throw (
+      refusals.find((error) => error.details?.reason !== 'NO_PERSON_SESSION' && error.details?.reason !== 'NO_OPERATOR_SESSION') ??
+      refusals[0] ??
+      new ApiError('UNAUTHENTICATED', 'sign-in required')
+    );
   };
 }

@@ -26,7 +26,10 @@ export function signInApiError(error: unknown, logger: Logger, during: string): 
     case 'CONTACT_OUTDATED':
       return new ApiError('CONFLICT', 'no usable phone on file', { reason: 'CONTACT_OUTDATED' });
     case 'TOO_MANY_ATTEMPTS':
-      return new ApiError('RATE_LIMITED', 'too many sign-in attempts from this terminal', { reason: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: seconds ?? 10 });
+      return new ApiError('RATE_LIMITED', 'too many sign-in attempts from this terminal', {
+        reason: 'TOO_MANY_ATTEMPTS',
+        retryAfterSeconds: seconds ?? 10,
+      });
     case 'RESEND_TOO_SOON':
     case 'SEND_CAP_REACHED':
       return new ApiError('RATE_LIMITED', `code send refused: ${error.code}`, { reason: error.code, retryAfterSeconds: seconds ?? 30 });

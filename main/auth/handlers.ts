@@ -21,7 +21,11 @@ type AuthMethod =
   | 'auth.authorizeSupervisor';
 
 /** The KioskApi methods of sign-in, over the session manager and the two sign-in services. */
-export function authHandlers(deps: { sessions: SessionManager; signIn: SignInService; operators: OperatorService }): Pick<KioskApiHandlers<CallContext>, AuthMethod> {
+export function authHandlers(deps: {
+  sessions: SessionManager;
+  signIn: SignInService;
+  operators: OperatorService;
+}): Pick<KioskApiHandlers<CallContext>, AuthMethod> {
   const { sessions, signIn, operators } = deps;
 
   function personSession(): ApiOutput<'auth.session'> {

@@ -18,7 +18,12 @@ export interface LockoutPolicy {
   authorizationSeconds: number;
 }
 
-export const defaultLockoutPolicy: LockoutPolicy = { maxFailures: 5, lockoutSeconds: 300, refreshIntervalSeconds: 60, authorizationSeconds: 120 };
+export const defaultLockoutPolicy: LockoutPolicy = {
+  maxFailures: 5,
+  lockoutSeconds: 300,
+  refreshIntervalSeconds: 60,
+  authorizationSeconds: 120,
+};
 
 export interface SupervisorAuthorization {
   method: string;
@@ -96,14 +101,21 @@ export function createOperatorService(deps: OperatorServiceDeps) {
     const at = now();
     const failures = lockouts.get(key).failures + 1;
     if (failures >= policy.maxFailures) {
-      lockouts.save(key, { failures: 0, lockedUntil: new Date(at + policy.lockoutSeconds * 1000).toISOString() }, clock.now().toISOString());
+      lockouts.save(
+        key,
+        { failures: 0, lockedUntil: new Date(at + policy.lockoutSeconds * 1000).toISOString() },
+        clock.now().toISOString(),
+      );
       audit.record(event, actor, { reason });
       audit.record('operator.lockout', actor, { seconds: policy.lockoutSeconds });
       throw new ApiError('RATE_LIMITED', 'operator locked out', { reason: 'LOCKED_OUT', retryAfterSeconds: policy.lockoutSeconds });
     }
     lockouts.save(key, { failures, lockedUntil: null }, clock.now().toISOString());
     audit.record(event, actor, { reason, failures });
-    throw new ApiError('UNAUTHENTICATED', 'wrong username or PIN', { reason: 'BAD_CREDENTIALS', attemptsLeft: policy.maxFailures - failures });
+    throw new ApiError('UNAUTHENTICATED', 'wrong username or PIN', {
+      reason: 'BAD_CREDENTIALS',
+      attemptsLeft: policy.maxFailures - failures,
+    });
   }
 
   /**
@@ -184,9 +196,13 @@ export function createOperatorService(deps: OperatorServiceDeps) {
     const granted =
       sessions.currentOperator()?.operator.username === cashier &&
       sessions.grantSupervisorAuthorization({
-        method, supervisor: operator.username, supervisorName: operator.displayName, expiresAt: now() + seconds * 1000,
+        method,
+        supervisor: operator.username,
+        supervisorName: operator.displayName,
+        expiresAt: now() + seconds * 1000,
       });
-    if (!granted) throw new ApiError('UNAUTHENTICATED', 'operator session ended during the authorisation', { reason: 'NO_OPERATOR_SESSION' });
+    if (!granted)
+      throw new ApiError('UNAUTHENTICATED', 'operator session ended during the authorisation', { reason: 'NO_OPERATOR_SESSION' });
     audit.record('supervisor.authorization.granted', operatorActor(operator.username, true), { method, cashier, seconds });
     return { method, supervisor: { username: operator.username, displayName: operator.displayName }, expiresInSeconds: seconds };
   }

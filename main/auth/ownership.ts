@@ -25,12 +25,14 @@ export function createOwnershipRules(deps: { sessions: SessionManager; repo: Own
   return {
     /** printing.reprint: the signed-in person's own voucher. */
     requireOwnVoucher(voucherId: string): void {
-      if (!ownedBySignedInPerson(repo.voucherOwner(voucherId))) throw new ApiError('NOT_FOUND', 'no such voucher', { reason: 'VOUCHER_NOT_FOUND' });
+      if (!ownedBySignedInPerson(repo.voucherOwner(voucherId)))
+        throw new ApiError('NOT_FOUND', 'no such voucher', { reason: 'VOUCHER_NOT_FOUND' });
     },
     /** printing.jobStatus: any job for an operator; for a person, the jobs of their own vouchers. */
     requireVisibleJob(jobId: string): void {
       if (operatorHere()) return;
-      if (!ownedBySignedInPerson(repo.printJobOwner(jobId))) throw new ApiError('NOT_FOUND', 'no such print job', { reason: 'JOB_NOT_FOUND' });
+      if (!ownedBySignedInPerson(repo.printJobOwner(jobId)))
+        throw new ApiError('NOT_FOUND', 'no such print job', { reason: 'JOB_NOT_FOUND' });
     },
   };
 }

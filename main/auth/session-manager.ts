@@ -205,7 +205,8 @@ export function createSessionManager(deps: { clock: Clock; idle: IdleRules; audi
     authorizingSupervisor(method: string): { username: string; displayName: string } | undefined {
       applyTimers();
       if (!operator || operator.locked) return undefined;
-      if (operator.operator.role === 'supervisor') return { username: operator.operator.username, displayName: operator.operator.displayName };
+      if (operator.operator.role === 'supervisor')
+        return { username: operator.operator.username, displayName: operator.operator.displayName };
       const used = operator.used;
       if (!used || used.method !== method) return undefined;
       return { username: used.supervisor, displayName: used.supervisorName ?? used.supervisor };
@@ -216,7 +217,10 @@ export function createSessionManager(deps: { clock: Clock; idle: IdleRules; audi
       if (!operator || !grant) return false;
       operator.grants.delete(method);
       operator.used = grant;
-      audit.record('supervisor.authorization.used', operatorActor(operator.operator.username, true), { method, supervisor: grant.supervisor });
+      audit.record('supervisor.authorization.used', operatorActor(operator.operator.username, true), {
+        method,
+        supervisor: grant.supervisor,
+      });
       return true;
     },
 

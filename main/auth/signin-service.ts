@@ -98,7 +98,10 @@ export function createSignInService(deps: SignInServiceDeps) {
   }
 
   function refuse(actor: string | null, reason: string, error: ApiError): never {
-    audit.record('auth.signin.failure', actor, { reason, ...(typeof error.details?.triesLeft === 'number' ? { triesLeft: error.details.triesLeft } : {}) });
+    audit.record('auth.signin.failure', actor, {
+      reason,
+      ...(typeof error.details?.triesLeft === 'number' ? { triesLeft: error.details.triesLeft } : {}),
+    });
     throw oneAnswerForUnreachable(error);
   }
 
@@ -132,7 +135,8 @@ export function createSignInService(deps: SignInServiceDeps) {
       requireKioskAndNobodyIn();
       const challenge = pendingOrRefuse();
       const wait = Math.ceil((challenge.resendAt - now()) / 1000);
-      if (wait > 0) throw new ApiError('RATE_LIMITED', 'resend inside the cool-down', { reason: 'RESEND_TOO_SOON', retryAfterSeconds: wait });
+      if (wait > 0)
+        throw new ApiError('RATE_LIMITED', 'resend inside the cool-down', { reason: 'RESEND_TOO_SOON', retryAfterSeconds: wait });
       try {
         return remember(challenge.audience, challenge.actor, await client.resend(challenge.challengeId));
       } catch (error) {

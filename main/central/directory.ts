@@ -9,7 +9,13 @@ export function createDirectoryClient(http: CentralHttp, terminalId: string) {
       return http.send({ method: 'GET', path: 'v1/operators', schema: operatorListSchema, idempotent: true, ...options });
     },
     contacts(options: { signal?: AbortSignal } = {}): Promise<ContactChannels> {
-      return http.send({ method: 'GET', path: `v1/terminals/${encodeURIComponent(terminalId)}/contacts`, schema: contactChannelsSchema, idempotent: true, ...options });
+      return http.send({
+        method: 'GET',
+        path: `v1/terminals/${encodeURIComponent(terminalId)}/contacts`,
+        schema: contactChannelsSchema,
+        idempotent: true,
+        ...options,
+      });
     },
   };
 }

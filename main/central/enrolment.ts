@@ -22,7 +22,23 @@ export interface EnrolmentRequest {
  * Not retried: a code is spent by its first valid use, and a lost answer means asking the central systems for
  * a new code rather than guessing whether the first one took.
  */
-export async function enrolAtCentral(options: { baseUrl: string; timeoutMs: number; logger: Logger }, request: EnrolmentRequest): Promise<EnrolmentAnswer> {
-  const http = createCentralHttp({ baseUrl: options.baseUrl, terminalId: request.terminalId, terminalSecret: '', timeoutMs: options.timeoutMs, logger: options.logger });
-  return http.send({ method: 'POST', path: 'v1/terminal/enrolments', body: request, schema: enrolmentAnswerSchema, idempotent: false, authenticated: false });
+export async function enrolAtCentral(
+  options: { baseUrl: string; timeoutMs: number; logger: Logger },
+  request: EnrolmentRequest,
+): Promise<EnrolmentAnswer> {
+  const http = createCentralHttp({
+    baseUrl: options.baseUrl,
+    terminalId: request.terminalId,
+    terminalSecret: '',
+    timeoutMs: options.timeoutMs,
+    logger: options.logger,
+  });
+  return http.send({
+    method: 'POST',
+    path: 'v1/terminal/enrolments',
+    body: request,
+    schema: enrolmentAnswerSchema,
+    idempotent: false,
+    authenticated: false,
+  });
 }

@@ -17,7 +17,10 @@ export function parseFeedPage(bytes: Uint8Array): FeedPage {
   }
   const parsed = feedPageSchema.safeParse(json);
   if (!parsed.success) {
-    const where = parsed.error.issues.slice(0, 3).map((issue) => issue.path.join('.') || '(root)').join(', ');
+    const where = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => issue.path.join('.') || '(root)')
+      .join(', ');
     throw new CentralError('malformed', `central API feed page failed its schema at ${where}`);
   }
   return parsed.data;

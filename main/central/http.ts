@@ -64,7 +64,13 @@ function centralErrorOf(error: AxiosError): CentralError {
   // A 401 is about the terminal unless its body names a domain refusal (a wrong sign-in code is a 401 too, and
   // must neither refresh the token nor be sent twice).
   const domain401 = status === 401 && body.success && !TERMINAL_AUTH_ERRORS.has(body.data.error);
-  if ((status === 401 && !domain401) || status === 403) return new CentralError('unauthorized', `central API refused the terminal (${status})`, status, body.success ? body.data.error : undefined);
+  if ((status === 401 && !domain401) || status === 403)
+    return new CentralError(
+      'unauthorized',
+      `central API refused the terminal (${status})`,
+      status,
+      body.success ? body.data.error : undefined,
+    );
   if (!body.success) return new CentralError('malformed', `central API answered ${status} without an error body`, status);
   const { error: code, message, ...details } = body.data;
   return new CentralError('rejected', `central API rejected the call: ${code}${message ? ` (${message})` : ''}`, status, code, details);
@@ -101,7 +107,14 @@ export function createCentralHttp(options: CentralHttpOptions) {
   let tokenRequest: Promise<string> | undefined;
 
   async function fetchToken(): Promise<string> {
-    const answer = await send({ method: 'POST', path: 'v1/terminal/token', body: { terminalId: options.terminalId, secret: options.terminalSecret }, schema: tokenSchema, idempotent: true, authenticated: false });
+    const answer = await send({
+      method: 'POST',
+      path: 'v1/terminal/token',
+      body: { terminalId: options.terminalId, secret: options.terminalSecret },
+      schema: tokenSchema,
+      idempotent: true,
+      authenticated: false,
+    });
     // Renew a little early so a call never leaves with a token about to lapse.
     token = { value: answer.token, expiresAt: Date.now() + answer.expiresInSeconds * 1000 * 0.9 };
     return answer.token;
@@ -144,7 +157,10 @@ export function createCentralHttp(options: CentralHttpOptions) {
     return (data: unknown): z.output<S> => {
       const parsed = request.schema.safeParse(data);
       if (!parsed.success) {
-        const where = parsed.error.issues.slice(0, 3).map((issue) => issue.path.join('.') || '(root)').join(', ');
+        const where = parsed.error.issues
+          .slice(0, 3)
+          .map((issue) => issue.path.join('.') || '(root)')
+          .join(', ');
         throw new CentralError('malformed', `central API answer to ${request.method} ${request.path} failed its schema at ${where}`);
       }
       return parsed.data;

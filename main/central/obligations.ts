@@ -44,13 +44,31 @@ export function createObligationsClient(http: CentralHttp, terminalId: string) {
       });
     },
     ofMember(cedula: string, options: CallOptions = {}): Promise<ObligationList> {
-      return http.send({ method: 'GET', path: `v1/members/${encodeURIComponent(cedula)}/obligations`, schema: obligationListSchema, idempotent: true, ...options });
+      return http.send({
+        method: 'GET',
+        path: `v1/members/${encodeURIComponent(cedula)}/obligations`,
+        schema: obligationListSchema,
+        idempotent: true,
+        ...options,
+      });
     },
     ofCompany(nit: string, options: CallOptions = {}): Promise<ObligationList> {
-      return http.send({ method: 'GET', path: `v1/companies/${encodeURIComponent(nit)}/obligations`, schema: obligationListSchema, idempotent: true, ...options });
+      return http.send({
+        method: 'GET',
+        path: `v1/companies/${encodeURIComponent(nit)}/obligations`,
+        schema: obligationListSchema,
+        idempotent: true,
+        ...options,
+      });
     },
     enrollmentSlips(studentId: string, options: CallOptions = {}): Promise<ObligationList> {
-      return http.send({ method: 'GET', path: `v1/students/${encodeURIComponent(studentId)}/enrollment-slips`, schema: obligationListSchema, idempotent: true, ...options });
+      return http.send({
+        method: 'GET',
+        path: `v1/students/${encodeURIComponent(studentId)}/enrollment-slips`,
+        schema: obligationListSchema,
+        idempotent: true,
+        ...options,
+      });
     },
   };
 }

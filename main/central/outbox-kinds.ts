@@ -25,7 +25,11 @@ export const paymentVoidSchema = z.object({
 });
 export type PaymentVoid = z.infer<typeof paymentVoidSchema>;
 
-const methodTotal = z.object({ method: z.enum(['pse', 'cash', 'card']), count: z.number().int().nonnegative(), amount: z.number().int().nonnegative() });
+const methodTotal = z.object({
+  method: z.enum(['pse', 'cash', 'card']),
+  count: z.number().int().nonnegative(),
+  amount: z.number().int().nonnegative(),
+});
 
 /** `POST /v1/shift-closes`: a desk's *cierre de caja*. */
 export const shiftCloseSchema = z.object({

@@ -26,10 +26,26 @@ export function createPaymentsClient(http: CentralHttp) {
       });
     },
     void(body: PaymentVoid, idempotencyKey: string, options: { signal?: AbortSignal } = {}) {
-      return http.send({ method: 'POST', path: 'v1/payment-voids', body, schema: voidReceiptSchema, idempotent: true, idempotencyKey, ...options });
+      return http.send({
+        method: 'POST',
+        path: 'v1/payment-voids',
+        body,
+        schema: voidReceiptSchema,
+        idempotent: true,
+        idempotencyKey,
+        ...options,
+      });
     },
     closeShift(body: ShiftClose, idempotencyKey: string, options: { signal?: AbortSignal } = {}) {
-      return http.send({ method: 'POST', path: 'v1/shift-closes', body, schema: shiftCloseReceiptSchema, idempotent: true, idempotencyKey, ...options });
+      return http.send({
+        method: 'POST',
+        path: 'v1/shift-closes',
+        body,
+        schema: shiftCloseReceiptSchema,
+        idempotent: true,
+        idempotencyKey,
+        ...options,
+      });
     },
   };
 }

@@ -48,7 +48,10 @@ const text = (min: number, max: number) => (v: unknown) => typeof v === 'string'
 const nullableText = (max: number) => (v: unknown) => v === null || (typeof v === 'string' && v.length <= max);
 const amount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 1e13;
 const positive = (v: unknown) => Number.isSafeInteger(v) && (v as number) > 0;
-const oneOf = (...values: string[]) => (v: unknown) => values.includes(v as string);
+const oneOf =
+  (...values: string[]) =>
+  (v: unknown) =>
+    values.includes(v as string);
 
 /**
  * The obligations of a feed page by column: element i of every array describes obligation i. Columns instead
@@ -63,7 +66,10 @@ export const obligationColumnsSchema = z
     document: column<string>('document', text(0, 40)),
     concept: column<string>('concept', text(1, 120)),
     studentName: column<string | null>('studentName', nullableText(120)),
-    validityYear: column<number | null>('validityYear', (v) => v === null || (Number.isSafeInteger(v) && (v as number) >= 1900 && (v as number) <= 2200)),
+    validityYear: column<number | null>(
+      'validityYear',
+      (v) => v === null || (Number.isSafeInteger(v) && (v as number) >= 1900 && (v as number) <= 2200),
+    ),
     debt: column<number>('debt', amount),
     paid: column<number>('paid', amount),
     balance: column<number>('balance', amount),
@@ -71,7 +77,9 @@ export const obligationColumnsSchema = z
     version: column<number>('version', positive),
     updatedAt: column<string>('updatedAt', text(10, 40)),
   })
-  .refine((c) => Object.values(c).every((values) => values.length === c.id.length), { message: 'obligation columns must have equal lengths' });
+  .refine((c) => Object.values(c).every((values) => values.length === c.id.length), {
+    message: 'obligation columns must have equal lengths',
+  });
 export type ObligationColumns = z.infer<typeof obligationColumnsSchema>;
 
 export const tombstoneColumnsSchema = z
@@ -80,7 +88,9 @@ export const tombstoneColumnsSchema = z
     version: column<number>('version', positive),
     reason: column<CentralTombstone['reason']>('reason', oneOf('paid', 'withdrawn')),
   })
-  .refine((c) => c.version.length === c.id.length && c.reason.length === c.id.length, { message: 'tombstone columns must have equal lengths' });
+  .refine((c) => c.version.length === c.id.length && c.reason.length === c.id.length, {
+    message: 'tombstone columns must have equal lengths',
+  });
 export type TombstoneColumns = z.infer<typeof tombstoneColumnsSchema>;
 
 /**

@@ -21,7 +21,10 @@ export const signedInSubjectSchema = z.object({
   email: z.string().max(200),
   phoneTail: z.string().regex(/^\d{3}$/),
   /** The full phone the code went to (only in the verify answer): the PSE payer's Celular prefill, kept in memory. */
-  phone: z.string().regex(/^\d{10}$/).optional(),
+  phone: z
+    .string()
+    .regex(/^\d{10}$/)
+    .optional(),
 });
 export type SignedInSubject = z.infer<typeof signedInSubjectSchema>;
 
@@ -33,13 +36,31 @@ export function createSignInClient(http: CentralHttp) {
   return {
     /** `document` is the cédula's digits, or the NIT written `base-dv`. */
     requestChallenge(audience: SignInAudience, document: string): Promise<ChallengeAnswer> {
-      return http.send({ method: 'POST', path: 'v1/sign-in/challenges', body: { audience, document }, schema: challengeAnswerSchema, idempotent: false });
+      return http.send({
+        method: 'POST',
+        path: 'v1/sign-in/challenges',
+        body: { audience, document },
+        schema: challengeAnswerSchema,
+        idempotent: false,
+      });
     },
     resend(challengeId: string): Promise<ChallengeAnswer> {
-      return http.send({ method: 'POST', path: `v1/sign-in/challenges/${encodeURIComponent(challengeId)}/resend`, body: {}, schema: challengeAnswerSchema, idempotent: false });
+      return http.send({
+        method: 'POST',
+        path: `v1/sign-in/challenges/${encodeURIComponent(challengeId)}/resend`,
+        body: {},
+        schema: challengeAnswerSchema,
+        idempotent: false,
+      });
     },
     async verify(challengeId: string, code: string): Promise<SignedInSubject> {
-      const answer = await http.send({ method: 'POST', path: `v1/sign-in/challenges/${encodeURIComponent(challengeId)}/verify`, body: { code }, schema: verifyAnswerSchema, idempotent: false });
+      const answer = await http.send({
+        method: 'POST',
+        path: `v1/sign-in/challenges/${encodeURIComponent(challengeId)}/verify`,
+        body: { code },
+        schema: verifyAnswerSchema,
+        idempotent: false,
+      });
       return answer.subject;
     },
   };

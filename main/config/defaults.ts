@@ -6,7 +6,13 @@ export const defaultConfig: Config = {
   terminal: { id: 'KIOSK-01', role: 'kiosk' },
   database: { file: 'var/pagos-express.db' },
   central: { baseUrl: 'http://127.0.0.1:5171/', terminalSecret: 'demo-terminal-secret', timeoutMs: 5000 },
-  gateway: { baseUrl: 'http://127.0.0.1:5171/payment/', userName: 'cajacopi-demo', password: 'demo-password', timeoutMs: 8000, bankOrigins: [] },
+  gateway: {
+    baseUrl: 'http://127.0.0.1:5171/payment/',
+    userName: 'cajacopi-demo',
+    password: 'demo-password',
+    timeoutMs: 8000,
+    bankOrigins: [],
+  },
   merchant: {
     name: 'CAJA DE COMPENSACIÓN FAMILIAR CAJACOPI ATLÁNTICO',
     nit: '890102044-1',

@@ -73,13 +73,16 @@ export function loadInstalledConfig(options: {
   if (valueAt(fromFiles, ['terminal', 'id']) === undefined) return { kind: 'enrol' };
   const missing = REQUIRED_IN_TERMINAL_FILE.filter((path) => valueAt(fromFiles, path) === undefined).map((path) => path.join('.'));
   if (missing.length > 0) {
-    throw new ConfigError(`terminal file ${files.join(', ')} does not name ${missing.join(', ')} (a kiosk never runs as the demo terminal)`);
+    throw new ConfigError(
+      `terminal file ${files.join(', ')} does not name ${missing.join(', ')} (a kiosk never runs as the demo terminal)`,
+    );
   }
   const places: Layer = { database: { file: options.places.databaseFile }, log: { dir: options.places.logsDir } };
   let base = deepMerge(places, fromFiles) as Layer;
   if (valueAt(fromFiles, ['central', 'terminalSecret']) === undefined) {
     const secret = options.readSecret();
-    if (secret === undefined) throw new ConfigError('central.terminalSecret: not set and no enrolment secret stored; enrol the terminal again');
+    if (secret === undefined)
+      throw new ConfigError('central.terminalSecret: not set and no enrolment secret stored; enrol the terminal again');
     base = deepMerge(base, { central: { terminalSecret: secret } }) as Layer;
   }
   // PES_CONFIG was read above as one of the files; loadConfig must not read it again over the secret.

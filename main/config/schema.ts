@@ -60,8 +60,16 @@ export const configSchema = z
     idle: z.object({
       warnAfterSeconds: z.number().int().min(10).max(3600),
       graceSeconds: z.number().int().min(5).max(300),
-      maxSessionSeconds: z.number().int().min(60).max(8 * 3600),
-      operatorLockSeconds: z.number().int().min(30).max(8 * 3600),
+      maxSessionSeconds: z
+        .number()
+        .int()
+        .min(60)
+        .max(8 * 3600),
+      operatorLockSeconds: z
+        .number()
+        .int()
+        .min(30)
+        .max(8 * 3600),
     }),
     rules: z.object({
       cedulaMinLength: z.number().int().min(3).max(12),

@@ -20,11 +20,11 @@ interface OperatorRecord {
 /** The operator list as last fetched from the central API; replaced whole on each successful fetch. */
 export function createOperatorRepo(db: Db) {
   const clear = db.prepare('DELETE FROM operators');
-  const insert = db.prepare(
-    'INSERT INTO operators (username, display_name, role, pin_hash, active, fetched_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const insert = db.prepare('INSERT INTO operators (username, display_name, role, pin_hash, active, fetched_at) VALUES (?, ?, ?, ?, ?, ?)');
   const byName = db.prepare<[string], OperatorRecord>('SELECT * FROM operators WHERE username = ?');
-  const count = db.prepare<[], { n: number; fetched_at: string | null }>('SELECT COUNT(*) AS n, MAX(fetched_at) AS fetched_at FROM operators');
+  const count = db.prepare<[], { n: number; fetched_at: string | null }>(
+    'SELECT COUNT(*) AS n, MAX(fetched_at) AS fetched_at FROM operators',
+  );
   const hashes = db.prepare<[], { username: string; pin_hash: string }>('SELECT username, pin_hash FROM operators');
   const setHash = db.prepare('UPDATE operators SET pin_hash = ? WHERE username = ?');
   const removeOne = db.prepare('DELETE FROM operators WHERE username = ?');
@@ -61,7 +61,9 @@ export function createOperatorRepo(db: Db) {
     },
     find(username: string): OperatorRow | undefined {
       const row = byName.get(username.toLowerCase());
-      return row && { username: row.username, displayName: row.display_name, role: row.role, pinHash: row.pin_hash, active: row.active === 1 };
+      return (
+        row && { username: row.username, displayName: row.display_name, role: row.role, pinHash: row.pin_hash, active: row.active === 1 }
+      );
     },
     summary(): { count: number; fetchedAt: string | null } {
       const row = count.get();

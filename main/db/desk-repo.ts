@@ -120,9 +120,13 @@ export function createDeskRepo(db: Db) {
     'SELECT * FROM payment_conflicts WHERE (? = 1 OR resolved_at IS NULL) ORDER BY detected_at DESC, rowid DESC',
   );
   const conflict = db.prepare<[string], ConflictRow>('SELECT * FROM payment_conflicts WHERE id = ?');
-  const resolve = db.prepare('UPDATE payment_conflicts SET resolved_by = ?, resolved_note = ?, resolved_at = ? WHERE id = ? AND resolved_at IS NULL');
+  const resolve = db.prepare(
+    'UPDATE payment_conflicts SET resolved_by = ?, resolved_note = ?, resolved_at = ? WHERE id = ? AND resolved_at IS NULL',
+  );
   const conflictOfPayment = db.prepare<[string], { id: string }>('SELECT id FROM payment_conflicts WHERE payment_id = ?');
-  const jobsOfVoucher = db.prepare<[string], { id: string }>('SELECT id FROM print_jobs WHERE voucher_id = ? AND copy = 0 ORDER BY created_at');
+  const jobsOfVoucher = db.prepare<[string], { id: string }>(
+    'SELECT id FROM print_jobs WHERE voucher_id = ? AND copy = 0 ORDER BY created_at',
+  );
   const paymentByKey = db.prepare<[string], { id: string }>('SELECT id FROM payments WHERE idempotency_key = ?');
 
   return {
@@ -144,8 +148,17 @@ export function createDeskRepo(db: Db) {
       setPrint.run(jobId, problem, id);
     },
     shiftPayments: (shiftId: string) => payments.all(shiftId),
-    insertVoid(v: { paymentId: string; requestId: string; reason: string; supervisor: string; central: 'queued' | 'cancelled';
-      balanceAfter: number; printJobId: string | null; printProblem: string | null; voidedAt: string }): void {
+    insertVoid(v: {
+      paymentId: string;
+      requestId: string;
+      reason: string;
+      supervisor: string;
+      central: 'queued' | 'cancelled';
+      balanceAfter: number;
+      printJobId: string | null;
+      printProblem: string | null;
+      voidedAt: string;
+    }): void {
       insertVoid.run(v);
     },
     voidOf: (paymentId: string) => voidOf.get(paymentId),

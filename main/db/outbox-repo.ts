@@ -32,13 +32,19 @@ export function createOutboxRepo(db: Db) {
     `INSERT INTO outbox (idempotency_key, kind, payload_json, state, attempts, next_attempt_at, created_at)
      VALUES (?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
   );
-  const byKey = db.prepare<[string], { id: number; kind: string; payload_json: string }>('SELECT id, kind, payload_json FROM outbox WHERE idempotency_key = ?');
+  const byKey = db.prepare<[string], { id: number; kind: string; payload_json: string }>(
+    'SELECT id, kind, payload_json FROM outbox WHERE idempotency_key = ?',
+  );
   const head = db.prepare<[], OutboxItemRow>(
     `SELECT id, idempotency_key, kind, payload_json, attempts, next_attempt_at, last_error, created_at
      FROM outbox WHERE state = 'pending' ORDER BY id LIMIT 1`,
   );
-  const sent = db.prepare(`UPDATE outbox SET state = 'sent', sent_at = ?, last_attempt_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND state = 'pending'`);
-  const retry = db.prepare(`UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, last_attempt_at = ? WHERE id = ? AND state = 'pending'`);
+  const sent = db.prepare(
+    `UPDATE outbox SET state = 'sent', sent_at = ?, last_attempt_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND state = 'pending'`,
+  );
+  const retry = db.prepare(
+    `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, last_attempt_at = ? WHERE id = ? AND state = 'pending'`,
+  );
   const reject = db.prepare(
     `UPDATE outbox SET state = 'rejected', attempts = attempts + 1, rejected_code = ?, last_error = ?, rejected_at = ?, last_attempt_at = ? WHERE id = ? AND state = 'pending'`,
   );
@@ -48,7 +54,9 @@ export function createOutboxRepo(db: Db) {
   const stateOf = db.prepare<[string], { state: string; send_started_at: string | null }>(
     'SELECT state, send_started_at FROM outbox WHERE idempotency_key = ?',
   );
-  const counts = db.prepare<[], { state: string; n: number; oldest: string | null }>('SELECT state, count(*) AS n, min(created_at) AS oldest FROM outbox GROUP BY state');
+  const counts = db.prepare<[], { state: string; n: number; oldest: string | null }>(
+    'SELECT state, count(*) AS n, min(created_at) AS oldest FROM outbox GROUP BY state',
+  );
   const rejected = db.prepare<[number], RejectedRow>(
     `SELECT id, idempotency_key, kind, rejected_code, last_error, attempts, created_at, rejected_at
      FROM outbox WHERE state = 'rejected' ORDER BY id DESC LIMIT ?`,

@@ -146,7 +146,9 @@ export function createPaymentsRepo(db: Db) {
   const recentForSubject = db.prepare<[string, string, number], PaymentRecord>(
     `SELECT ${COLUMNS} FROM payments WHERE subject_type = ? AND subject_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`,
   );
-  const recentForTerminal = db.prepare<[number], PaymentRecord>(`SELECT ${COLUMNS} FROM payments ORDER BY created_at DESC, rowid DESC LIMIT ?`);
+  const recentForTerminal = db.prepare<[number], PaymentRecord>(
+    `SELECT ${COLUMNS} FROM payments ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+  );
   const outboxState = db.prepare<[string], { state: string }>('SELECT state FROM outbox WHERE idempotency_key = ?');
   const obligation = db.prepare<[string], ObligationRow>(
     `SELECT id, kind, owner_type, owner_id, document, concept, student_name, validity_year, debt, paid, balance, installment
@@ -160,14 +162,18 @@ export function createPaymentsRepo(db: Db) {
   const applyToObligation = db.prepare(
     'UPDATE obligations SET paid = paid + @amount, balance = MAX(balance - @amount, 0), updated_at = @at WHERE id = @id',
   );
-  const insertVoucher = db.prepare('INSERT INTO vouchers (id, payment_id, fields_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (payment_id) DO NOTHING');
+  const insertVoucher = db.prepare(
+    'INSERT INTO vouchers (id, payment_id, fields_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (payment_id) DO NOTHING',
+  );
   // With the print job queued with the voucher at approval (the original, not a COPIA): the screen follows it.
   const voucher = db.prepare<[string], { id: string; fields_json: string; created_at: string; print_job_id: string | null }>(
     `SELECT v.id, v.fields_json, v.created_at,
             (SELECT j.id FROM print_jobs j WHERE j.voucher_id = v.id AND j.copy = 0 ORDER BY j.created_at, j.rowid LIMIT 1) AS print_job_id
      FROM vouchers v WHERE v.payment_id = ?`,
   );
-  const cacheGet = db.prepare<[string], { value_json: string; fetched_at: string }>('SELECT value_json, fetched_at FROM gateway_cache WHERE key = ?');
+  const cacheGet = db.prepare<[string], { value_json: string; fetched_at: string }>(
+    'SELECT value_json, fetched_at FROM gateway_cache WHERE key = ?',
+  );
   const cachePut = db.prepare(
     `INSERT INTO gateway_cache (key, value_json, fetched_at) VALUES (?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, fetched_at = excluded.fetched_at`,

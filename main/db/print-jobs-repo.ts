@@ -58,7 +58,9 @@ export function createPrintJobsRepo(db: Db) {
   const claim = db.prepare(
     `UPDATE print_jobs SET state = 'printing', attempts = attempts + 1, last_attempt_at = @now WHERE id = @id AND state = 'queued'`,
   );
-  const printed = db.prepare(`UPDATE print_jobs SET state = 'printed', printed_at = @now, last_error = NULL WHERE id = @id AND state = 'printing'`);
+  const printed = db.prepare(
+    `UPDATE print_jobs SET state = 'printed', printed_at = @now, last_error = NULL WHERE id = @id AND state = 'printing'`,
+  );
   const retry = db.prepare(
     `UPDATE print_jobs SET state = 'queued', next_attempt_at = @next, last_error = @error, partial_sends = partial_sends + @partial
      WHERE id = @id AND state = 'printing'`,
@@ -75,9 +77,7 @@ export function createPrintJobsRepo(db: Db) {
   const requeue = db.prepare(
     `UPDATE print_jobs SET state = 'queued', next_attempt_at = @now, queued_at = @now WHERE id = @id AND state IN ('failed', 'queued')`,
   );
-  const forVoucher = db.prepare<[string], PrintJobRow>(
-    `SELECT ${columns} FROM print_jobs WHERE voucher_id = ? ORDER BY created_at, rowid`,
-  );
+  const forVoucher = db.prepare<[string], PrintJobRow>(`SELECT ${columns} FROM print_jobs WHERE voucher_id = ? ORDER BY created_at, rowid`);
   const latest = db.prepare<[], PrintJobRow>(
     `SELECT ${columns} FROM print_jobs WHERE last_attempt_at IS NOT NULL ORDER BY last_attempt_at DESC, rowid DESC LIMIT 1`,
   );

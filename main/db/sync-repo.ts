@@ -99,7 +99,9 @@ export function createSyncRepo(db: Db, feed = OBLIGATIONS_FEED) {
   const applyTx = db.transaction((page: PageToApply) => {
     const current = state();
     if (current.cursor !== page.after) {
-      throw new Error(`feed page fetched after cursor ${page.after ?? '(start)'} does not follow the copy, which is at ${current.cursor ?? '(start)'}`);
+      throw new Error(
+        `feed page fetched after cursor ${page.after ?? '(start)'} does not follow the copy, which is at ${current.cursor ?? '(start)'}`,
+      );
     }
     const generation = current.generation;
     const u = page.upserts;
@@ -109,16 +111,42 @@ export function createSyncRepo(db: Db, feed = OBLIGATIONS_FEED) {
     for (; i + UPSERT_BATCH <= count; i += UPSERT_BATCH) {
       let p = 0;
       for (let j = i; j < i + UPSERT_BATCH; j++) {
-        params[p++] = u.id[j]; params[p++] = u.kind[j]; params[p++] = u.ownerType[j]; params[p++] = u.ownerId[j];
-        params[p++] = u.document[j]; params[p++] = u.concept[j]; params[p++] = u.studentName[j]; params[p++] = u.validityYear[j];
-        params[p++] = u.debt[j]; params[p++] = u.paid[j]; params[p++] = u.balance[j]; params[p++] = u.installment[j];
-        params[p++] = u.version[j]; params[p++] = u.updatedAt[j]; params[p++] = generation;
+        params[p++] = u.id[j];
+        params[p++] = u.kind[j];
+        params[p++] = u.ownerType[j];
+        params[p++] = u.ownerId[j];
+        params[p++] = u.document[j];
+        params[p++] = u.concept[j];
+        params[p++] = u.studentName[j];
+        params[p++] = u.validityYear[j];
+        params[p++] = u.debt[j];
+        params[p++] = u.paid[j];
+        params[p++] = u.balance[j];
+        params[p++] = u.installment[j];
+        params[p++] = u.version[j];
+        params[p++] = u.updatedAt[j];
+        params[p++] = generation;
       }
       upsertBatch.run(params);
     }
     for (; i < count; i++) {
-      upsert.run(u.id[i], u.kind[i], u.ownerType[i], u.ownerId[i], u.document[i], u.concept[i], u.studentName[i], u.validityYear[i],
-        u.debt[i], u.paid[i], u.balance[i], u.installment[i], u.version[i], u.updatedAt[i], generation);
+      upsert.run(
+        u.id[i],
+        u.kind[i],
+        u.ownerType[i],
+        u.ownerId[i],
+        u.document[i],
+        u.concept[i],
+        u.studentName[i],
+        u.validityYear[i],
+        u.debt[i],
+        u.paid[i],
+        u.balance[i],
+        u.installment[i],
+        u.version[i],
+        u.updatedAt[i],
+        generation,
+      );
     }
     for (const id of page.deletes.id) remove.run(id);
     advance.run(page.cursor, u.id.length + page.deletes.id.length, page.now, feed);

@@ -13,7 +13,9 @@ export function createTerminalRepo(db: Db) {
     INSERT INTO terminal_identity (id, site_id, terminal_id, role, first_started_at, last_started_at)
     VALUES (1, @siteId, @terminalId, @role, @now, @now)
     ON CONFLICT (id) DO UPDATE SET site_id = @siteId, terminal_id = @terminalId, role = @role, last_started_at = @now`);
-  const get = db.prepare<[], TerminalIdentityRow>('SELECT site_id, terminal_id, role, first_started_at, last_started_at FROM terminal_identity WHERE id = 1');
+  const get = db.prepare<[], TerminalIdentityRow>(
+    'SELECT site_id, terminal_id, role, first_started_at, last_started_at FROM terminal_identity WHERE id = 1',
+  );
   const integrity = db.prepare<[], { quick_check: string }>('PRAGMA quick_check');
   const version = db.prepare<[], { user_version: number }>('PRAGMA user_version');
 

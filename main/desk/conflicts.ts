@@ -48,7 +48,16 @@ export function createConflicts(deps: Pick<DeskDeps, 'payments' | 'desk' | 'cloc
       }
       const balance = typeof refusal.details.balance === 'number' ? refusal.details.balance : null;
       const message = typeof refusal.details.detail === 'string' ? refusal.details.detail.slice(0, 200) : refusal.message.slice(0, 200);
-      if (desk.insertConflict({ id: ids.uuid(), paymentId, code: refusal.code ?? 'CONFLICT', balance, message, at: clock.now().toISOString() })) {
+      if (
+        desk.insertConflict({
+          id: ids.uuid(),
+          paymentId,
+          code: refusal.code ?? 'CONFLICT',
+          balance,
+          message,
+          at: clock.now().toISOString(),
+        })
+      ) {
         logger.warn({ reference: payment.reference }, 'desk payment set aside: the central API reports a conflict');
       }
     },

@@ -36,7 +36,11 @@ export interface DeskDeps {
 }
 
 /** Queues a document for printing without ever throwing: a problem comes back as text, the caller records it. */
-export function printSafely(print: DeskPrinter, logger: Logger, build: () => PrintDocument): { jobId: string | null; problem: string | null } {
+export function printSafely(
+  print: DeskPrinter,
+  logger: Logger,
+  build: () => PrintDocument,
+): { jobId: string | null; problem: string | null } {
   let document: PrintDocument;
   try {
     document = build();

@@ -33,24 +33,36 @@ export function createDeskService(deps: DeskServiceDeps) {
 
   function paymentItems(shiftId: string, limit: number): PaymentItem[] {
     const open = desk.openShift();
-    return desk.shiftPayments(shiftId).slice(0, limit).map((row) => {
-      const obligation = payments.obligation(row.obligation_id);
-      const central = row.registration_cancelled_at ? 'cancelled' : row.conflict_id ? 'conflict' : row.outbox_state === 'sent' ? 'registered' : 'pending';
-      return {
-        paymentId: row.id,
-        method: row.method,
-        receiptNumber: row.receipt_number,
-        reference: row.reference,
-        amount: row.amount,
-        document: obligation?.document ?? row.obligation_id,
-        concept: obligation?.concept ?? '',
-        state: row.state === 'created' || row.state === 'registered' || row.state === 'redirected' ? 'inProgress' : (row.state as PaymentItem['state']),
-        central,
-        operatorName: desk.shift(shiftId)?.operator_name ?? row.operator_id ?? '',
-        createdAt: row.created_at,
-        voidable: row.method !== 'pse' && row.state === 'approved' && open?.id === shiftId,
-      };
-    });
+    return desk
+      .shiftPayments(shiftId)
+      .slice(0, limit)
+      .map((row) => {
+        const obligation = payments.obligation(row.obligation_id);
+        const central = row.registration_cancelled_at
+          ? 'cancelled'
+          : row.conflict_id
+            ? 'conflict'
+            : row.outbox_state === 'sent'
+              ? 'registered'
+              : 'pending';
+        return {
+          paymentId: row.id,
+          method: row.method,
+          receiptNumber: row.receipt_number,
+          reference: row.reference,
+          amount: row.amount,
+          document: obligation?.document ?? row.obligation_id,
+          concept: obligation?.concept ?? '',
+          state:
+            row.state === 'created' || row.state === 'registered' || row.state === 'redirected'
+              ? 'inProgress'
+              : (row.state as PaymentItem['state']),
+          central,
+          operatorName: desk.shift(shiftId)?.operator_name ?? row.operator_id ?? '',
+          createdAt: row.created_at,
+          voidable: row.method !== 'pse' && row.state === 'approved' && open?.id === shiftId,
+        };
+      });
   }
 
   return {
@@ -60,7 +72,11 @@ export function createDeskService(deps: DeskServiceDeps) {
     conflicts,
     async lookup(by: 'cedula' | 'nit' | 'student', value: string): Promise<ApiOutput<'desk.lookup'>> {
       const answer =
-        by === 'cedula' ? await obligations.listForMember(value) : by === 'nit' ? await obligations.listForCompany(value) : await obligations.listForStudent(value);
+        by === 'cedula'
+          ? await obligations.listForMember(value)
+          : by === 'nit'
+            ? await obligations.listForCompany(value)
+            : await obligations.listForStudent(value);
       return { ...answer, owner: { by, id: value } };
     },
     quote(obligationId: string): ApiOutput<'desk.quote'> {
@@ -75,8 +91,16 @@ export function createDeskService(deps: DeskServiceDeps) {
       const updated = asOf ? Date.parse(asOf) : deps.clock.now().getTime();
       return {
         obligation: {
-          id: o.id, kind: o.kind, document: o.document, concept: o.concept, studentName: o.student_name,
-          validityYear: o.validity_year, debt: o.debt, paid: o.paid, balance: o.balance, installment: o.installment,
+          id: o.id,
+          kind: o.kind,
+          document: o.document,
+          concept: o.concept,
+          studentName: o.student_name,
+          validityYear: o.validity_year,
+          debt: o.debt,
+          paid: o.paid,
+          balance: o.balance,
+          installment: o.installment,
         },
         options: pay.quoteOptions(o),
         methods: { cash: local(deskReason), card: local(deskReason), pse: { available: pseReason === null, reason: pseReason } },
@@ -106,7 +130,11 @@ export function createDeskService(deps: DeskServiceDeps) {
      * Whom a PSE payment at the desk is for: the credit's owner (the session-less desk acts on their behalf); a
      * jardín slip is paid by whoever the payer is. The payments service then applies the kiosk's rules.
      */
-    pseSubject(obligationId: string, payerType: 'member' | 'company', payerId: string): { subjectType: 'member' | 'company'; subjectId: string } {
+    pseSubject(
+      obligationId: string,
+      payerType: 'member' | 'company',
+      payerId: string,
+    ): { subjectType: 'member' | 'company'; subjectId: string } {
       const o = payments.obligation(obligationId);
       if (!o) throw new ApiError('NOT_FOUND', 'obligation not in the local copy', { reason: 'OBLIGATION' });
       if (o.owner_type === 'member' || o.owner_type === 'company') return { subjectType: o.owner_type, subjectId: o.owner_id };
@@ -120,7 +148,13 @@ export function createDeskService(deps: DeskServiceDeps) {
       const subject = { subjectType: payment.subjectType === 'company' ? 'company' : 'member', subjectId: payment.subjectId } as const;
       const result = await deps.pse.result(payment.reference, subject);
       const outcome = result.outcome === 'voided' ? 'failed' : result.outcome;
-      return { paymentId, reference: result.reference, outcome, pendingText: result.pendingText, voucherAvailable: result.voucherAvailable };
+      return {
+        paymentId,
+        reference: result.reference,
+        outcome,
+        pendingText: result.pendingText,
+        voucherAvailable: result.voucherAvailable,
+      };
     },
     requirePseOnline(): void {
       if (!deps.online()) throw new ApiError('UNAVAILABLE', 'PSE needs the central link and the gateway', { reason: 'OFFLINE' });

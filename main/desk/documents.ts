@@ -59,7 +59,9 @@ export function receiptDocument(input: {
   });
 }
 
-export function voidSlipDocument(input: Omit<VoidSlipData, 'kind' | 'merchantName' | 'siteName' | 'terminalId' | 'copy'> & { config: DeskPaperConfig }): VoidSlipData {
+export function voidSlipDocument(
+  input: Omit<VoidSlipData, 'kind' | 'merchantName' | 'siteName' | 'terminalId' | 'copy'> & { config: DeskPaperConfig },
+): VoidSlipData {
   const { config, ...rest } = input;
   return voidSlipDataSchema.parse({
     ...rest,

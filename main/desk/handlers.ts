@@ -26,7 +26,8 @@ export function createDeskHandlers(desk: DeskService, callers: DeskCallers): Des
     'desk.openShift': async (input, ctx) => desk.shifts.open(callers.operator(ctx), input),
     'desk.previewClose': async (input) => desk.shifts.preview(input.countedCash, input.denominations),
     'desk.closeShift': async (input, ctx) => desk.shifts.close(callers.operator(ctx), input, null),
-    'desk.closeShiftAuthorized': async (input, ctx) => desk.shifts.close(callers.operator(ctx), input, callers.supervisor('desk.closeShiftAuthorized')),
+    'desk.closeShiftAuthorized': async (input, ctx) =>
+      desk.shifts.close(callers.operator(ctx), input, callers.supervisor('desk.closeShiftAuthorized')),
     'desk.shiftReport': async (input) => desk.shifts.report(input.shiftId),
     'desk.reprintShiftClose': async (input) => desk.shifts.reprintClose(input.shiftId),
     'desk.lookup': async (input) => desk.lookup(input.by, input.value),
@@ -42,7 +43,14 @@ export function createDeskHandlers(desk: DeskService, callers: DeskCallers): Des
       const payer: PsePayer = input.payer;
       const company = payer.docType === 'NIT';
       const subject = desk.pseSubject(input.obligationId, company ? 'company' : 'member', payer.docNumber);
-      return desk.pse.start({ requestId: input.requestId, obligationId: input.obligationId, choice: toChoice(input.amount), bankCode: input.bankCode, subject, payer });
+      return desk.pse.start({
+        requestId: input.requestId,
+        obligationId: input.obligationId,
+        choice: toChoice(input.amount),
+        bankCode: input.bankCode,
+        subject,
+        payer,
+      });
     },
     'desk.pseResult': async (input) => desk.pseResult(input.paymentId),
     'desk.shiftPayments': async (input) => desk.shiftPayments(input.shiftId, input.limit),
@@ -50,6 +58,7 @@ export function createDeskHandlers(desk: DeskService, callers: DeskCallers): Des
     'desk.reprint': async (input) => desk.reprint(input.paymentId),
     'desk.void': async (input) => desk.voids.void(callers.supervisor('desk.void'), input),
     'desk.conflicts': async (input) => desk.conflicts.list(input.includeResolved),
-    'desk.resolveConflict': async (input) => desk.conflicts.resolve(callers.supervisor('desk.resolveConflict'), input.conflictId, input.note),
+    'desk.resolveConflict': async (input) =>
+      desk.conflicts.resolve(callers.supervisor('desk.resolveConflict'), input.conflictId, input.note),
   };
 }

@@ -66,7 +66,8 @@ export function createDeskPayments(deps: DeskPaymentsDeps) {
     try {
       return chooseAmount(obligation, toChoice(amount), config.rules.otherAmountMinimum);
     } catch (error) {
-      if (error instanceof AmountError) throw new ApiError('VALIDATION', error.message, { reason: 'AMOUNT', amountReason: error.reason, text: error.text });
+      if (error instanceof AmountError)
+        throw new ApiError('VALIDATION', error.message, { reason: 'AMOUNT', amountReason: error.reason, text: error.text });
       throw error;
     }
   }
@@ -78,7 +79,8 @@ export function createDeskPayments(deps: DeskPaymentsDeps) {
   ): DeskPaymentOutput {
     const earlier = payments.byRequestId(input.requestId);
     if (earlier) {
-      if (earlier.obligationId !== input.obligationId) throw new ApiError('CONFLICT', 'requestId used for another payment', { reason: 'REQUEST_REUSED' });
+      if (earlier.obligationId !== input.obligationId)
+        throw new ApiError('CONFLICT', 'requestId used for another payment', { reason: 'REQUEST_REUSED' });
       return outputOf(earlier);
     }
     const now = clock.now();
@@ -87,7 +89,10 @@ export function createDeskPayments(deps: DeskPaymentsDeps) {
     payments.transaction(() => {
       const shift = deps.shifts.requireOpen();
       if (shift.operator_username !== operator.username) {
-        throw new ApiError('CONFLICT', 'the open shift belongs to another operator', { reason: 'SHIFT_OF_ANOTHER_OPERATOR', operatorName: shift.operator_name });
+        throw new ApiError('CONFLICT', 'the open shift belongs to another operator', {
+          reason: 'SHIFT_OF_ANOTHER_OPERATOR',
+          operatorName: shift.operator_name,
+        });
       }
       const obligation = obligationOf(input.obligationId);
       const pending = deps.pendingPse(obligation.id);
@@ -98,24 +103,59 @@ export function createDeskPayments(deps: DeskPaymentsDeps) {
       const idempotencyKey = `desk-${paymentId}`;
       const receiptNumber = payments.insertDesk(
         {
-          id: paymentId, idempotencyKey, requestId: input.requestId, obligationId: obligation.id, method: methodFacts.method, amount,
-          amountChoice: JSON.stringify(input.amount), payerType, payerIdTail: obligation.owner_id.replace(/\D/g, '').slice(-4), operatorId: operator.username,
-          shiftId: shift.id, methodJson: JSON.stringify(methodFacts),
+          id: paymentId,
+          idempotencyKey,
+          requestId: input.requestId,
+          obligationId: obligation.id,
+          method: methodFacts.method,
+          amount,
+          amountChoice: JSON.stringify(input.amount),
+          payerType,
+          payerIdTail: obligation.owner_id.replace(/\D/g, '').slice(-4),
+          operatorId: operator.username,
+          shiftId: shift.id,
+          methodJson: JSON.stringify(methodFacts),
         },
         config.desk.receiptPrefix,
         at,
       );
       recordApproval(
         {
-          repo: payments, outbox: deps.outbox, ids, printVoucher: deps.print.enqueueVoucher, logger,
+          repo: payments,
+          outbox: deps.outbox,
+          ids,
+          printVoucher: deps.print.enqueueVoucher,
+          logger,
           documentProblem: (problem) => void deps.print.recordUnbuilt('receipt', problem),
         },
         {
-          paymentId, obligationId: obligation.id, amount, idempotencyKey, at,
-          document: () => receiptDocument({ config, receiptNumber, at: now, operatorName: operator.displayName, shiftId: shift.id, obligation, amount, facts: methodFacts }),
+          paymentId,
+          obligationId: obligation.id,
+          amount,
+          idempotencyKey,
+          at,
+          document: () =>
+            receiptDocument({
+              config,
+              receiptNumber,
+              at: now,
+              operatorName: operator.displayName,
+              shiftId: shift.id,
+              obligation,
+              amount,
+              facts: methodFacts,
+            }),
           registration: {
-            paymentId, reference: receiptNumber, obligationId: obligation.id, method: methodFacts.method, amount, paidAt: at,
-            terminalId: config.terminal.id, siteId: config.site.id, operatorId: operator.username, shiftId: shift.id,
+            paymentId,
+            reference: receiptNumber,
+            obligationId: obligation.id,
+            method: methodFacts.method,
+            amount,
+            paidAt: at,
+            terminalId: config.terminal.id,
+            siteId: config.site.id,
+            operatorId: operator.username,
+            shiftId: shift.id,
           },
         },
       );
@@ -131,17 +171,27 @@ export function createDeskPayments(deps: DeskPaymentsDeps) {
     quoteOptions(obligation: ObligationRow) {
       return amountOptions(obligation, config.rules.otherAmountMinimum);
     },
-    payCash(operator: DeskOperator, input: { requestId: string; obligationId: string; amount: AmountInput; received: number }): DeskPaymentOutput {
+    payCash(
+      operator: DeskOperator,
+      input: { requestId: string; obligationId: string; amount: AmountInput; received: number },
+    ): DeskPaymentOutput {
       return take(operator, input, (amount, balanceBefore) => {
         const change = changeDue(amount, input.received);
         if (change === null) throw new ApiError('VALIDATION', 'cash received is below the amount', { reason: 'CASH_SHORT', amount });
         return { method: 'cash', received: input.received, change, balanceBefore };
       });
     },
-    payCard(operator: DeskOperator, input: { requestId: string; obligationId: string; amount: AmountInput; card: CardSlip }): DeskPaymentOutput {
+    payCard(
+      operator: DeskOperator,
+      input: { requestId: string; obligationId: string; amount: AmountInput; card: CardSlip },
+    ): DeskPaymentOutput {
       return take(operator, input, (_amount, balanceBefore) => ({
-        method: 'card', franchise: input.card.franchise, last4: input.card.last4, authorizationCode: input.card.authorizationCode.toUpperCase(),
-        terminalReference: input.card.terminalReference ?? null, balanceBefore,
+        method: 'card',
+        franchise: input.card.franchise,
+        last4: input.card.last4,
+        authorizationCode: input.card.authorizationCode.toUpperCase(),
+        terminalReference: input.card.terminalReference ?? null,
+        balanceBefore,
       }));
     },
   };

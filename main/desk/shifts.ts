@@ -46,7 +46,12 @@ export function createShiftService(deps: DeskDeps) {
     const figures = figuresOf(shift);
     const conflicts = figures.conflictPaymentIds.map((paymentId) => {
       const payment = deps.payments.get(paymentId);
-      return { conflictId: desk.conflictOfPayment(paymentId) ?? '', paymentId, receiptNumber: payment?.receiptNumber ?? null, amount: payment?.amount ?? 0 };
+      return {
+        conflictId: desk.conflictOfPayment(paymentId) ?? '',
+        paymentId,
+        receiptNumber: payment?.receiptNumber ?? null,
+        amount: payment?.amount ?? 0,
+      };
     });
     return {
       shift: viewOf(shift, figures),
@@ -90,22 +95,44 @@ export function createShiftService(deps: DeskDeps) {
       const difference = input.countedCash - figures.expectedCash;
       if (!supervisor && (difference !== 0 || figures.unregisteredCount > 0)) {
         throw new ApiError('CONFLICT', 'closing this shift needs a supervisor', {
-          reason: 'CLOSE_NEEDS_SUPERVISOR', difference, unregistered: figures.unregisteredCount,
+          reason: 'CLOSE_NEEDS_SUPERVISOR',
+          difference,
+          unregistered: figures.unregisteredCount,
         });
       }
       const authorizedBy = supervisor?.displayName ?? null;
-      const range = figures.receipts.first ? `${figures.receipts.first} a ${figures.receipts.last ?? ''} (${figures.receipts.count})` : null;
+      const range = figures.receipts.first
+        ? `${figures.receipts.first} a ${figures.receipts.last ?? ''} (${figures.receipts.count})`
+        : null;
       const paper = {
-        shiftId: shift.id, operatorName: shift.operator_name, openedAt: bogota(shift.opened_at), closedAt: bogota(closedAt),
-        openingCash: shift.opening_float, totals: figures.totals, expectedCash: figures.expectedCash, countedCash: input.countedCash,
-        difference, authorizedBy, unregisteredCount: figures.unregisteredCount, conflictCount: figures.conflictPaymentIds.length,
-        voidedCount: figures.voidedCount, receiptRange: range,
+        shiftId: shift.id,
+        operatorName: shift.operator_name,
+        openedAt: bogota(shift.opened_at),
+        closedAt: bogota(closedAt),
+        openingCash: shift.opening_float,
+        totals: figures.totals,
+        expectedCash: figures.expectedCash,
+        countedCash: input.countedCash,
+        difference,
+        authorizedBy,
+        unregisteredCount: figures.unregisteredCount,
+        conflictCount: figures.conflictPaymentIds.length,
+        voidedCount: figures.voidedCount,
+        receiptRange: range,
       };
       desk.closeShift({
-        id: shift.id, closeRequestId: input.requestId, closedAt, countedCash: input.countedCash,
-        denominationsJson: input.denominations ? JSON.stringify(input.denominations) : null, expectedCash: figures.expectedCash, difference,
-        authorizedBy, unregisteredCount: figures.unregisteredCount, unregisteredAcknowledged: supervisor !== null && figures.unregisteredCount > 0,
-        note: input.note ?? null, reportJson: JSON.stringify(paper),
+        id: shift.id,
+        closeRequestId: input.requestId,
+        closedAt,
+        countedCash: input.countedCash,
+        denominationsJson: input.denominations ? JSON.stringify(input.denominations) : null,
+        expectedCash: figures.expectedCash,
+        difference,
+        authorizedBy,
+        unregisteredCount: figures.unregisteredCount,
+        unregisteredAcknowledged: supervisor !== null && figures.unregisteredCount > 0,
+        note: input.note ?? null,
+        reportJson: JSON.stringify(paper),
       });
       const printed = printSafely(deps.print, logger, () => shiftCloseDocument({ ...paper, config: deps.config }));
       desk.setShiftPrint(shift.id, printed.jobId, printed.problem);
@@ -114,10 +141,21 @@ export function createShiftService(deps: DeskDeps) {
         idempotencyKey: `shift-close-${shift.id}`,
         now: closedAt,
         payload: {
-          shiftId: shift.id, terminalId: deps.config.terminal.id, siteId: deps.config.site.id, operatorId: shift.operator_username,
-          openedAt: shift.opened_at, closedAt, openingFloat: shift.opening_float, totals: figures.totals, voidedCount: figures.voidedCount,
-          expectedCash: figures.expectedCash, countedCash: input.countedCash, difference, authorizedBy: supervisor?.username ?? null,
-          unregisteredCount: figures.unregisteredCount, receipts: figures.receipts,
+          shiftId: shift.id,
+          terminalId: deps.config.terminal.id,
+          siteId: deps.config.site.id,
+          operatorId: shift.operator_username,
+          openedAt: shift.opened_at,
+          closedAt,
+          openingFloat: shift.opening_float,
+          totals: figures.totals,
+          voidedCount: figures.voidedCount,
+          expectedCash: figures.expectedCash,
+          countedCash: input.countedCash,
+          difference,
+          authorizedBy: supervisor?.username ?? null,
+          unregisteredCount: figures.unregisteredCount,
+          receipts: figures.receipts,
         },
       });
       return desk.shift(shift.id) ?? shift;
@@ -138,9 +176,21 @@ export function createShiftService(deps: DeskDeps) {
       const at = clock.now().toISOString();
       const shift = desk.transaction(() => {
         const open = desk.openShift();
-        if (open) throw new ApiError('CONFLICT', 'a shift is already open', { reason: 'SHIFT_ALREADY_OPEN', shiftId: open.id, operatorName: open.operator_name });
+        if (open)
+          throw new ApiError('CONFLICT', 'a shift is already open', {
+            reason: 'SHIFT_ALREADY_OPEN',
+            shiftId: open.id,
+            operatorName: open.operator_name,
+          });
         const id = `T-${at.slice(0, 10).replace(/-/g, '')}-${ids.uuid().slice(0, 8).toUpperCase()}`;
-        desk.insertShift({ id, requestId: input.requestId, username: operator.username, name: operator.displayName, openingFloat: input.openingFloat, at });
+        desk.insertShift({
+          id,
+          requestId: input.requestId,
+          username: operator.username,
+          name: operator.displayName,
+          openingFloat: input.openingFloat,
+          at,
+        });
         return desk.shift(id);
       });
       if (!shift) throw new Error('shift vanished after insert');
@@ -153,8 +203,11 @@ export function createShiftService(deps: DeskDeps) {
       const figures = figuresOf(shift);
       const difference = countedCash - figures.expectedCash;
       return {
-        expectedCash: figures.expectedCash, difference, unregisteredCount: figures.unregisteredCount,
-        needsSupervisor: difference !== 0 || figures.unregisteredCount > 0, totals: figures.totals,
+        expectedCash: figures.expectedCash,
+        difference,
+        unregisteredCount: figures.unregisteredCount,
+        needsSupervisor: difference !== 0 || figures.unregisteredCount > 0,
+        totals: figures.totals,
       };
     },
     close,
@@ -165,10 +218,14 @@ export function createShiftService(deps: DeskDeps) {
     },
     reprintClose(shiftId: string): { jobId: string; copy: boolean } {
       const shift = desk.shift(shiftId);
-      if (!shift || shift.state !== 'closed' || !shift.report_json) throw new ApiError('NOT_FOUND', 'no closed shift with that id', { reason: 'SHIFT' });
+      if (!shift || shift.state !== 'closed' || !shift.report_json)
+        throw new ApiError('NOT_FOUND', 'no closed shift with that id', { reason: 'SHIFT' });
       const paper = JSON.parse(shift.report_json) as Parameters<typeof shiftCloseDocument>[0];
       const printed = printSafely(deps.print, logger, () => ({ ...shiftCloseDocument({ ...paper, config: deps.config }), copy: true }));
-      if (!printed.jobId) throw new ApiError('UNAVAILABLE', 'the shift close could not be printed', { reason: printed.problem ? 'invalid-document' : 'not-configured' });
+      if (!printed.jobId)
+        throw new ApiError('UNAVAILABLE', 'the shift close could not be printed', {
+          reason: printed.problem ? 'invalid-document' : 'not-configured',
+        });
       return { jobId: printed.jobId, copy: true };
     },
   };

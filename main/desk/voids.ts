@@ -40,7 +40,8 @@ export function createDeskVoids(deps: DeskDeps & { shifts: ShiftService }) {
       const row = payments.transaction(() => {
         const payment = payments.get(input.paymentId);
         if (!payment) throw new ApiError('NOT_FOUND', 'no such payment', { reason: 'PAYMENT' });
-        if (payment.method === 'pse') throw new ApiError('CONFLICT', 'PSE payments cannot be voided', { reason: 'NOT_VOIDABLE', why: 'PSE' });
+        if (payment.method === 'pse')
+          throw new ApiError('CONFLICT', 'PSE payments cannot be voided', { reason: 'NOT_VOIDABLE', why: 'PSE' });
         if (payment.state === 'voided') throw new ApiError('CONFLICT', 'payment already voided', { reason: 'ALREADY_VOIDED' });
         const shift = deps.shifts.requireOpen();
         if (payment.shiftId !== shift.id || payment.state !== 'approved') {
@@ -58,22 +59,42 @@ export function createDeskVoids(deps: DeskDeps & { shifts: ShiftService }) {
             idempotencyKey: `void-${payment.id}`,
             now: at,
             payload: {
-              paymentKey: payment.idempotencyKey, reference: payment.reference, obligationId: payment.obligationId, amount: payment.amount,
-              reason: input.reason, supervisor: supervisor.username, voidedAt: at, terminalId: config.terminal.id, shiftId: payment.shiftId,
+              paymentKey: payment.idempotencyKey,
+              reference: payment.reference,
+              obligationId: payment.obligationId,
+              amount: payment.amount,
+              reason: input.reason,
+              supervisor: supervisor.username,
+              voidedAt: at,
+              terminalId: config.terminal.id,
+              shiftId: payment.shiftId,
             },
           });
         }
         const printed = printSafely(deps.print, logger, () =>
           voidSlipDocument({
-            config, receiptNumber: payment.receiptNumber ?? payment.reference, method: payment.method === 'cash' ? 'cash' : 'card',
-            amount: payment.amount, paidAt: bogota(payment.createdAt), voidedAt: bogota(at), reason: input.reason,
-            operatorName: shift.operator_name, supervisorName: supervisor.displayName, shiftId: shift.id,
+            config,
+            receiptNumber: payment.receiptNumber ?? payment.reference,
+            method: payment.method === 'cash' ? 'cash' : 'card',
+            amount: payment.amount,
+            paidAt: bogota(payment.createdAt),
+            voidedAt: bogota(at),
+            reason: input.reason,
+            operatorName: shift.operator_name,
+            supervisorName: supervisor.displayName,
+            shiftId: shift.id,
           }),
         );
         desk.insertVoid({
-          paymentId: payment.id, requestId: input.requestId, reason: input.reason, supervisor: supervisor.username,
-          central: withdrawn ? 'cancelled' : 'queued', balanceAfter: payments.obligation(payment.obligationId)?.balance ?? 0,
-          printJobId: printed.jobId, printProblem: printed.problem, voidedAt: at,
+          paymentId: payment.id,
+          requestId: input.requestId,
+          reason: input.reason,
+          supervisor: supervisor.username,
+          central: withdrawn ? 'cancelled' : 'queued',
+          balanceAfter: payments.obligation(payment.obligationId)?.balance ?? 0,
+          printJobId: printed.jobId,
+          printProblem: printed.problem,
+          voidedAt: at,
         });
         return desk.voidOf(payment.id);
       });

@@ -6,7 +6,14 @@ import { logFiles } from '../log/file';
 import { scrub, scrubText } from '../log/redact';
 
 /** The public status methods whose answers make up `status.json` (counts and states, no person's data). */
-export const STATUS_METHODS = ['terminal.status', 'connectivity.status', 'sync.status', 'outbox.status', 'payments.unresolved', 'printing.status'] as const;
+export const STATUS_METHODS = [
+  'terminal.status',
+  'connectivity.status',
+  'sync.status',
+  'outbox.status',
+  'payments.unresolved',
+  'printing.status',
+] as const;
 
 /** Scrubs every line again: the log was redacted when written, and a bundle leaving on a USB stick gets it twice. */
 export function scrubLogText(text: string): string {
@@ -55,7 +62,8 @@ export function createDiagnosticsExport(deps: {
         bytes += Buffer.byteLength(text);
       };
       write('status.json', `${JSON.stringify(scrub(await deps.status()), null, 2)}\n`);
-      for (const entry of deps.logsDir ? logFiles(deps.logsDir) : []) write(basename(entry.file), scrubLogText(readFileSync(entry.file, 'utf8')));
+      for (const entry of deps.logsDir ? logFiles(deps.logsDir) : [])
+        write(basename(entry.file), scrubLogText(readFileSync(entry.file, 'utf8')));
       return { folder: target, files, bytes };
     },
   };

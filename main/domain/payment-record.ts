@@ -14,7 +14,17 @@
 export const paymentMethods = ['pse', 'cash', 'card'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 
-export const paymentStates = ['created', 'registered', 'redirected', 'pending', 'approved', 'rejected', 'failed', 'expired', 'voided'] as const;
+export const paymentStates = [
+  'created',
+  'registered',
+  'redirected',
+  'pending',
+  'approved',
+  'rejected',
+  'failed',
+  'expired',
+  'voided',
+] as const;
 export type PaymentState = (typeof paymentStates)[number];
 
 /** Methods taken at the cashier desk, which get a receipt number and belong to a shift. */

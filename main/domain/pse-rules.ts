@@ -45,10 +45,18 @@ export function isValidReference(reference: string): boolean {
  * random part separates two attempts in the same second. `|` and `"` can never appear (ACH forbids them).
  */
 export function makeReference(input: { terminalId: string; at: Date; random: string }): string {
-  const terminal = input.terminalId.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 10) || 'T';
+  const terminal =
+    input.terminalId
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '')
+      .slice(0, 10) || 'T';
   const bogota = new Date(input.at.getTime() - 5 * 3600_000).toISOString();
   const stamp = bogota.slice(2, 19).replace(/[-T:]/g, '');
-  const random = input.random.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 4).padEnd(4, '0');
+  const random = input.random
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 4)
+    .padEnd(4, '0');
   const reference = `${terminal}-${stamp}-${random}`;
   if (!isValidReference(reference)) throw new PaymentReferenceError(`cannot build a valid reference from terminal ${input.terminalId}`);
   return reference;

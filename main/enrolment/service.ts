@@ -15,12 +15,7 @@ import { TERMINAL_SECRET, type WritableSecretStore } from '../security/secret-st
  * user) — the file's existence is what "enrolled" means, so a crash in between leaves a terminal that asks to
  * be enrolled again, never one with a file and no secret.
  */
-export function createEnrolmentService(deps: {
-  terminalFile: string;
-  secrets: WritableSecretStore;
-  logger: Logger;
-  timeoutMs?: number;
-}) {
+export function createEnrolmentService(deps: { terminalFile: string; secrets: WritableSecretStore; logger: Logger; timeoutMs?: number }) {
   async function askCentral(input: EnrolmentInput) {
     try {
       return await enrolAtCentral(
@@ -30,7 +25,8 @@ export function createEnrolmentService(deps: {
     } catch (error) {
       if (!(error instanceof CentralError)) throw error;
       deps.logger.warn({ kind: error.kind, code: error.code, status: error.status }, 'enrolment refused or failed');
-      if (error.code === 'ENROLMENT_CODE_INVALID') throw new ApiError('FORBIDDEN', 'enrolment code refused', { reason: 'ENROLMENT_CODE_INVALID' });
+      if (error.code === 'ENROLMENT_CODE_INVALID')
+        throw new ApiError('FORBIDDEN', 'enrolment code refused', { reason: 'ENROLMENT_CODE_INVALID' });
       if (error.transient) throw new ApiError('UNAVAILABLE', 'central API unreachable', { reason: 'CENTRAL_UNREACHABLE' });
       throw new ApiError('UNAVAILABLE', 'central API refused the enrolment', { reason: 'CENTRAL_REFUSED' });
     }

@@ -24,7 +24,13 @@ const cachedData = readCache();
 // CommonJS's own wrapper, so the bundle sees the same five names as when Node requires it.
 const wrapper = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
 const script = new Script(wrapper, { filename: file, cachedData });
-const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
+const run = script.runInThisContext() as (
+  exports: object,
+  require: NodeJS.Require,
+  module: { exports: object },
+  filename: string,
+  dirname: string,
+) => void;
 const module = { exports: {} };
 run(module.exports, createRequire(file), module, file, dirname(file));
 

@@ -25,7 +25,14 @@ export async function runBrowserHost(
   // The sync's first full download and the print queue wait until the host answers: the first screen first.
   const app = createApp(config, { ...options.deps, deferBackground: true });
   try {
-    const host = await startHost({ api: app.api, logger: app.logger, rendererDir, port: options.port, token: options.token, pse: app.payments });
+    const host = await startHost({
+      api: app.api,
+      logger: app.logger,
+      rendererDir,
+      port: options.port,
+      token: options.token,
+      pse: app.payments,
+    });
     app.setPseReturnUrl(`${host.url}/pse/retorno`);
     app.startBackground();
     return {

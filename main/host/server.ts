@@ -81,8 +81,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
   server.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
     const status = error.statusCode ?? 500;
     // Each says what is wrong with the body as a whole (`field: 'body'`), like schema issues do for fields.
-    if (status === 413) return reply.code(413).send(refusal('VALIDATION', 'request body too large', { field: 'body', reason: 'TOO_LARGE' }));
-    if (status === 415) return reply.code(415).send(refusal('VALIDATION', 'body must be application/json', { field: 'body', reason: 'NOT_JSON' }));
+    if (status === 413)
+      return reply.code(413).send(refusal('VALIDATION', 'request body too large', { field: 'body', reason: 'TOO_LARGE' }));
+    if (status === 415)
+      return reply.code(415).send(refusal('VALIDATION', 'body must be application/json', { field: 'body', reason: 'NOT_JSON' }));
     if (status >= 400 && status < 500) {
       // e.g. FST_ERR_CTP_INVALID_JSON_BODY, or a `__proto__` key refused by the JSON parser.
       return reply.code(400).send(refusal('VALIDATION', 'malformed request body', { field: 'body', reason: error.code ?? 'MALFORMED' }));

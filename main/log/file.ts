@@ -20,7 +20,7 @@ export interface LogFileLimits {
 export async function rollingLogFile(dir: string, limits: LogFileLimits, now = Date.now()): Promise<DestinationStream & { end(): void }> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   pruneOldLogs(dir, limits.maxAgeDays, now);
-  return (await pinoRoll({
+  return await pinoRoll({
     file: join(dir, LOG_STEM),
     extension: '.log',
     frequency: 'daily',
@@ -31,7 +31,7 @@ export async function rollingLogFile(dir: string, limits: LogFileLimits, now = D
     // Each line reaches the disk before the call returns: a crash or an exit right after an error (the lines a
     // técnico needs most) loses nothing. A terminal logs a few lines a second at most, so the cost is small.
     sync: true,
-  }));
+  });
 }
 
 /** The log files of this app in `dir`, oldest first. */

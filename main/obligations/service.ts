@@ -27,15 +27,31 @@ export interface ObligationsServiceOptions {
 
 function fromRow(row: ObligationRow): ObligationView {
   return {
-    id: row.id, kind: row.kind, document: row.document, concept: row.concept, studentName: row.student_name, validityYear: row.validity_year,
-    debt: row.debt, paid: row.paid, balance: row.balance, installment: row.installment,
+    id: row.id,
+    kind: row.kind,
+    document: row.document,
+    concept: row.concept,
+    studentName: row.student_name,
+    validityYear: row.validity_year,
+    debt: row.debt,
+    paid: row.paid,
+    balance: row.balance,
+    installment: row.installment,
   };
 }
 
 function fromCentral(o: CentralObligation): ObligationView {
   return {
-    id: o.id, kind: o.kind, document: o.document, concept: o.concept, studentName: o.studentName, validityYear: o.validityYear,
-    debt: o.debt, paid: o.paid, balance: o.balance, installment: o.installment,
+    id: o.id,
+    kind: o.kind,
+    document: o.document,
+    concept: o.concept,
+    studentName: o.studentName,
+    validityYear: o.validityYear,
+    debt: o.debt,
+    paid: o.paid,
+    balance: o.balance,
+    installment: o.installment,
   };
 }
 
@@ -57,7 +73,11 @@ export function createObligationsService(options: ObligationsServiceOptions) {
     return { source: 'local', asOf, ageSeconds, obligations: rows.map(fromRow) };
   }
 
-  async function lookup(ownerType: OwnerType, ownerId: string, live: (opts: { timeoutMs: number; attempts: number }) => Promise<ObligationList>): Promise<ObligationAnswer> {
+  async function lookup(
+    ownerType: OwnerType,
+    ownerId: string,
+    live: (opts: { timeoutMs: number; attempts: number }) => Promise<ObligationList>,
+  ): Promise<ObligationAnswer> {
     if (connectivity.state() !== 'offline') {
       try {
         const answer = await live({ timeoutMs: liveTimeoutMs, attempts: 1 });
@@ -66,7 +86,10 @@ export function createObligationsService(options: ObligationsServiceOptions) {
         if (error instanceof CentralError && error.kind === 'rejected' && error.status === 400) {
           throw new ApiError('VALIDATION', 'the central API refused the identifier', { reason: error.code });
         }
-        logger.info({ ownerType, kind: error instanceof CentralError ? error.kind : 'internal' }, 'live obligations lookup failed, answering from the local copy');
+        logger.info(
+          { ownerType, kind: error instanceof CentralError ? error.kind : 'internal' },
+          'live obligations lookup failed, answering from the local copy',
+        );
       }
     }
     return local(ownerType, ownerId);

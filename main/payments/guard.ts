@@ -20,7 +20,12 @@ export interface Refusal {
  * A payer who left the bank's page without paying (the gateway says "unpaid") does not block a new attempt.
  * Cash and card payments of the desk never block with ACH's text (they are not PSE transactions).
  */
-export function createObligationGuard(deps: { repo: PaymentsRepo; reconciler: Reconciler; clock: Clock; customerService: () => CustomerService }) {
+export function createObligationGuard(deps: {
+  repo: PaymentsRepo;
+  reconciler: Reconciler;
+  clock: Clock;
+  customerService: () => CustomerService;
+}) {
   const { repo, reconciler, clock, customerService } = deps;
 
   function refusalFor(payment: PaymentRecord): Refusal | null {
@@ -38,7 +43,12 @@ export function createObligationGuard(deps: { repo: PaymentsRepo; reconciler: Re
   return {
     /** From local state only (for the quote screen): no call to the gateway. */
     currentRefusal(obligationId: string): Refusal | null {
-      return repo.forObligation(obligationId).map(refusalFor).find((r) => r !== null) ?? null;
+      return (
+        repo
+          .forObligation(obligationId)
+          .map(refusalFor)
+          .find((r) => r !== null) ?? null
+      );
     },
     /** Before a new payment: asks the gateway about recent open attempts, then refuses with ACH's text. */
     async check(obligationId: string): Promise<void> {

@@ -20,7 +20,7 @@ export function payerFor(subject: PaymentSubject, person: { fullName: string; em
   const company = subject.subjectType === 'company';
   return {
     docType: company ? 'NIT' : 'CC',
-    docNumber: company ? subject.subjectId.split('-')[0] ?? subject.subjectId : subject.subjectId,
+    docNumber: company ? (subject.subjectId.split('-')[0] ?? subject.subjectId) : subject.subjectId,
     personType: company ? 'juridica' : 'natural',
     fullName: person.fullName,
     email: person.email,
@@ -30,12 +30,18 @@ export function payerFor(subject: PaymentSubject, person: { fullName: string; em
 
 type PaymentMethods = 'payments.banks' | 'payments.quote' | 'payments.start' | 'payments.result' | 'payments.history' | 'payments.voucher';
 
-export function createPaymentHandlers(service: PaymentService, sessionOf: PaymentSessionResolver): Pick<KioskApiHandlers<CallContext>, PaymentMethods> {
+export function createPaymentHandlers(
+  service: PaymentService,
+  sessionOf: PaymentSessionResolver,
+): Pick<KioskApiHandlers<CallContext>, PaymentMethods> {
   return {
     'payments.banks': async () => service.banks(),
     'payments.quote': async (input, ctx) => {
       const session = sessionOf(ctx);
-      return { ...service.quote(input.obligationId, session.subject), payer: { ...session.payer, editable: ['fullName', 'email', 'phone'] } };
+      return {
+        ...service.quote(input.obligationId, session.subject),
+        payer: { ...session.payer, editable: ['fullName', 'email', 'phone'] },
+      };
     },
     'payments.start': async (input, ctx) => {
       const session = sessionOf(ctx);

@@ -41,8 +41,10 @@ export interface PaymentServiceDeps extends ReconcileDeps {
   customerService?: () => CustomerService;
 }
 
-const GATEWAY_DOWN_TEXT = 'No fue posible comunicarse con la pasarela de pagos. No se realizó ningún cobro; intente de nuevo en unos minutos.';
-const GATEWAY_REFUSED_TEXT = 'La pasarela de pagos no aceptó la transacción. No se realizó ningún cobro; intente de nuevo o solicite ayuda en la sede.';
+const GATEWAY_DOWN_TEXT =
+  'No fue posible comunicarse con la pasarela de pagos. No se realizó ningún cobro; intente de nuevo en unos minutos.';
+const GATEWAY_REFUSED_TEXT =
+  'La pasarela de pagos no aceptó la transacción. No se realizó ningún cobro; intente de nuevo o solicite ayuda en la sede.';
 
 /**
  * PSE payments: start (persisted as `created` before register.do, `redirected` before the payer leaves),
@@ -62,9 +64,11 @@ export function createPaymentService(deps: PaymentServiceDeps) {
     const previous = obligationLocks.get(obligationId) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(work);
     obligationLocks.set(obligationId, next);
-    void next.catch(() => undefined).finally(() => {
-      if (obligationLocks.get(obligationId) === next) obligationLocks.delete(obligationId);
-    });
+    void next
+      .catch(() => undefined)
+      .finally(() => {
+        if (obligationLocks.get(obligationId) === next) obligationLocks.delete(obligationId);
+      });
     return next;
   }
 
@@ -137,12 +141,21 @@ export function createPaymentService(deps: PaymentServiceDeps) {
       payment = repo.get(paymentId) as PaymentRecord;
     }
     if (payment.state !== 'redirected' || !payment.formUrl) {
-      throw new ApiError('CONFLICT', 'payment can no longer be started', { reason: 'ALREADY_STARTED', reference: payment.reference, state: payment.state });
+      throw new ApiError('CONFLICT', 'payment can no longer be started', {
+        reason: 'ALREADY_STARTED',
+        reference: payment.reference,
+        state: payment.state,
+      });
     }
     return { paymentId: payment.id, reference: payment.reference, amount: payment.amount, redirectUrl: payment.formUrl };
   }
 
-  async function register(payment: PaymentRecord, input: StartPaymentInput, obligation: ObligationRow, returnUrl: string): Promise<StartedPayment> {
+  async function register(
+    payment: PaymentRecord,
+    input: StartPaymentInput,
+    obligation: ObligationRow,
+    returnUrl: string,
+  ): Promise<StartedPayment> {
     let registered;
     try {
       registered = await gateway.register({
@@ -163,13 +176,24 @@ export function createPaymentService(deps: PaymentServiceDeps) {
       }
       // Unknown outcome: asked by orderNumber, never registered a second time.
       const after = await reconciler.reconcile(payment);
-      throw new ApiError('UNAVAILABLE', 'gateway did not answer', { reason: 'GATEWAY_UNAVAILABLE', text: GATEWAY_DOWN_TEXT, reference: after.reference, state: after.state });
+      throw new ApiError('UNAVAILABLE', 'gateway did not answer', {
+        reason: 'GATEWAY_UNAVAILABLE',
+        text: GATEWAY_DOWN_TEXT,
+        reference: after.reference,
+        state: after.state,
+      });
     }
     const at = clock.now();
-    const patch = { orderId: registered.orderId, formUrl: registered.formUrl, windowStartedAt: at.toISOString(), nextCheckAt: new Date(at.getTime() + timing.pollEveryMs).toISOString() };
+    const patch = {
+      orderId: registered.orderId,
+      formUrl: registered.formUrl,
+      windowStartedAt: at.toISOString(),
+      nextCheckAt: new Date(at.getTime() + timing.pollEveryMs).toISOString(),
+    };
     if (!repo.transition(payment.id, 'created', 'registered', patch, 'register.do answered', at.toISOString())) {
       const current = repo.get(payment.id) as PaymentRecord;
-      if (current.orderId === registered.orderId && !current.formUrl) repo.patch(current.id, current.state, { formUrl: registered.formUrl }, at.toISOString());
+      if (current.orderId === registered.orderId && !current.formUrl)
+        repo.patch(current.id, current.state, { formUrl: registered.formUrl }, at.toISOString());
     }
     return redirect(payment.id);
   }
@@ -181,9 +205,18 @@ export function createPaymentService(deps: PaymentServiceDeps) {
     const payment = existing.state === 'created' ? await reconciler.reconcile(existing) : existing;
     if ((payment.state === 'registered' || payment.state === 'redirected') && payment.formUrl) return redirect(payment.id);
     if (payment.state === 'created' || payment.state === 'registered') {
-      throw new ApiError('UNAVAILABLE', 'gateway did not answer', { reason: 'GATEWAY_UNAVAILABLE', text: GATEWAY_DOWN_TEXT, reference: payment.reference, state: payment.state });
+      throw new ApiError('UNAVAILABLE', 'gateway did not answer', {
+        reason: 'GATEWAY_UNAVAILABLE',
+        text: GATEWAY_DOWN_TEXT,
+        reference: payment.reference,
+        state: payment.state,
+      });
     }
-    throw new ApiError('CONFLICT', 'payment already started', { reason: 'ALREADY_STARTED', reference: payment.reference, state: payment.state });
+    throw new ApiError('CONFLICT', 'payment already started', {
+      reason: 'ALREADY_STARTED',
+      reference: payment.reference,
+      state: payment.state,
+    });
   }
 
   async function startOnce(input: StartPaymentInput): Promise<StartedPayment> {
@@ -198,7 +231,8 @@ export function createPaymentService(deps: PaymentServiceDeps) {
       throw error;
     }
     const bank = (await bankList()).banks.find((b) => b.code === input.bankCode);
-    if (!bank) throw new ApiError('VALIDATION', 'unknown bank', { reason: 'UNKNOWN_BANK', text: 'Seleccione una entidad financiera de la lista.' });
+    if (!bank)
+      throw new ApiError('VALIDATION', 'unknown bank', { reason: 'UNKNOWN_BANK', text: 'Seleccione una entidad financiera de la lista.' });
     await guard.check(obligation.id);
     const returnUrl = deps.returnUrl();
     const payment = insertNew(input, obligation, amount, bank.name);
@@ -228,8 +262,16 @@ export function createPaymentService(deps: PaymentServiceDeps) {
       const blocked = guard.currentRefusal(o.id);
       return {
         obligation: {
-          id: o.id, kind: o.kind, document: o.document, concept: o.concept, studentName: o.student_name,
-          validityYear: o.validity_year, debt: o.debt, paid: o.paid, balance: o.balance, installment: o.installment,
+          id: o.id,
+          kind: o.kind,
+          document: o.document,
+          concept: o.concept,
+          studentName: o.student_name,
+          validityYear: o.validity_year,
+          debt: o.debt,
+          paid: o.paid,
+          balance: o.balance,
+          installment: o.installment,
         },
         options: amountOptions(o, config.rules.otherAmountMinimum),
         blocked,

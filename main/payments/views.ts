@@ -22,7 +22,11 @@ export function outcomeOf(state: PaymentState): Outcome {
   }
 }
 
-export function summaryOf(repo: PaymentsRepo, payment: PaymentRecord, obligation: ObligationRow | undefined): ApiOutput<'payments.history'>['items'][number] {
+export function summaryOf(
+  repo: PaymentsRepo,
+  payment: PaymentRecord,
+  obligation: ObligationRow | undefined,
+): ApiOutput<'payments.history'>['items'][number] {
   return {
     paymentId: payment.id,
     method: payment.method,
@@ -62,11 +66,25 @@ const RECEIPT_NOTE = 'Conserve este recibo como soporte de su pago.';
 /** A desk receipt (cash, card) in the voucher's shape, so *Ver comprobante* shows it with the same screen. */
 function receiptFieldsOf(r: ReceiptData): VoucherFields {
   return {
-    merchantName: r.merchantName, merchantNit: r.merchantNit, uniqueCode: '', terminal: r.terminalId,
-    transactionNumber: r.receiptNumber, dateTime: r.dateTime.slice(0, 19).replace('T', ' '), currency: 'COP',
-    total: r.amount, iva: 0, ivaRefundBase: 0, installments: '001', errorCode: '',
-    authorizationResult: r.method === 'cash' ? 'EFECTIVO' : (r.cardAuthorizationCode ?? ''), responseDescription: 'APROBADA',
-    userIp: '', cus: '', bankName: '', reference: r.reference, payerIdMasked: r.payerIdMasked,
+    merchantName: r.merchantName,
+    merchantNit: r.merchantNit,
+    uniqueCode: '',
+    terminal: r.terminalId,
+    transactionNumber: r.receiptNumber,
+    dateTime: r.dateTime.slice(0, 19).replace('T', ' '),
+    currency: 'COP',
+    total: r.amount,
+    iva: 0,
+    ivaRefundBase: 0,
+    installments: '001',
+    errorCode: '',
+    authorizationResult: r.method === 'cash' ? 'EFECTIVO' : (r.cardAuthorizationCode ?? ''),
+    responseDescription: 'APROBADA',
+    userIp: '',
+    cus: '',
+    bankName: '',
+    reference: r.reference,
+    payerIdMasked: r.payerIdMasked,
   };
 }
 
@@ -98,11 +116,24 @@ export function voucherOf(repo: PaymentsRepo, payment: PaymentRecord): ApiOutput
   const document = voucherDocumentSchema.safeParse(stored.fields);
   // A stored voucher that no longer parses is our bug; the payment stays approved, the screen says not found.
   if (!document.success) return undefined;
-  const common = { paymentId: payment.id, voucherId: stored.id, printJobId: stored.printJobId, reference: payment.reference, createdAt: stored.createdAt };
+  const common = {
+    paymentId: payment.id,
+    voucherId: stored.id,
+    printJobId: stored.printJobId,
+    reference: payment.reference,
+    createdAt: stored.createdAt,
+  };
   if (document.data.kind === 'receipt') {
     const fields = receiptFieldsOf(document.data);
     return { ...common, title: RECEIPT_TITLE, processor: '', legalText: RECEIPT_NOTE, fields, lines: receiptLines(document.data) };
   }
   const fields = voucherFieldsOf(document.data);
-  return { ...common, title: VOUCHER_TITLE, processor: VOUCHER_PROCESSOR, legalText: VOUCHER_LEGAL_TEXT, fields, lines: voucherLines(fields) };
+  return {
+    ...common,
+    title: VOUCHER_TITLE,
+    processor: VOUCHER_PROCESSOR,
+    legalText: VOUCHER_LEGAL_TEXT,
+    fields,
+    lines: voucherLines(fields),
+  };
 }

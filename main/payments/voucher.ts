@@ -106,7 +106,6 @@ export function buildVoucherDocument(input: {
   return voucherDataSchema.parse(document);
 }
 
-
 export function voucherFieldsOf(document: VoucherData): VoucherFields {
   return {
     merchantName: document.merchantName,

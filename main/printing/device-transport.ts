@@ -20,7 +20,10 @@ export function createDeviceTransport(path: string, settings: TransportSettings)
       let timer: NodeJS.Timeout | undefined;
       try {
         const timeout = new Promise<never>((_resolve, reject) => {
-          timer = setTimeout(() => reject(new PrintError('timeout', `device write took over ${settings.timeoutMs} ms`, true)), settings.timeoutMs);
+          timer = setTimeout(
+            () => reject(new PrintError('timeout', `device write took over ${settings.timeoutMs} ms`, true)),
+            settings.timeoutMs,
+          );
         });
         await Promise.race([handle.writeFile(bytes), timeout]);
       } catch (error) {

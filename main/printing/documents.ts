@@ -14,9 +14,7 @@ import { fitField } from './field-text';
 const instantSchema = z.iso.datetime({ offset: true });
 
 /** A payer's identification as it may appear on paper: masked, at most its last four digits shown. */
-export const maskedIdSchema = z
-  .string()
-  .regex(/^\*{2,}[0-9A-Za-z]{0,4}$/, 'must be masked, e.g. ****8901 (at most 4 characters shown)');
+export const maskedIdSchema = z.string().regex(/^\*{2,}[0-9A-Za-z]{0,4}$/, 'must be masked, e.g. ****8901 (at most 4 characters shown)');
 
 /**
  * Text fields take any string and keep it as one field of at most `max` characters (`field-text.ts`: control
@@ -110,7 +108,10 @@ export const receiptDataSchema = z
     /** Datáfono: the terminal's approval code and reference, and the card's last four digits. */
     cardAuthorizationCode: optionalText(20),
     cardReference: optionalText(40),
-    cardLast4: z.string().regex(/^\d{4}$/).nullable(),
+    cardLast4: z
+      .string()
+      .regex(/^\d{4}$/)
+      .nullable(),
     /** Cash: the printer's drawer kick goes with the original (never with a COPIA). */
     openDrawer: z.boolean().default(false),
     copy: z.boolean().default(false),
@@ -198,7 +199,13 @@ export const testPageDataSchema = z.object({
 export type TestPageData = z.infer<typeof testPageDataSchema>;
 
 /** Everything the queue can print; `kind` tells which layout. */
-export const printDocumentSchema = z.union([voucherDataSchema, receiptDataSchema, shiftCloseDataSchema, testPageDataSchema, voidSlipDataSchema]);
+export const printDocumentSchema = z.union([
+  voucherDataSchema,
+  receiptDataSchema,
+  shiftCloseDataSchema,
+  testPageDataSchema,
+  voidSlipDataSchema,
+]);
 export type PrintDocument = z.infer<typeof printDocumentSchema>;
 export type PrintDocumentKind = PrintDocument['kind'];
 

@@ -27,7 +27,11 @@ function loadDriver(): PrinterDriver | null {
  * `printer:Name`: the operating system's printer of that name, in RAW mode, through node-thermal-printer's
  * driver interface. Needs one of DRIVER_MODULES; without it every job fails at once as `driver-missing`.
  */
-export function createDriverTransport(name: string, settings: TransportSettings, driver: PrinterDriver | null = loadDriver()): PrinterTransport {
+export function createDriverTransport(
+  name: string,
+  settings: TransportSettings,
+  driver: PrinterDriver | null = loadDriver(),
+): PrinterTransport {
   return {
     label: `printer:${name}`,
     async send(bytes) {

@@ -3,14 +3,7 @@
  * `failed`. `partial` says whether any byte may have reached the printer (so a resend is marked as one).
  */
 export type PrintFailureReason =
-  | 'unreachable'
-  | 'timeout'
-  | 'interrupted'
-  | 'paper-out'
-  | 'driver-missing'
-  | 'not-configured'
-  | 'invalid-document'
-  | 'expired';
+  'unreachable' | 'timeout' | 'interrupted' | 'paper-out' | 'driver-missing' | 'not-configured' | 'invalid-document' | 'expired';
 
 const permanent = new Set<PrintFailureReason>(['driver-missing', 'not-configured', 'invalid-document', 'expired']);
 
@@ -38,7 +31,9 @@ export function describeFailure(error: PrintError): string {
 export function reasonOf(lastError: string | null): PrintFailureReason | null {
   if (!lastError) return null;
   const reason = lastError.split(':', 1)[0] as PrintFailureReason;
-  return ['unreachable', 'timeout', 'interrupted', 'paper-out', 'driver-missing', 'not-configured', 'invalid-document', 'expired'].includes(reason)
+  return ['unreachable', 'timeout', 'interrupted', 'paper-out', 'driver-missing', 'not-configured', 'invalid-document', 'expired'].includes(
+    reason,
+  )
     ? reason
     : null;
 }

@@ -45,7 +45,9 @@ function check(body: string, key: Buffer): string {
 
 export function voucherQrPayload(fields: QrFields, key: Buffer): string {
   const when = printDateTime(fields.dateTime).replace(/[-: ]/g, '');
-  const body = [QR_VERSION, clean(fields.terminalId), clean(fields.reference), clean(fields.cus ?? ''), String(fields.amount), when].join('|');
+  const body = [QR_VERSION, clean(fields.terminalId), clean(fields.reference), clean(fields.cus ?? ''), String(fields.amount), when].join(
+    '|',
+  );
   return `${body}|${check(body, key)}`;
 }
 

@@ -155,7 +155,14 @@ export function createPrintService(deps: PrintServiceDeps) {
   function enqueue(document: PrintDocument, voucherId: string | null): string | null {
     if (!worker) return null;
     const id = ids.uuid();
-    repo.insert({ id, kind: document.kind, voucherId, payloadJson: JSON.stringify(document), copy: 'copy' in document && document.copy, now: nowIso() });
+    repo.insert({
+      id,
+      kind: document.kind,
+      voucherId,
+      payloadJson: JSON.stringify(document),
+      copy: 'copy' in document && document.copy,
+      now: nowIso(),
+    });
     worker.kick();
     return id;
   }
@@ -226,7 +233,13 @@ export function createPrintService(deps: PrintServiceDeps) {
     testPrint(): { jobId: string } {
       if (!worker || !transport) throw new ApiError('UNAVAILABLE', 'no thermal printer configured', { reason: 'not-configured' });
       const id = enqueue(
-        { kind: 'testPage', siteName: deps.terminal.siteName, terminalId: deps.terminal.id, printedAt: nowIso(), interfaceLabel: transport.label },
+        {
+          kind: 'testPage',
+          siteName: deps.terminal.siteName,
+          terminalId: deps.terminal.id,
+          printedAt: nowIso(),
+          interfaceLabel: transport.label,
+        },
         null,
       );
       return { jobId: id ?? '' };

@@ -23,10 +23,7 @@ export interface TransportSettings {
 }
 
 export type ParsedInterface =
-  | { kind: 'none' }
-  | { kind: 'tcp'; host: string; port: number }
-  | { kind: 'driver'; name: string }
-  | { kind: 'device'; path: string };
+  { kind: 'none' } | { kind: 'tcp'; host: string; port: number } | { kind: 'driver'; name: string } | { kind: 'device'; path: string };
 
 /** `tcp://host:port` (port 9100 by default), `printer:Name`, a device path, or empty for none. */
 export function parseInterface(uri: string): ParsedInterface {

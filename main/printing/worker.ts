@@ -75,13 +75,20 @@ export function createPrintWorker(deps: PrintWorkerDeps) {
       if (!failure.transient) {
         repo.markFailed(job.id, describeFailure(failure), failure.partial);
       } else if (now.getTime() - windowStart >= retry.windowMs) {
-        repo.markFailed(job.id, `expired: gave up after ${attempts} attempts (last: ${describeFailure(failure)})`.slice(0, 300), failure.partial);
+        repo.markFailed(
+          job.id,
+          `expired: gave up after ${attempts} attempts (last: ${describeFailure(failure)})`.slice(0, 300),
+          failure.partial,
+        );
       } else {
         const next = new Date(now.getTime() + backoffMs(attempts, retry)).toISOString();
         repo.markRetry(job.id, next, describeFailure(failure), failure.partial);
         repo.postponeQueued(next);
       }
-      logger.warn({ job: job.id, kind: job.kind, attempt: attempts, reason: failure.reason, partial: failure.partial }, 'print attempt failed');
+      logger.warn(
+        { job: job.id, kind: job.kind, attempt: attempts, reason: failure.reason, partial: failure.partial },
+        'print attempt failed',
+      );
       deps.onOutcome({ jobId: job.id, ok: false, error: failure, at: now });
     }
   }

@@ -18,7 +18,11 @@ export interface Sealer {
  * give them away. Where no key store is available (a Linux kiosk without a keyring) the secret is kept in a
  * `<name>.key` file readable only by the app's user (0600 in a 0700 folder): weaker, and said in the README.
  */
-export function createSealedSecretStore(options: { dir: string; sealer: Sealer; random?: (size: number) => Buffer }): WritableSecretStore & { sealed(): boolean } {
+export function createSealedSecretStore(options: {
+  dir: string;
+  sealer: Sealer;
+  random?: (size: number) => Buffer;
+}): WritableSecretStore & { sealed(): boolean } {
   const random = options.random ?? randomBytes;
   const sealed = () => options.sealer.isAvailable();
 

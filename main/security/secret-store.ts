@@ -14,6 +14,7 @@ export interface WritableSecretStore extends SecretStore {
 export const TERMINAL_SECRET = 'terminal-secret';
 
 export function checkSecretName(name: string): string {
-  if (!/^[a-z0-9-]{1,40}$/.test(name)) throw new Error(`secret name must be lower-case letters, digits and dashes: ${JSON.stringify(name).slice(0, 50)}`);
+  if (!/^[a-z0-9-]{1,40}$/.test(name))
+    throw new Error(`secret name must be lower-case letters, digits and dashes: ${JSON.stringify(name).slice(0, 50)}`);
   return name;
 }

@@ -50,7 +50,6 @@ export interface SyncRunResult {
   longPoll: boolean;
 }
 
-
 /**
  * Keeps the local copy of the obligations equal to the central API's: a full pass first, then the delta
  * feed from the saved cursor. A page is checked against its schema before anything is written (by the writer,
@@ -137,7 +136,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
         // The writer answers with the page's header as soon as it is parsed and checked; the next page is asked
         // for then, so the central API prepares it while this one is written.
         const header = await write.header.catch((error: unknown) => {
-          if (error instanceof CentralError && error.kind === 'malformed') options.onOutcome?.({ ok: false, transient: false, kind: 'malformed' });
+          if (error instanceof CentralError && error.kind === 'malformed')
+            options.onOutcome?.({ ok: false, transient: false, kind: 'malformed' });
           throw error;
         });
         options.onOutcome?.({ ok: true, transient: false });
@@ -164,7 +164,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
       // Counting a million rows takes a while: done when the status is asked for, not on every delta.
       if (result.changes > 0) localRows = undefined;
       caughtUpAt = repo.state().last_success_at;
-      lastRun = { at: clock.now().toISOString(), pages: result.pages, changes: result.changes, ms: Math.round(performance.now() - started) };
+      lastRun = {
+        at: clock.now().toISOString(),
+        pages: result.pages,
+        changes: result.changes,
+        ms: Math.round(performance.now() - started),
+      };
       if (result.changes > 0) logger.info({ feed: 'obligations', ...lastRun, fullSync: result.fullSync }, 'sync applied changes');
     }
   }
@@ -224,7 +229,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
       const lagSeconds = state.last_success_at ? Math.max(0, Math.round((now - Date.parse(state.last_success_at)) / 1000)) : null;
       const failing = state.last_error_at !== null && (state.last_success_at === null || state.last_error_at > state.last_success_at);
       return {
-        state: running && !waitingHeld ? ('running' as const) : failing ? ('failing' as const) : state.last_success_at ? ('idle' as const) : ('never' as const),
+        state:
+          running && !waitingHeld
+            ? ('running' as const)
+            : failing
+              ? ('failing' as const)
+              : state.last_success_at
+                ? ('idle' as const)
+                : ('never' as const),
         mode: state.mode,
         lastSuccessAt: state.last_success_at,
         lastAttemptAt: state.last_attempt_at,

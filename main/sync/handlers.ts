@@ -15,12 +15,17 @@ type DataMethods =
   | 'obligations.ofCompany';
 
 /** The terminal's data through the KioskApi. A person sees their own obligations only. */
-export function createDataHandlers(deps: { data: DataLayer; connectivity: Connectivity; sessions: SessionManager }): Pick<KioskApiHandlers<CallContext>, DataMethods> {
+export function createDataHandlers(deps: {
+  data: DataLayer;
+  connectivity: Connectivity;
+  sessions: SessionManager;
+}): Pick<KioskApiHandlers<CallContext>, DataMethods> {
   const { data, connectivity, sessions } = deps;
   // The access guard has checked that someone is signed in; these check that it is this subject.
   const signedInAs = (type: 'member' | 'company', id: string): void => {
     const person = sessions.currentPerson();
-    if (!person || person.type !== type || person.id !== id) throw new ApiError('FORBIDDEN', 'obligations of another subject than the signed-in one');
+    if (!person || person.type !== type || person.id !== id)
+      throw new ApiError('FORBIDDEN', 'obligations of another subject than the signed-in one');
   };
   return {
     'sync.status': async () => data.sync.status(),

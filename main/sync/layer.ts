@@ -69,8 +69,20 @@ export function createDataLayer(deps: {
   // A database file gets its own writer thread; an in-memory one exists only on this connection.
   const writer = db.memory ? inlineSyncWriter(syncRepo) : threadSyncWriter(db.name);
   const longPollSeconds = tuning.longPollSeconds ?? 900;
-  const longPoll = longPollSeconds > 0 ? { waitSeconds: longPollSeconds, timeoutMs: longPollSeconds * 1000 + (tuning.centralTimeoutMs ?? 10_000) } : undefined;
-  const sync = createSyncEngine({ repo: syncRepo, client: central.obligations, clock, logger, pageSize: tuning.pageSize, writer, onOutcome: connectivity.record, longPoll });
+  const longPoll =
+    longPollSeconds > 0
+      ? { waitSeconds: longPollSeconds, timeoutMs: longPollSeconds * 1000 + (tuning.centralTimeoutMs ?? 10_000) }
+      : undefined;
+  const sync = createSyncEngine({
+    repo: syncRepo,
+    client: central.obligations,
+    clock,
+    logger,
+    pageSize: tuning.pageSize,
+    writer,
+    onOutcome: connectivity.record,
+    longPoll,
+  });
   const outbox = createOutboxWorker({
     repo: outboxRepo,
     senders: deps.senders,
@@ -111,7 +123,13 @@ export function createDataLayer(deps: {
     logger,
   });
   const keptJobs = (deps.kept ?? []).map((resource) =>
-    createPeriodic({ name: resource.name, run: (signal) => resource.refresh(signal), intervalMs: resource.intervalMs, backoff: { baseMs: 5_000, maxMs: 600_000 }, logger }),
+    createPeriodic({
+      name: resource.name,
+      run: (signal) => resource.refresh(signal),
+      intervalMs: resource.intervalMs,
+      backoff: { baseMs: 5_000, maxMs: 600_000 },
+      logger,
+    }),
   );
   const retention = createRetention({ repo: createRetentionRepo(db), clock, logger, policy: deps.retention ?? { personalDataDays: 90 } });
   const retentionJob = createPeriodic({

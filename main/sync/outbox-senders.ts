@@ -1,12 +1,6 @@
 import type { z } from 'zod';
 import { CentralError } from '../central/errors';
-import {
-  outboxKindSchemas,
-  PAYMENT_REGISTRATION,
-  PAYMENT_VOID,
-  SHIFT_CLOSE,
-  type OutboxKind,
-} from '../central/outbox-kinds';
+import { outboxKindSchemas, PAYMENT_REGISTRATION, PAYMENT_VOID, SHIFT_CLOSE, type OutboxKind } from '../central/outbox-kinds';
 import type { PaymentsClient } from '../central/payments';
 import type { PaymentRegistration } from '../central/schemas';
 import { oneField } from '../domain/text-field';
@@ -48,7 +42,10 @@ function within(value: unknown, max: number): unknown {
 function parse<K extends OutboxKind>(kind: K, payload: unknown): z.output<(typeof outboxKindSchemas)[K]> {
   const parsed = outboxKindSchemas[kind].safeParse(kind === PAYMENT_REGISTRATION ? legacyPayment(payload) : payload);
   if (!parsed.success) {
-    const where = parsed.error.issues.map((i) => i.path.join('.')).slice(0, 3).join(', ');
+    const where = parsed.error.issues
+      .map((i) => i.path.join('.'))
+      .slice(0, 3)
+      .join(', ');
     throw new OutboxRejection('INVALID_PAYLOAD', `${kind} payload failed its schema at ${where}`);
   }
   return parsed.data as z.output<(typeof outboxKindSchemas)[K]>;

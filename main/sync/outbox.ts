@@ -22,9 +22,18 @@ export class OutboxRejection extends Error {
  * Puts an item in the outbox (durably, before anything is sent). The same idempotency key twice is one item:
  * the second call changes nothing and says so.
  */
-export function enqueue(repo: OutboxRepo, clock: Clock, item: { idempotencyKey: string; kind: string; payload: unknown }): { id: number; created: boolean } {
+export function enqueue(
+  repo: OutboxRepo,
+  clock: Clock,
+  item: { idempotencyKey: string; kind: string; payload: unknown },
+): { id: number; created: boolean } {
   if (!/^[A-Za-z0-9._:-]{8,128}$/.test(item.idempotencyKey)) throw new Error('idempotency key must be 8 to 128 safe characters');
-  return repo.enqueue({ idempotencyKey: item.idempotencyKey, kind: item.kind, payloadJson: JSON.stringify(item.payload), now: clock.now().toISOString() });
+  return repo.enqueue({
+    idempotencyKey: item.idempotencyKey,
+    kind: item.kind,
+    payloadJson: JSON.stringify(item.payload),
+    now: clock.now().toISOString(),
+  });
 }
 
 export interface OutboxWorkerOptions {
@@ -117,7 +126,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         backlog: summary.pending,
         sent: summary.sent,
         rejectedCount: summary.rejected,
-        oldestPendingAgeSeconds: summary.oldestPendingAt ? Math.max(0, Math.round((now - Date.parse(summary.oldestPendingAt)) / 1000)) : null,
+        oldestPendingAgeSeconds: summary.oldestPendingAt
+          ? Math.max(0, Math.round((now - Date.parse(summary.oldestPendingAt)) / 1000))
+          : null,
         head: head ? { kind: head.kind, attempts: head.attempts, nextAttemptAt: head.next_attempt_at, lastError: head.last_error } : null,
         rejected: repo.rejected().map((row) => ({
           id: row.id,

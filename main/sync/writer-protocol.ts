@@ -17,13 +17,12 @@ export interface PageHeader {
 }
 
 /** Messages between the sync engine and its writer thread (both ours, same build: not a trust boundary). */
-export type WriterCommand = { op: 'beginFull' } | { op: 'applyPage'; page: PageToApply } | { op: 'applyFeedBytes'; feed: FeedBytes } | { op: 'close' };
+export type WriterCommand =
+  { op: 'beginFull' } | { op: 'applyPage'; page: PageToApply } | { op: 'applyFeedBytes'; feed: FeedBytes } | { op: 'close' };
 export type WriterRequest = WriterCommand & { id: number };
 /**
  * `applyFeedBytes` is answered twice: `parsed` as soon as the page passed its schema (the engine then asks for
  * the next one), and `ok` once it is committed. A page that is not valid fails with `malformed`.
  */
 export type WriterReply =
-  | { id: number; ok: true }
-  | { id: number; parsed: PageHeader }
-  | { id: number; ok: false; message: string; malformed?: boolean };
+  { id: number; ok: true } | { id: number; parsed: PageHeader } | { id: number; ok: false; message: string; malformed?: boolean };

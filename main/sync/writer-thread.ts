@@ -63,7 +63,12 @@ port.on('message', (request: WriterRequest) => {
     }
     reply = { id: request.id, ok: true };
   } catch (error) {
-    reply = { id: request.id, ok: false, message: (error as Error).message, malformed: error instanceof CentralError && error.kind === 'malformed' };
+    reply = {
+      id: request.id,
+      ok: false,
+      message: (error as Error).message,
+      malformed: error instanceof CentralError && error.kind === 'malformed',
+    };
   }
   port.postMessage(reply);
   if ((request.op === 'applyPage' || request.op === 'applyFeedBytes') && reply.ok) {

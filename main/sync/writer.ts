@@ -30,7 +30,11 @@ export function inlineSyncWriter(repo: SyncRepo): SyncWriter {
     applyFeedBytes(feed) {
       let header: PageHeader | undefined;
       try {
-        applyParsedFeed(feed, (page) => repo.applyPage(page), (parsed) => (header = parsed));
+        applyParsedFeed(
+          feed,
+          (page) => repo.applyPage(page),
+          (parsed) => (header = parsed),
+        );
       } catch (error) {
         const failed = Promise.reject(error as Error);
         failed.catch(() => undefined);
@@ -149,11 +153,20 @@ function spawnWriterThread(file: string): Worker {
   // sync's pages pile up before collecting them (peak RSS of the benchmark: 328 MB uncapped, 260–305 with
   // 8 MB and pages of 10,000, ~250 with 4 MB and pages of 5,000; 2 MB was worse again).
   const options = { workerData: { file }, resourceLimits: { maxYoungGenerationSizeMb: 4 } };
-  const bundled = ['sync-writer.cjs', 'sync-writer.mjs'].map((name) => new URL(`./${name}`, import.meta.url)).find((url) => existsSync(fileURLToPath(url)));
+  const bundled = ['sync-writer.cjs', 'sync-writer.mjs']
+    .map((name) => new URL(`./${name}`, import.meta.url))
+    .find((url) => existsSync(fileURLToPath(url)));
   if (bundled) return new Worker(bundled, options);
   const entry = new URL('./writer-thread.ts', import.meta.url).href;
   // tsx's ESM API, resolved here where tsx is installed: its package maps `import` to the .mjs beside the
   // .cjs that require.resolve finds (the .cjs cannot load from an eval'd worker).
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`, { ...options, eval: true });
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`, {
+    ...options,
+    eval: true,
+  });
 }

@@ -28,7 +28,13 @@ export function createContactsService(deps: { config: Config; repo: ContactsRepo
 
   function fromConfig(): ScreenContacts {
     const c = config.contacts;
-    return { siteName: config.site.name, advisorEmail: c.advisorEmail, portfolioEmail: c.portfolioEmail, sitePhones: c.sitePhones, kindergartenPhones: c.kindergartenPhones };
+    return {
+      siteName: config.site.name,
+      advisorEmail: c.advisorEmail,
+      portfolioEmail: c.portfolioEmail,
+      sitePhones: c.sitePhones,
+      kindergartenPhones: c.kindergartenPhones,
+    };
   }
 
   function readKept(): ContactChannels | undefined {

@@ -17,7 +17,8 @@ export const obligationTexts = {
     'Verifique que el número de identificación digitado sea el correcto, si persiste el inconveniente y el número es correcto, ' +
     `comuníquese con el personal del Jardín a los siguientes números telefónicos ${phoneList(phones)}.`,
   /** Shown when the answer comes from the terminal's copy, not from the central system. */
-  localData: (asOf: string) => `Información del ${formatDateTime(asOf)}; sin conexión con el sistema central. Los valores pueden haber cambiado desde entonces.`,
+  localData: (asOf: string) =>
+    `Información del ${formatDateTime(asOf)}; sin conexión con el sistema central. Los valores pueden haber cambiado desde entonces.`,
 };
 
 /** `3491109 - 3714674 o al Celular 317 647 5902`, as the seed lists the jardín's phones (mobiles start with 3 and have 10 digits). */

@@ -19,9 +19,13 @@ export const paymentTexts = {
     slipInFull: 'Los volantes de matrícula se pagan por el valor total.',
     installmentIsBalance: 'Su saldo es menor que la cuota: la cuota paga el saldo.',
   },
-  docTypes: { CC: 'Cédula de Ciudadanía', CE: 'Cédula de Extranjería', TI: 'Tarjeta de Identidad', PP: 'Pasaporte', NIT: 'NIT' } as Record<string, string>,
+  docTypes: { CC: 'Cédula de Ciudadanía', CE: 'Cédula de Extranjería', TI: 'Tarjeta de Identidad', PP: 'Pasaporte', NIT: 'NIT' } as Record<
+    string,
+    string
+  >,
   personTypes: { natural: 'Persona natural', juridica: 'Persona jurídica' } as Record<string, string>,
-  toBank: 'Al presionar PAGAR será dirigido a la página de su entidad financiera para autorizar el débito. Al terminar, volverá a esta pantalla.',
+  toBank:
+    'Al presionar PAGAR será dirigido a la página de su entidad financiera para autorizar el débito. Al terminar, volverá a esta pantalla.',
   leaving: 'Dirigiéndolo a su entidad financiera…',
   noReturnUrl:
     'Este terminal no puede iniciar pagos por PSE en este momento (falta la dirección de retorno). No se realizó ningún cobro; solicite ayuda en la sede.',
@@ -44,8 +48,7 @@ export const paymentTexts = {
     inProgress: {
       title: 'Estamos confirmando su pago',
       text: 'Consultando el estado de su transacción con su entidad financiera…',
-      slow:
-        'Aún no tenemos la respuesta de su entidad financiera. Si no terminó el pago en la página de su banco, no se realizó ningún cobro.',
+      slow: 'Aún no tenemos la respuesta de su entidad financiera. Si no terminó el pago en la página de su banco, no se realizó ningún cobro.',
       /** What happens next while the bank has not answered: the gateway's 20-minute window, and a way out. */
       next: (until: string) =>
         `Su banco tiene hasta el ${until} para confirmar el pago (20 minutos desde que lo inició). ` +

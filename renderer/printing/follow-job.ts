@@ -7,7 +7,11 @@ type JobStatus = ApiOutput<'printing.jobStatus'>;
  * Watches one print job until it is printed or failed, telling the screen each change. The queue keeps
  * retrying on its own; the screen stops watching after `maxMs` (it never waits on the printer to move on).
  */
-export async function followJob(jobId: string, onUpdate: (job: JobStatus) => void, options: { intervalMs?: number; maxMs?: number; signal?: AbortSignal } = {}): Promise<JobStatus | null> {
+export async function followJob(
+  jobId: string,
+  onUpdate: (job: JobStatus) => void,
+  options: { intervalMs?: number; maxMs?: number; signal?: AbortSignal } = {},
+): Promise<JobStatus | null> {
   const interval = options.intervalMs ?? 400;
   const deadline = Date.now() + (options.maxMs ?? 60_000);
   let last: JobStatus | null = null;

@@ -34,7 +34,12 @@ export const failureTexts: Record<FailureReason, string> = {
 };
 
 const kindTexts: Record<string, string> = { voucher: 'Comprobante', receipt: 'Recibo', shiftClose: 'Cierre de turno', testPage: 'Prueba' };
-const stateTexts: Record<JobStatus['state'], string> = { queued: 'en cola', printing: 'imprimiendo', printed: 'impreso', failed: 'fallido' };
+const stateTexts: Record<JobStatus['state'], string> = {
+  queued: 'en cola',
+  printing: 'imprimiendo',
+  printed: 'impreso',
+  failed: 'fallido',
+};
 
 export function localTime(iso: string | null): string {
   return formatDateTime(iso);
@@ -65,7 +70,11 @@ export function lastJobLine(status: PrinterStatus): string {
 }
 
 export function failuresLine(status: PrinterStatus): string {
-  const parts = [`${status.consecutiveFailures} intentos fallidos seguidos`, `${status.queued} en cola`, `${status.failedLast24h} fallidos en 24 h`];
+  const parts = [
+    `${status.consecutiveFailures} intentos fallidos seguidos`,
+    `${status.queued} en cola`,
+    `${status.failedLast24h} fallidos en 24 h`,
+  ];
   const last = status.lastFailure && status.consecutiveFailures > 0 ? ` — ${failureTexts[status.lastFailure]}` : '';
   return `${parts.join(' · ')}${last}`;
 }

@@ -62,5 +62,17 @@ export const useObligationsStore = defineStore('obligations', () => {
     }
   }
 
-  return { credits, creditsError, creditsLoading, studentId, slips, slipsError, slipsLoading, searchedFor, loadCredits, setStudentId, searchSlips };
+  return {
+    credits,
+    creditsError,
+    creditsLoading,
+    studentId,
+    slips,
+    slipsError,
+    slipsLoading,
+    searchedFor,
+    loadCredits,
+    setStudentId,
+    searchSlips,
+  };
 });

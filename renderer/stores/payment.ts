@@ -126,8 +126,24 @@ export const usePaymentStore = defineStore('payment', () => {
   }
 
   return {
-    quote, loading, error, choice, otherDigits, amountError, confirmedAmount, requestId, blockedText,
-    obligation, options, isSlip, amount,
-    open, choose, setOther, confirmAmount, amountInput, renewRequestId,
+    quote,
+    loading,
+    error,
+    choice,
+    otherDigits,
+    amountError,
+    confirmedAmount,
+    requestId,
+    blockedText,
+    obligation,
+    options,
+    isSlip,
+    amount,
+    open,
+    choose,
+    setOther,
+    confirmAmount,
+    amountInput,
+    renewRequestId,
   };
 });

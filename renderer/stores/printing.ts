@@ -29,13 +29,19 @@ export const usePrintingStore = defineStore('printing', () => {
     testMessage.value = printingTexts.testSent;
     try {
       const { jobId } = await api.call('printing.test', {});
-      await followJob(jobId, (job) => {
-        if (job.state === 'printed') testMessage.value = printingTexts.testPrinted;
-        else if (job.lastError) testMessage.value = failureTexts[job.lastError];
-      }, { maxMs: 60_000 });
+      await followJob(
+        jobId,
+        (job) => {
+          if (job.state === 'printed') testMessage.value = printingTexts.testPrinted;
+          else if (job.lastError) testMessage.value = failureTexts[job.lastError];
+        },
+        { maxMs: 60_000 },
+      );
     } catch (err) {
-      if (err instanceof ApiCallError && (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN')) testMessage.value = printingTexts.testNeedsOperator;
-      else if (err instanceof ApiCallError && err.body.details?.reason === 'not-configured') testMessage.value = printingTexts.notConfigured;
+      if (err instanceof ApiCallError && (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN'))
+        testMessage.value = printingTexts.testNeedsOperator;
+      else if (err instanceof ApiCallError && err.body.details?.reason === 'not-configured')
+        testMessage.value = printingTexts.notConfigured;
       else testMessage.value = messageFor(err);
     } finally {
       testing.value = false;

@@ -6,7 +6,11 @@ import { seededRandom, syntheticObligations } from './synthetic';
 import type { World } from './world';
 
 const fieldsSchema = obligationSchema.omit({ id: true, version: true, updatedAt: true });
-const churnSchema = z.object({ count: z.number().int().min(1).max(100_000), seed: z.number().int().default(1), deleteShare: z.number().min(0).max(1).default(0.1) });
+const churnSchema = z.object({
+  count: z.number().int().min(1).max(100_000),
+  seed: z.number().int().default(1),
+  deleteShare: z.number().min(0).max(1).default(0.1),
+});
 const syntheticSchema = z.object({ count: z.number().int().min(1).max(5_000_000), seed: z.number().int().default(1) });
 
 export interface AdminDeps {
@@ -44,7 +48,9 @@ export function registerAdminRoutes(server: FastifyInstance, deps: AdminDeps): v
   server.put<{ Params: { id: string } }>('/sim/admin/obligations/:id', async (request, reply) => {
     const fields = fieldsSchema.safeParse(request.body);
     if (!fields.success || !obligationSchema.shape.id.safeParse(request.params.id).success) {
-      return reply.code(400).send({ error: 'INVALID_OBLIGATION', message: fields.error?.issues.map((i) => i.path.join('.')).join(', ') ?? 'id' });
+      return reply
+        .code(400)
+        .send({ error: 'INVALID_OBLIGATION', message: fields.error?.issues.map((i) => i.path.join('.')).join(', ') ?? 'id' });
     }
     return world.upsert({ id: request.params.id, ...fields.data });
   });

@@ -6,7 +6,22 @@ export interface Logged {
 }
 
 type Column = keyof ObligationColumns;
-const COLUMNS: Column[] = ['id', 'kind', 'ownerType', 'ownerId', 'document', 'concept', 'studentName', 'validityYear', 'debt', 'paid', 'balance', 'installment', 'version', 'updatedAt'];
+const COLUMNS: Column[] = [
+  'id',
+  'kind',
+  'ownerType',
+  'ownerId',
+  'document',
+  'concept',
+  'studentName',
+  'validityYear',
+  'debt',
+  'paid',
+  'balance',
+  'installment',
+  'version',
+  'updatedAt',
+];
 
 /**
  * The change log by column: position i holds the change that took `versions[i]`, the obligation's state at

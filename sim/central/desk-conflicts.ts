@@ -9,9 +9,15 @@ import type { CentralObligation } from '../../main/central/schemas';
  */
 export function deskConflict(payment: PaymentRegistration, current: CentralObligation | null | undefined) {
   if (payment.method === 'pse') return null;
-  if (!current) return { error: 'OBLIGATION_CONFLICT', message: 'the obligation was paid or withdrawn', balance: 0, detail: 'paid or withdrawn' };
+  if (!current)
+    return { error: 'OBLIGATION_CONFLICT', message: 'the obligation was paid or withdrawn', balance: 0, detail: 'paid or withdrawn' };
   if (current.balance < payment.amount) {
-    return { error: 'OBLIGATION_CONFLICT', message: 'the balance no longer allows this payment', balance: current.balance, detail: 'balance changed' };
+    return {
+      error: 'OBLIGATION_CONFLICT',
+      message: 'the balance no longer allows this payment',
+      balance: current.balance,
+      detail: 'balance changed',
+    };
   }
   return null;
 }

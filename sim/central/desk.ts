@@ -44,18 +44,28 @@ export function registerDeskRoutes(
     const key = keyOf(request.headers);
     if (!key) return reply.code(400).send({ error: 'MISSING_IDEMPOTENCY_KEY', message: 'Idempotency-Key header required' });
     const body = paymentVoidSchema.safeParse(request.body);
-    if (!body.success) return reply.code(422).send({ error: 'INVALID_VOID', message: body.error.issues.map((i) => i.path.join('.')).join(', ') });
+    if (!body.success)
+      return reply.code(422).send({ error: 'INVALID_VOID', message: body.error.issues.map((i) => i.path.join('.')).join(', ') });
     if (body.data.terminalId !== terminalOf(request)) return reply.code(403).send({ error: 'TERMINAL_MISMATCH' });
     const earlier = voids.get(key);
     if (earlier) {
       earlier.deliveries++;
-      return reply.code(201).header('idempotent-replayed', 'true').send({ voidId: earlier.voidId, paymentKey: earlier.paymentKey, voidedAt: earlier.voidedAtCentral });
+      return reply
+        .code(201)
+        .header('idempotent-replayed', 'true')
+        .send({ voidId: earlier.voidId, paymentKey: earlier.paymentKey, voidedAt: earlier.voidedAtCentral });
     }
     const payment = payments.byKey(body.data.paymentKey);
     if (!payment) return reply.code(422).send({ error: 'UNKNOWN_PAYMENT', message: 'no registered payment with that key' });
     const current = world.get(payment.obligationId);
     if (current) world.upsert({ ...current, paid: Math.max(0, current.paid - payment.amount), balance: current.balance + payment.amount });
-    const entry: RegisteredVoid = { ...body.data, idempotencyKey: key, voidId: `VOID-${String(++sequence).padStart(8, '0')}`, voidedAtCentral: nowIso(), deliveries: 1 };
+    const entry: RegisteredVoid = {
+      ...body.data,
+      idempotencyKey: key,
+      voidId: `VOID-${String(++sequence).padStart(8, '0')}`,
+      voidedAtCentral: nowIso(),
+      deliveries: 1,
+    };
     voids.set(key, entry);
     return reply.code(201).send({ voidId: entry.voidId, paymentKey: entry.paymentKey, voidedAt: entry.voidedAtCentral });
   });
@@ -64,14 +74,24 @@ export function registerDeskRoutes(
     const key = keyOf(request.headers);
     if (!key) return reply.code(400).send({ error: 'MISSING_IDEMPOTENCY_KEY', message: 'Idempotency-Key header required' });
     const body = shiftCloseSchema.safeParse(request.body);
-    if (!body.success) return reply.code(422).send({ error: 'INVALID_SHIFT_CLOSE', message: body.error.issues.map((i) => i.path.join('.')).join(', ') });
+    if (!body.success)
+      return reply.code(422).send({ error: 'INVALID_SHIFT_CLOSE', message: body.error.issues.map((i) => i.path.join('.')).join(', ') });
     if (body.data.terminalId !== terminalOf(request)) return reply.code(403).send({ error: 'TERMINAL_MISMATCH' });
     const earlier = closes.get(key);
     if (earlier) {
       earlier.deliveries++;
-      return reply.code(201).header('idempotent-replayed', 'true').send({ closeId: earlier.closeId, shiftId: earlier.shiftId, registeredAt: earlier.registeredAt });
+      return reply
+        .code(201)
+        .header('idempotent-replayed', 'true')
+        .send({ closeId: earlier.closeId, shiftId: earlier.shiftId, registeredAt: earlier.registeredAt });
     }
-    const entry: RegisteredShiftClose = { ...body.data, idempotencyKey: key, closeId: `CLOSE-${String(++sequence).padStart(8, '0')}`, registeredAt: nowIso(), deliveries: 1 };
+    const entry: RegisteredShiftClose = {
+      ...body.data,
+      idempotencyKey: key,
+      closeId: `CLOSE-${String(++sequence).padStart(8, '0')}`,
+      registeredAt: nowIso(),
+      deliveries: 1,
+    };
     closes.set(key, entry);
     return reply.code(201).send({ closeId: entry.closeId, shiftId: entry.shiftId, registeredAt: entry.registeredAt });
   });

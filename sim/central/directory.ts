@@ -5,7 +5,12 @@ import { terminalOf } from './obligations';
 
 /** The sede and jardín channels the manual's notes name; they match the terminal's default configuration. */
 export const demoContacts: ContactChannels = {
-  site: { name: 'Sede Barranquilla Centro', phones: ['(605) 3185930'], advisorEmail: 'kathien.castro@cajacopi.com', portfolioEmail: 'cartera@cajacopi.com' },
+  site: {
+    name: 'Sede Barranquilla Centro',
+    phones: ['(605) 3185930'],
+    advisorEmail: 'kathien.castro@cajacopi.com',
+    portfolioEmail: 'cartera@cajacopi.com',
+  },
   kindergarten: { phones: ['3491109', '3714674', '317 647 5902'] },
   customerService: { phone: '(605) 3185930', email: 'servicioalcliente@cajacopi.com' },
 };
@@ -16,10 +21,14 @@ export const demoContacts: ContactChannels = {
  */
 export function registerDirectoryRoutes(server: FastifyInstance, context: SimContext): { reset(): void } {
   let contacts: unknown = demoContacts;
-  server.get<{ Params: { terminalId: string } }>('/v1/terminals/:terminalId/contacts', { preHandler: context.auth.requireTerminal }, async (request, reply) => {
-    if (terminalOf(request) !== request.params.terminalId) return reply.code(403).send({ error: 'TERMINAL_MISMATCH' });
-    return contacts;
-  });
+  server.get<{ Params: { terminalId: string } }>(
+    '/v1/terminals/:terminalId/contacts',
+    { preHandler: context.auth.requireTerminal },
+    async (request, reply) => {
+      if (terminalOf(request) !== request.params.terminalId) return reply.code(403).send({ error: 'TERMINAL_MISMATCH' });
+      return contacts;
+    },
+  );
   server.put('/sim/admin/contacts', async (request) => {
     contacts = request.body;
     return contacts;

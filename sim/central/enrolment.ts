@@ -36,7 +36,8 @@ export function createEnrolmentSim(options: { now: () => number }) {
   function register(server: FastifyInstance): void {
     server.post('/v1/terminal/enrolments', async (request, reply) => {
       const body = enrolRequest.safeParse(request.body);
-      if (!body.success) return reply.code(400).send({ error: 'INVALID_REQUEST', message: 'enrolmentCode, siteId, terminalId and role required' });
+      if (!body.success)
+        return reply.code(400).send({ error: 'INVALID_REQUEST', message: 'enrolmentCode, siteId, terminalId and role required' });
       const code = codes.get(body.data.enrolmentCode);
       if (!code || code.siteId !== body.data.siteId || code.expiresAt <= options.now()) {
         return reply.code(422).send({ error: 'ENROLMENT_CODE_INVALID' });

@@ -26,7 +26,8 @@ export function registerObligationRoutes(server: FastifyInstance, context: SimCo
   server.get<{ Params: { terminalId: string } }>('/v1/terminals/:terminalId/obligations/feed', guard, async (request, reply) => {
     if (terminalOf(request) !== request.params.terminalId) return reply.code(403).send({ error: 'TERMINAL_MISMATCH' });
     const query = feedQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send({ error: 'INVALID_REQUEST', message: 'cursor up to 64 characters, limit 1 to 10000, wait 0 to 900' });
+    if (!query.success)
+      return reply.code(400).send({ error: 'INVALID_REQUEST', message: 'cursor up to 64 characters, limit 1 to 10000, wait 0 to 900' });
     const { cursor, limit, wait } = query.data;
     const holds = longPoll.settings.enabled && wait > 0 && cursor !== undefined;
     let answer = world.page(cursor, limit);
@@ -40,12 +41,20 @@ export function registerObligationRoutes(server: FastifyInstance, context: SimCo
     }
     // Serialised by hand: a page can hold 10,000 obligations and this is the hot path of a full sync.
     const body = JSON.stringify({
-      upserts: answer.upserts, deletes: answer.deletes, cursor: answer.cursor, hasMore: answer.hasMore, serverTime: iso(), ...(holds ? { heldUpToSeconds: wait } : {}),
+      upserts: answer.upserts,
+      deletes: answer.deletes,
+      cursor: answer.cursor,
+      hasMore: answer.hasMore,
+      serverTime: iso(),
+      ...(holds ? { heldUpToSeconds: wait } : {}),
     });
     return reply.type('application/json; charset=utf-8').send(body);
   });
 
-  const list = (ownerType: 'member' | 'company' | 'student', ownerId: string) => ({ asOf: iso(), obligations: world.ofOwner(ownerType, ownerId) });
+  const list = (ownerType: 'member' | 'company' | 'student', ownerId: string) => ({
+    asOf: iso(),
+    obligations: world.ofOwner(ownerType, ownerId),
+  });
 
   server.get<{ Params: { cedula: string } }>('/v1/members/:cedula/obligations', guard, async (request, reply) => {
     if (!cedulaSchema.safeParse(request.params.cedula).success) return reply.code(400).send({ error: 'INVALID_DOCUMENT' });

@@ -35,9 +35,7 @@ export function hashPin(pin: string, salt: Buffer = randomBytes(16)): Promise<st
 let hashed: Promise<Array<Omit<SimOperator, 'pin'> & { pinHash: string }>> | undefined;
 
 function operatorList() {
-  hashed ??= Promise.all(
-    demoOperators.map(async ({ pin, ...operator }) => ({ ...operator, pinHash: await hashPin(pin) })),
-  );
+  hashed ??= Promise.all(demoOperators.map(async ({ pin, ...operator }) => ({ ...operator, pinHash: await hashPin(pin) })));
   return hashed;
 }
 

@@ -16,7 +16,11 @@ export interface RegisteredPayment extends PaymentRegistration {
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 
 function fingerprint(body: PaymentRegistration): string {
-  return JSON.stringify(Object.keys(body).sort().map((key) => [key, body[key as keyof PaymentRegistration] ?? null]));
+  return JSON.stringify(
+    Object.keys(body)
+      .sort()
+      .map((key) => [key, body[key as keyof PaymentRegistration] ?? null]),
+  );
 }
 
 /**
@@ -32,7 +36,9 @@ export function registerPaymentRoutes(server: FastifyInstance, context: SimConte
   server.post('/v1/payments', { preHandler: context.auth.requireTerminal }, async (request, reply) => {
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      return reply.code(400).send({ error: 'MISSING_IDEMPOTENCY_KEY', message: 'Idempotency-Key header of 8 to 128 safe characters required' });
+      return reply
+        .code(400)
+        .send({ error: 'MISSING_IDEMPOTENCY_KEY', message: 'Idempotency-Key header of 8 to 128 safe characters required' });
     }
     const body = paymentRegistrationSchema.safeParse(request.body);
     if (!body.success) {
@@ -45,7 +51,8 @@ export function registerPaymentRoutes(server: FastifyInstance, context: SimConte
     const earlier = registered.get(key);
     if (earlier) {
       earlier.payment.deliveries++;
-      if (earlier.print !== print) return reply.code(409).send({ error: 'IDEMPOTENCY_KEY_REUSED', message: 'this key was used for another payment' });
+      if (earlier.print !== print)
+        return reply.code(409).send({ error: 'IDEMPOTENCY_KEY_REUSED', message: 'this key was used for another payment' });
       return reply.code(201).header('idempotent-replayed', 'true').send(earlier.receipt);
     }
     const current = world.get(body.data.obligationId);
@@ -72,14 +79,21 @@ export function registerPaymentRoutes(server: FastifyInstance, context: SimConte
     const registeredAt = new Date(context.now()).toISOString();
     const registrationId = `REG-${String(++sequence).padStart(8, '0')}`;
     const receipt: PaymentReceipt = {
-      registrationId, reference: body.data.reference, obligationId: body.data.obligationId, amount: body.data.amount, registeredAt, obligation: after,
+      registrationId,
+      reference: body.data.reference,
+      obligationId: body.data.obligationId,
+      amount: body.data.amount,
+      registeredAt,
+      obligation: after,
     };
     registered.set(key, { payment: { ...body.data, idempotencyKey: key, registrationId, registeredAt, deliveries: 1 }, receipt, print });
     return reply.code(201).send(receipt);
   });
 
   server.get('/sim/payments', async () => [...registered.values()].map((entry) => entry.payment));
-  server.get('/sim/payments/conflicts', async () => [...conflicts.entries()].map(([idempotencyKey, entry]) => ({ idempotencyKey, ...entry.body })));
+  server.get('/sim/payments/conflicts', async () =>
+    [...conflicts.entries()].map(([idempotencyKey, entry]) => ({ idempotencyKey, ...entry.body })),
+  );
 
   return {
     list: () => [...registered.values()].map((entry) => ({ ...entry.payment })),

@@ -115,11 +115,17 @@ export function registerSignIn(server: FastifyInstance, context: SimContext, rul
     sends.set(key, recent);
     if (recent.length >= rules.sendCap) {
       const oldest = recent[0] ?? now;
-      return { error: 'SEND_CAP_REACHED', retryAfterSeconds: Math.max(1, Math.ceil((oldest + rules.sendWindowSeconds * 1000 - now) / 1000)) };
+      return {
+        error: 'SEND_CAP_REACHED',
+        retryAfterSeconds: Math.max(1, Math.ceil((oldest + rules.sendWindowSeconds * 1000 - now) / 1000)),
+      };
     }
     const last = recent.at(-1);
     if (last !== undefined && now - last < rules.resendCooldownSeconds * 1000) {
-      return { error: 'RESEND_TOO_SOON', retryAfterSeconds: Math.max(1, Math.ceil((last + rules.resendCooldownSeconds * 1000 - now) / 1000)) };
+      return {
+        error: 'RESEND_TOO_SOON',
+        retryAfterSeconds: Math.max(1, Math.ceil((last + rules.resendCooldownSeconds * 1000 - now) / 1000)),
+      };
     }
     recent.push(now);
     return undefined;
@@ -161,7 +167,14 @@ export function registerSignIn(server: FastifyInstance, context: SimContext, rul
     if (refused) return reply.code(429).send(refused);
     // A new challenge replaces any open one of the same subject: only the latest code works.
     for (const [id, open] of challenges) if (open.subject.type === subject.type && open.subject.id === subject.id) challenges.delete(id);
-    const challenge: Challenge = { id: randomBytes(16).toString('base64url'), subject, code: '', expiresAt: 0, wrongTries: 0, locked: false };
+    const challenge: Challenge = {
+      id: randomBytes(16).toString('base64url'),
+      subject,
+      code: '',
+      expiresAt: 0,
+      wrongTries: 0,
+      locked: false,
+    };
     challenges.set(challenge.id, challenge);
     sendCode(challenge);
     return reply.code(201).send(answer(challenge));

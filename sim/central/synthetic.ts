@@ -45,18 +45,48 @@ export function* syntheticObligations(count: number, seed: number, currentYear: 
     const id = `SY-${String(i).padStart(7, '0')}`;
     if (pick < 0.8) {
       yield {
-        id, kind: 'credit', ownerType: 'member', ownerId: syntheticCedula(Math.floor(random() * members)), document: `LI- ${i}`,
-        concept: 'CREDITO POR LIBRANZAS', studentName: null, validityYear: null, debt, paid, balance, installment,
+        id,
+        kind: 'credit',
+        ownerType: 'member',
+        ownerId: syntheticCedula(Math.floor(random() * members)),
+        document: `LI- ${i}`,
+        concept: 'CREDITO POR LIBRANZAS',
+        studentName: null,
+        validityYear: null,
+        debt,
+        paid,
+        balance,
+        installment,
       };
     } else if (pick < 0.9) {
       yield {
-        id, kind: 'credit', ownerType: 'company', ownerId: syntheticNit(Math.floor(random() * companies)), document: `LI- ${i}`,
-        concept: 'CREDITO POR LIBRANZAS', studentName: null, validityYear: null, debt, paid, balance, installment,
+        id,
+        kind: 'credit',
+        ownerType: 'company',
+        ownerId: syntheticNit(Math.floor(random() * companies)),
+        document: `LI- ${i}`,
+        concept: 'CREDITO POR LIBRANZAS',
+        studentName: null,
+        validityYear: null,
+        debt,
+        paid,
+        balance,
+        installment,
       };
     } else {
       yield {
-        id, kind: 'enrollmentSlip', ownerType: 'student', ownerId: syntheticStudentId(Math.floor(random() * students)), document: `VM- ${i}`,
-        concept: 'VOLANTES DE MATRICULA', studentName: `ESTUDIANTE ${i}`, validityYear: currentYear, debt, paid: 0, balance: debt, installment: debt,
+        id,
+        kind: 'enrollmentSlip',
+        ownerType: 'student',
+        ownerId: syntheticStudentId(Math.floor(random() * students)),
+        document: `VM- ${i}`,
+        concept: 'VOLANTES DE MATRICULA',
+        studentName: `ESTUDIANTE ${i}`,
+        validityYear: currentYear,
+        debt,
+        paid: 0,
+        balance: debt,
+        installment: debt,
       };
     }
   }

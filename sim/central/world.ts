@@ -18,8 +18,7 @@ interface Entry {
 }
 
 export type FeedAnswer =
-  | { kind: 'page'; upserts: ObligationColumns; deletes: TombstoneColumns; cursor: string; hasMore: boolean }
-  | { kind: 'resync' };
+  { kind: 'page'; upserts: ObligationColumns; deletes: TombstoneColumns; cursor: string; hasMore: boolean } | { kind: 'resync' };
 
 export interface WorldOptions {
   now: () => number;

@@ -66,7 +66,8 @@ export function gatewayApi(state: GatewayState) {
         if (!authorized(p)) return denied;
         const orderNumber = p.orderNumber ?? '';
         if (!/^[^|"]{1,32}$/.test(orderNumber)) return { errorCode: '3', errorMessage: 'Invalid order number' };
-        if (state.hasNumber(orderNumber)) return { errorCode: '1', errorMessage: 'Order number is duplicated, order with given order number is processed already' };
+        if (state.hasNumber(orderNumber))
+          return { errorCode: '1', errorMessage: 'Order number is duplicated, order with given order number is processed already' };
         const amount = Number(p.amount);
         if (!Number.isSafeInteger(amount) || amount <= 0) return { errorCode: '3', errorMessage: 'Invalid amount' };
         if (p.currency !== '170') return { errorCode: '3', errorMessage: 'Invalid currency' };
@@ -132,7 +133,8 @@ export function gatewayApi(state: GatewayState) {
     // The bank's page (the payer's browser goes here, never inside a frame of ours).
     server.get<{ Querystring: { mdOrder?: string } }>('/pse/banco', async (request, reply) => {
       const order = state.order({ orderId: request.query.mdOrder });
-      if (!order) return reply.code(404).type('text/html; charset=utf-8').send('<!doctype html><p lang="es">Transacción no encontrada.</p>');
+      if (!order)
+        return reply.code(404).type('text/html; charset=utf-8').send('<!doctype html><p lang="es">Transacción no encontrada.</p>');
       const result = await answer(state, 'bankPage', request, reply, () => {
         state.reachBank(order, request.ip);
         return bankPageHtml(order, '/payment/pse/banco');
@@ -144,10 +146,12 @@ export function gatewayApi(state: GatewayState) {
     server.post('/pse/banco', async (request, reply) => {
       const p = paramsOf(request);
       const order = state.order({ orderId: p.mdOrder });
-      if (!order) return reply.code(404).type('text/html; charset=utf-8').send('<!doctype html><p lang="es">Transacción no encontrada.</p>');
+      if (!order)
+        return reply.code(404).type('text/html; charset=utf-8').send('<!doctype html><p lang="es">Transacción no encontrada.</p>');
       const decision = p.decision;
       const outcome = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : decision === 'pending' ? 'pending' : null;
-      if (outcome === null && decision !== 'abandon') return reply.code(400).send({ error: 'decision must be approve, reject, pending or abandon' });
+      if (outcome === null && decision !== 'abandon')
+        return reply.code(400).send({ error: 'decision must be approve, reject, pending or abandon' });
       if (outcome !== null && state.decide(order, outcome)) sendCallback(state, order);
       // Abandon leaves the order unpaid (it fails at the gateway when its 20 minutes run out).
       const back = new URL(outcome === 'approved' || outcome === 'pending' ? order.returnUrl : order.failUrl);

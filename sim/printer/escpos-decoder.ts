@@ -40,7 +40,8 @@ const starCodePages: Record<number, string> = { 0: 'cp437', 1: 'cp437', 3: 'cp43
 
 function detect(bytes: Uint8Array): 'epson' | 'star' {
   for (let i = 0; i + 2 < bytes.length; i++) {
-    if (bytes[i] === 0x1b && bytes[i + 1] === 0x1d && (bytes[i + 2] === 0x74 || bytes[i + 2] === 0x61 || bytes[i + 2] === 0x79)) return 'star';
+    if (bytes[i] === 0x1b && bytes[i + 1] === 0x1d && (bytes[i + 2] === 0x74 || bytes[i + 2] === 0x61 || bytes[i + 2] === 0x79))
+      return 'star';
   }
   return 'epson';
 }
@@ -48,7 +49,18 @@ function detect(bytes: Uint8Array): 'epson' | 'star' {
 export function decodeEscPos(input: Uint8Array, dialect: DecoderDialect = 'auto'): DecodedTicket {
   const bytes = Buffer.from(input);
   const kind = dialect === 'auto' ? detect(bytes) : dialect;
-  const out: DecodedTicket = { dialect: kind, lines: [], text: [], qrCodes: [], cuts: 0, endsWithCut: false, codePages: [], unknown: [], statusRequests: [], drawerKicks: 0 };
+  const out: DecodedTicket = {
+    dialect: kind,
+    lines: [],
+    text: [],
+    qrCodes: [],
+    cuts: 0,
+    endsWithCut: false,
+    codePages: [],
+    unknown: [],
+    statusRequests: [],
+    drawerKicks: 0,
+  };
   let codePage = 'cp437';
   let bold = false;
   let big = false;

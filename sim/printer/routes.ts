@@ -33,7 +33,9 @@ function paper(job: ReceivedJob): string {
     .map((line) => {
       if (line.qr !== undefined) return `<div class="qr" style="margin-inline:auto">[QR] ${escapeHtml(line.qr)}</div>`;
       const text = escapeHtml(line.text) || '&nbsp;';
-      const style = [line.bold ? 'font-weight:700' : '', line.big ? 'font-size:1.6em' : '', `text-align:${line.align}`].filter(Boolean).join(';');
+      const style = [line.bold ? 'font-weight:700' : '', line.big ? 'font-size:1.6em' : '', `text-align:${line.align}`]
+        .filter(Boolean)
+        .join(';');
       return `<div style="${style}">${text}</div>`;
     })
     .join('');
@@ -49,7 +51,12 @@ export async function registerVirtualPrinter(server: FastifyInstance, options: {
   const printer = await startVirtualPrinter({ port: options.port });
   server.addHook('onClose', async () => printer.close());
 
-  server.get('/sim/printer/jobs', async () => ({ interface: printer.interface, mode: printer.mode(), probes: printer.probes(), jobs: printer.jobs().map(summary) }));
+  server.get('/sim/printer/jobs', async () => ({
+    interface: printer.interface,
+    mode: printer.mode(),
+    probes: printer.probes(),
+    jobs: printer.jobs().map(summary),
+  }));
   server.delete('/sim/printer/jobs', async () => {
     printer.clear();
     return { ok: true };

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, seriousA11yViolations, type E2E } from './harness';
 
 async function setFaults(e2e: E2E, faults: Record<string, unknown>): Promise<void> {
-  await fetch(`${e2e.sim.url}/sim/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+  await fetch(`${e2e.sim.url}/sim/admin/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  });
 }
 
 describe('connectivity banner and the data lines of the status screen (headless Chromium)', () => {

@@ -29,8 +29,15 @@ describe('enrolment screen (first start, headless Chromium)', () => {
     sim = await startSimulator();
     const { logger } = memoryLogger();
     // No OS key store in a test: the store keeps a 0600 key file, as on a Linux kiosk without a keyring.
-    const secrets = createSealedSecretStore({ dir: join(data.dir, 'userData', 'secrets'), sealer: { isAvailable: () => false, seal: (b) => b, unseal: (b) => b } });
-    const api = createEnrolmentApi({ service: createEnrolmentService({ terminalFile, secrets, logger }), logger, onEnrolled: () => (enrolled += 1) });
+    const secrets = createSealedSecretStore({
+      dir: join(data.dir, 'userData', 'secrets'),
+      sealer: { isAvailable: () => false, seal: (b) => b, unseal: (b) => b },
+    });
+    const api = createEnrolmentApi({
+      service: createEnrolmentService({ terminalFile, secrets, logger }),
+      logger,
+      onEnrolled: () => (enrolled += 1),
+    });
     host = await startHost({ api, logger, rendererDir: defaultRendererDir, port: 0 });
     browser = await launchChromium();
   });

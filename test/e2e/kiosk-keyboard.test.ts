@@ -2,7 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { seriousA11yViolations } from './harness';
 import { payerTexts } from '../../main/domain/payer';
-import { BANK, LANDSCAPE, MEMBER, PORTRAIT, decideAtBank, openCredits, payAndReachBank, payRow, signIn, startPaymentsE2E, type PaymentsE2E } from './payments-support';
+import {
+  BANK,
+  LANDSCAPE,
+  MEMBER,
+  PORTRAIT,
+  decideAtBank,
+  openCredits,
+  payAndReachBank,
+  payRow,
+  signIn,
+  startPaymentsE2E,
+  type PaymentsE2E,
+} from './payments-support';
 
 /**
  * The kiosk has a touch screen and no physical keyboard: at the PSE step the payer's name and e-mail are
@@ -50,7 +62,8 @@ describe('on-screen keyboard at the PSE step (browser host, headless Chromium)',
     }
     const card = await p.locator('section.pay-card').boundingBox();
     const board = await keyboard.boundingBox();
-    if (!card || !board || board.x < card.x || board.x + board.width > card.x + card.width + 0.5) problems.push('keyboard outside its card');
+    if (!card || !board || board.x < card.x || board.x + board.width > card.x + card.width + 0.5)
+      problems.push('keyboard outside its card');
     const scrolls = await keyboard.evaluate((element) => {
       const card = element.closest('section') as HTMLElement;
       const root = document.documentElement;
@@ -69,7 +82,9 @@ describe('on-screen keyboard at the PSE step (browser host, headless Chromium)',
     await payRow(page, 'LI-38');
     await page.getByRole('button', { name: 'PAGAR POR PSE' }).click();
     await page.getByRole('heading', { name: 'Pago por PSE' }).waitFor();
-    await page.waitForFunction(() => ((document.querySelector('select[name="banco"]') as HTMLSelectElement | null)?.options.length ?? 0) > 1);
+    await page.waitForFunction(
+      () => ((document.querySelector('select[name="banco"]') as HTMLSelectElement | null)?.options.length ?? 0) > 1,
+    );
     const nameField = page.getByRole('textbox', { name: 'Nombre completo' });
     const emailField = page.getByRole('textbox', { name: 'Correo electrónico' });
     expect(await nameField.inputValue()).toBe(MEMBER.name);

@@ -2,7 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from './harness';
 import { lastCodeTo } from '../support/central';
 import { formatCop } from '../../renderer/format';
-import { COMPANY, MEMBER, decideAtBank, openCredits, payRow, fillPse, gatewayOrders, openMonto, payAndReachBank, signIn, startPaymentsE2E, voucherOnScreen, type PaymentsE2E } from './payments-support';
+import {
+  COMPANY,
+  MEMBER,
+  decideAtBank,
+  openCredits,
+  payRow,
+  fillPse,
+  gatewayOrders,
+  openMonto,
+  payAndReachBank,
+  signIn,
+  startPaymentsE2E,
+  voucherOnScreen,
+  type PaymentsE2E,
+} from './payments-support';
 
 /** ACH's rule on screen: while a payment of an obligation is pending, a second one is refused with ACH's words. */
 describe('a pending PSE payment (browser host, headless Chromium)', () => {
@@ -14,7 +28,7 @@ describe('a pending PSE payment (browser host, headless Chromium)', () => {
     await t?.e2e.close();
   });
 
-  it('shows ACH\'s pending text, refuses a second payment of the obligation with it, and shows the voucher once the bank confirms', async () => {
+  it("shows ACH's pending text, refuses a second payment of the obligation with it, and shows the voucher once the bank confirms", async () => {
     const host = t.e2e.host.host.url;
     const contacts = t.e2e.config.contacts;
     const page = await signIn(t.e2e, MEMBER);
@@ -69,7 +83,7 @@ describe('a pending PSE payment (browser host, headless Chromium)', () => {
     await page.close();
   });
 
-  it('says ACH\'s text when the bank list cannot be had, and a pending payment the bank then fails has its own screen', async () => {
+  it("says ACH's text when the bank list cannot be had, and a pending payment the bank then fails has its own screen", async () => {
     const host = t.e2e.host.host.url;
     const admin = `${t.e2e.sim.url}/sim/gateway`;
     const post = (path: string, body: unknown) =>

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { formatCop } from '../../renderer/format';
-import { MEMBER, decideAtBank, fillPse, openMonto, payAndReachBank, signIn, startPaymentsE2E, voucherOnScreen, type PaymentsE2E } from './payments-support';
+import {
+  MEMBER,
+  decideAtBank,
+  fillPse,
+  openMonto,
+  payAndReachBank,
+  signIn,
+  startPaymentsE2E,
+  voucherOnScreen,
+  type PaymentsE2E,
+} from './payments-support';
 
 interface PrinterJobs {
   jobs: { seq: number; complete: boolean; lines: string[] }[];
@@ -22,7 +32,9 @@ describe('voucher on the thermal printer (browser host, virtual printer of the s
     const printerPort = await freePort();
     t = await startPaymentsE2E({
       sim: { printerPort },
-      config: { printer: { interface: `tcp://127.0.0.1:${printerPort}`, type: 'epson', width: 48, characterSet: 'PC858_EURO', timeoutMs: 1000 } },
+      config: {
+        printer: { interface: `tcp://127.0.0.1:${printerPort}`, type: 'epson', width: 48, characterSet: 'PC858_EURO', timeoutMs: 1000 },
+      },
     });
   });
   afterAll(async () => {

@@ -7,7 +7,12 @@ import { movableClock } from '../support/movable-clock';
 /** Shared steps of the payment screens' end-to-end tests: sign-in, the PSE step, the bank's page. */
 
 export const MEMBER = { audience: 'member', document: '1045678901', phone: '3004567434', name: 'ANA MARÍA GUTIÉRREZ DE LA HOZ' } as const;
-export const COMPANY = { audience: 'company', document: '900123456-8', phone: '3015550987', name: 'DISTRIBUIDORA DEL CARIBE S.A.S.' } as const;
+export const COMPANY = {
+  audience: 'company',
+  document: '900123456-8',
+  phone: '3015550987',
+  name: 'DISTRIBUIDORA DEL CARIBE S.A.S.',
+} as const;
 export type Who = typeof MEMBER | typeof COMPANY;
 export const BANK = 'BANCOLOMBIA';
 
@@ -55,7 +60,11 @@ export async function putCentralObligation(e2e: E2E, id: string, fields: Record<
 
 /** Cuts the simulated central API off (`outage`) or brings it back. */
 export async function centralOutage(e2e: E2E, outage: boolean): Promise<void> {
-  const response = await fetch(`${e2e.sim.url}/sim/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outage }) });
+  const response = await fetch(`${e2e.sim.url}/sim/admin/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ outage }),
+  });
   if (!response.ok) throw new Error(`sim admin: faults refused (${response.status})`);
 }
 
@@ -88,7 +97,10 @@ export async function openCredits(page: Page) {
 
 /** The *Pagar* of a table's row (CRÉDITOS or JARDÍN), which opens Monto a Pagar. */
 export async function payRow(page: Page, obligationId: string): Promise<void> {
-  await page.locator(`tr[data-obligation="${obligationId}"]`).getByRole('button', { name: /^Pagar / }).click();
+  await page
+    .locator(`tr[data-obligation="${obligationId}"]`)
+    .getByRole('button', { name: /^Pagar / })
+    .click();
   await page.getByRole('heading', { name: 'Monto a Pagar' }).waitFor();
   await page.getByTestId('obligacion').waitFor();
 }
@@ -143,7 +155,8 @@ export async function voucherOnScreen(page: Page): Promise<Record<string, string
   await sheet.waitFor();
   return sheet.evaluate((element) => {
     const out: Record<string, string> = {};
-    for (const dt of Array.from(element.querySelectorAll('dt'))) out[dt.textContent?.trim() ?? ''] = dt.nextElementSibling?.textContent?.trim() ?? '';
+    for (const dt of Array.from(element.querySelectorAll('dt')))
+      out[dt.textContent?.trim() ?? ''] = dt.nextElementSibling?.textContent?.trim() ?? '';
     return out;
   });
 }

@@ -50,12 +50,28 @@ describe('payment screens (browser host, headless Chromium)', () => {
     return (await error.textContent())?.trim() ?? '';
   }
 
-  it('pays a credit\'s cuota: a rejection first (nothing charged), then an approval with the voucher, and both in Historial', async () => {
+  it("pays a credit's cuota: a rejection first (nothing charged), then an approval with the voucher, and both in Historial", async () => {
     page = await signIn(t.e2e, MEMBER);
     const credits = await openCredits(page);
-    expect(await credits.locator('thead th').allTextContents()).toEqual(['#', 'Dcto', 'Concepto', 'Deuda', 'Pagado', 'Saldo', 'Cuota', 'Op']);
+    expect(await credits.locator('thead th').allTextContents()).toEqual([
+      '#',
+      'Dcto',
+      'Concepto',
+      'Deuda',
+      'Pagado',
+      'Saldo',
+      'Cuota',
+      'Op',
+    ]);
     expect(await texts(credits.locator('tr[data-obligation="LI-38"] td'))).toEqual([
-      '1', 'LI- 38', 'CREDITO POR LIBRANZAS', formatCop(1_752_770), formatCop(0), formatCop(1_752_770), formatCop(175_277), 'Pagar',
+      '1',
+      'LI- 38',
+      'CREDITO POR LIBRANZAS',
+      formatCop(1_752_770),
+      formatCop(0),
+      formatCop(1_752_770),
+      formatCop(175_277),
+      'Pagar',
     ]);
     const note = (await page.getByTestId('nota-creditos').textContent()) ?? '';
     expect(note).toContain('comuníquese con el asesor asignado a su empresa');
@@ -71,7 +87,9 @@ describe('payment screens (browser host, headless Chromium)', () => {
     const cuota = page.getByRole('radio', { name: /Cuota mensual/ });
     expect(await cuota.isChecked()).toBe(true);
     expect(await page.locator('label', { has: cuota }).textContent()).toContain(formatCop(175_277));
-    expect(await page.locator('label', { has: page.getByRole('radio', { name: /Saldo total/ }) }).textContent()).toContain(formatCop(1_752_770));
+    expect(await page.locator('label', { has: page.getByRole('radio', { name: /Saldo total/ }) }).textContent()).toContain(
+      formatCop(1_752_770),
+    );
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await smallTouchTargets(page)).toEqual([]);
 
@@ -118,7 +136,13 @@ describe('payment screens (browser host, headless Chromium)', () => {
 
     const voucher = await voucherOnScreen(page);
     expect(Object.keys(voucher)).toEqual(VOUCHER_LABELS);
-    expect(voucher).toMatchObject({ Total: formatCop(175_277), Moneda: 'COP', Banco: BANK, Referencia: reference, 'Descripción Respuesta': 'Aprobada' });
+    expect(voucher).toMatchObject({
+      Total: formatCop(175_277),
+      Moneda: 'COP',
+      Banco: BANK,
+      Referencia: reference,
+      'Descripción Respuesta': 'Aprobada',
+    });
     expect(voucher.CUS).toMatch(/\S/);
     expect(voucher['Fecha y Hora']).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     await page.getByRole('heading', { name: 'Resultado de la Transacción - Voucher' }).waitFor();
@@ -158,13 +182,18 @@ describe('payment screens (browser host, headless Chromium)', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
-  it('pays the saldo of a company\'s credit whose saldo is below the cuota (the cuota pays the saldo)', async () => {
+  it("pays the saldo of a company's credit whose saldo is below the cuota (the cuota pays the saldo)", async () => {
     page = await signIn(t.e2e, COMPANY);
     const credits = await openCredits(page);
-    expect(await credits.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-obligation')))).toEqual(['LI-51', 'LI-52']);
+    expect(await credits.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-obligation')))).toEqual([
+      'LI-51',
+      'LI-52',
+    ]);
     expect(await credits.locator('tr[data-obligation="LI-52"] [data-field="cuota"]').textContent()).toBe(formatCop(250_000));
     await payRow(page, 'LI-52');
-    expect(await page.locator('label', { has: page.getByRole('radio', { name: /Cuota mensual/ }) }).textContent()).toContain(formatCop(50_000));
+    expect(await page.locator('label', { has: page.getByRole('radio', { name: /Cuota mensual/ }) }).textContent()).toContain(
+      formatCop(50_000),
+    );
     await page.getByText('Su saldo es menor que la cuota: la cuota paga el saldo.').waitFor();
     await page.getByRole('radio', { name: /Saldo total/ }).check();
     await page.getByRole('button', { name: 'PAGAR POR PSE' }).click();
@@ -189,7 +218,8 @@ describe('payment screens (browser host, headless Chromium)', () => {
       for (const digit of digits) await keypad.getByRole('button', { name: digit, exact: true }).click();
     };
     const clear = async () => {
-      while ((await page!.getByLabel('Otro Valor', { exact: true }).inputValue()) !== '') await keypad.getByRole('button', { name: 'Borrar' }).click();
+      while ((await page!.getByLabel('Otro Valor', { exact: true }).inputValue()) !== '')
+        await keypad.getByRole('button', { name: 'Borrar' }).click();
     };
     const pay = page.getByRole('button', { name: 'PAGAR POR PSE' });
 
@@ -228,7 +258,13 @@ describe('payment screens (browser host, headless Chromium)', () => {
     await slips.waitFor();
     expect(await slips.locator('thead th').allTextContents()).toEqual(['#', 'Dcto', 'Alumno', 'Concepto', 'Vigencia', 'Valor', 'Op']);
     expect(await texts(slips.locator(`tr[data-obligation="${slipId()}"] td`))).toEqual([
-      '1', 'VM- 1', 'SOFÍA GUTIÉRREZ MARTÍNEZ', 'VOLANTES DE MATRICULA', String(new Date().getFullYear()), formatCop(482_213), 'Pagar',
+      '1',
+      'VM- 1',
+      'SOFÍA GUTIÉRREZ MARTÍNEZ',
+      'VOLANTES DE MATRICULA',
+      String(new Date().getFullYear()),
+      formatCop(482_213),
+      'Pagar',
     ]);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await smallTouchTargets(page)).toEqual([]);
@@ -247,13 +283,14 @@ describe('payment screens (browser host, headless Chromium)', () => {
     // Salir: the voucher and the payment leave the screen, and its address no longer opens anything.
     await page.getByTestId('sesion-persona').getByRole('button', { name: 'Salir' }).click();
     await page.getByRole('tab', { name: 'AFILIADOS' }).waitFor();
-    for (const trace of [reference, 'SOFÍA GUTIÉRREZ MARTÍNEZ', formatCop(482_213)]) expect(await page.textContent('body')).not.toContain(trace);
+    for (const trace of [reference, 'SOFÍA GUTIÉRREZ MARTÍNEZ', formatCop(482_213)])
+      expect(await page.textContent('body')).not.toContain(trace);
     await page.goto(`${host()}/#/pago/resultado/${reference}`);
     await page.getByRole('tab', { name: 'AFILIADOS' }).waitFor();
     expect(await page.textContent('body')).not.toContain(reference);
   });
 
-  it('Jardín with 123456 says Ups! No se encontró nada., with the seed\'s text and the jardín\'s phones', async () => {
+  it("Jardín with 123456 says Ups! No se encontró nada., with the seed's text and the jardín's phones", async () => {
     page = await signIn(t.e2e, MEMBER);
     await page.getByRole('link', { name: 'JARDÍN', exact: true }).click();
     await page.getByLabel('Número de Identificación del Alumno').fill('12');
@@ -265,13 +302,17 @@ describe('payment screens (browser host, headless Chromium)', () => {
     await empty.waitFor();
     expect(await empty.getByRole('heading').textContent()).toBe('Ups! No se encontró nada.');
     const text = (await empty.textContent()) ?? '';
-    expect(text).toContain('Realizamos la consulta bajo ese número de identificación del menor y no registramos volantes de pago vigentes.');
-    expect(text).toContain('comuníquese con el personal del Jardín a los siguientes números telefónicos 3491109 - 3714674 o al Celular 317 647 5902.');
+    expect(text).toContain(
+      'Realizamos la consulta bajo ese número de identificación del menor y no registramos volantes de pago vigentes.',
+    );
+    expect(text).toContain(
+      'comuníquese con el personal del Jardín a los siguientes números telefónicos 3491109 - 3714674 o al Celular 317 647 5902.',
+    );
     for (const phone of t.e2e.config.contacts.kindergartenPhones) expect(text).toContain(phone);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
-  it('without the central system, CRÉDITOS answers from the terminal\'s copy and says from when', async () => {
+  it("without the central system, CRÉDITOS answers from the terminal's copy and says from when", async () => {
     page = await signIn(t.e2e, COMPANY);
     await centralOutage(t.e2e, true);
     try {

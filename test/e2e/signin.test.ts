@@ -69,9 +69,14 @@ describe('kiosk sign-in by SMS code (browser host, headless Chromium)', () => {
     await page.getByRole('button', { name: 'Ingresar' }).click();
 
     await validation().waitFor();
-    expect(await validation().textContent()).toMatch(/Validación en Proceso!\s*Se ha enviado un mensaje de texto al número celular terminado \*\*\*\*434\. Tiene \d+ seg para validar la sesión\./);
+    expect(await validation().textContent()).toMatch(
+      /Validación en Proceso!\s*Se ha enviado un mensaje de texto al número celular terminado \*\*\*\*434\. Tiene \d+ seg para validar la sesión\./,
+    );
     const first = Number((await page.getByTestId('segundos').textContent())?.match(/\d+/)?.[0]);
-    await page.waitForFunction((start) => Number(document.querySelector('[data-testid="segundos"]')?.textContent?.match(/\d+/)?.[0]) < start, first);
+    await page.waitForFunction(
+      (start) => Number(document.querySelector('[data-testid="segundos"]')?.textContent?.match(/\d+/)?.[0]) < start,
+      first,
+    );
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('codigo');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -188,7 +193,7 @@ describe('kiosk sign-in by SMS code (browser host, headless Chromium)', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
-  it('gives the same NOTA with the sede\'s channels for an unknown cédula and for outdated contact data', async () => {
+  it("gives the same NOTA with the sede's channels for an unknown cédula and for outdated contact data", async () => {
     await askForCode('1099999999');
     await message().waitFor();
     const unknown = await message().textContent();
@@ -252,7 +257,11 @@ describe('kiosk sign-in by SMS code (browser host, headless Chromium)', () => {
     expect(await page.evaluate(() => document.cookie)).toBe('');
     const answer = await page.evaluate(async () => {
       const token = document.querySelector<HTMLMetaElement>('meta[name="kiosk-token"]')?.content ?? '';
-      const response = await fetch('./api/auth.profile', { method: 'POST', headers: { 'content-type': 'application/json', 'x-kiosk-token': token }, body: '{}' });
+      const response = await fetch('./api/auth.profile', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-kiosk-token': token },
+        body: '{}',
+      });
       return response.status;
     });
     expect(answer).toBe(401);

@@ -27,7 +27,12 @@ export const audienceSchema = z.enum(['member', 'company']);
 
 const noInput = z.object({}).strict();
 
-const operatorUsername = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore');
+const operatorUsername = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore');
 const operatorPin = z.string().regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits');
 
 /** The phone, masked as the screens show it: `****434`. */

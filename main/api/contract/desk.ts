@@ -59,8 +59,17 @@ export const shiftView = z.object({
 /** A denomination of COP bills and coins and how many were counted. */
 export const denominationCount = z.object({
   value: z.union([
-    z.literal(100_000), z.literal(50_000), z.literal(20_000), z.literal(10_000), z.literal(5_000), z.literal(2_000),
-    z.literal(1_000), z.literal(500), z.literal(200), z.literal(100), z.literal(50),
+    z.literal(100_000),
+    z.literal(50_000),
+    z.literal(20_000),
+    z.literal(10_000),
+    z.literal(5_000),
+    z.literal(2_000),
+    z.literal(1_000),
+    z.literal(500),
+    z.literal(200),
+    z.literal(100),
+    z.literal(50),
   ]),
   count: z.number().int().min(0).max(100_000),
 });
@@ -134,7 +143,10 @@ export const cardSlipInput = z
     /** The approval code printed by the datáfono: 4 to 8 letters or digits. */
     authorizationCode: z.string().regex(/^[A-Za-z0-9]{4,8}$/, 'authorizationCode must be 4 to 8 letters or digits'),
     /** The datáfono's own receipt number (optional). */
-    terminalReference: z.string().regex(/^[A-Za-z0-9-]{1,20}$/).optional(),
+    terminalReference: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,20}$/)
+      .optional(),
   })
   .strict();
 
@@ -198,7 +210,12 @@ export const pseStartInput = z
         docType: payerOutput.shape.docType,
         docNumber: z.string().regex(/^\d{5,12}$/),
         personType: payerOutput.shape.personType,
-        fullName: z.string().trim().min(3).max(80).refine((v) => !/["|]/.test(v), 'fullName must not contain | or "'),
+        fullName: z
+          .string()
+          .trim()
+          .min(3)
+          .max(80)
+          .refine((v) => !/["|]/.test(v), 'fullName must not contain | or "'),
         email: z.email().max(120),
         phone: z.string().regex(/^\d{10}$/, 'phone must be 10 digits'),
       })

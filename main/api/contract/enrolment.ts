@@ -22,7 +22,10 @@ export const enrolmentInput = z
     centralUrl: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
       .max(300)
-      .refine((url) => url.startsWith('https:') || ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname), 'must be https (plain http only on 127.0.0.1)'),
+      .refine(
+        (url) => url.startsWith('https:') || ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname),
+        'must be https (plain http only on 127.0.0.1)',
+      ),
     printer: z
       .object({
         /** `tcp://host:port`, `printer:Name` or a device path; empty: the screen's print dialog. */

@@ -34,7 +34,17 @@ export const payerEditsInput = z
 
 /** `voided`: a desk payment (cash, card) a supervisor voided; PSE payments never reach it. */
 export const paymentOutcome = z.enum(['inProgress', 'pending', 'approved', 'rejected', 'failed', 'expired', 'voided']);
-export const paymentStateOutput = z.enum(['created', 'registered', 'redirected', 'pending', 'approved', 'rejected', 'failed', 'expired', 'voided']);
+export const paymentStateOutput = z.enum([
+  'created',
+  'registered',
+  'redirected',
+  'pending',
+  'approved',
+  'rejected',
+  'failed',
+  'expired',
+  'voided',
+]);
 
 export const paymentSummary = z.object({
   paymentId: z.string(),

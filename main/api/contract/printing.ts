@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
 
-const failureReason = z.enum(['unreachable', 'timeout', 'interrupted', 'paper-out', 'driver-missing', 'not-configured', 'invalid-document', 'expired']);
+const failureReason = z.enum([
+  'unreachable',
+  'timeout',
+  'interrupted',
+  'paper-out',
+  'driver-missing',
+  'not-configured',
+  'invalid-document',
+  'expired',
+]);
 
 export const printJobStatusSchema = z.object({
   id: z.string(),

@@ -122,9 +122,7 @@ export function createCredibancoGateway(options: CredibancoOptions): Gateway {
       authDateTime: answer.authDateTime,
       approvalCode: answer.cardAuthInfo?.approvalCode ?? null,
       paymentWay: answer.paymentWay,
-      pse: answer.pseInfo
-        ? { cus: answer.pseInfo.traceabilityCode, bankCode: answer.pseInfo.financialInstitutionCode }
-        : null,
+      pse: answer.pseInfo ? { cus: answer.pseInfo.traceabilityCode, bankCode: answer.pseInfo.financialInstitutionCode } : null,
     };
   }
 

@@ -6,9 +6,23 @@ import { z } from 'zod';
  * are ignored; a missing or mistyped field we rely on makes the whole answer malformed.
  */
 const code = z.union([z.string(), z.number()]).transform(String);
-const int = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
-const optionalText = z.string().nullish().transform((v) => (v === undefined || v === null || v === '' ? null : v));
-const epochMs = z.number().int().nonnegative().nullish().transform((v) => (v === undefined || v === null ? null : new Date(v)));
+const int = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((v) => (v === undefined || v === null || v === '' ? null : v));
+const epochMs = z
+  .number()
+  .int()
+  .nonnegative()
+  .nullish()
+  .transform((v) => (v === undefined || v === null ? null : new Date(v)));
 
 export const registerAnswer = z.union([
   z.object({ orderId: z.string().min(1).max(64), formUrl: z.url({ protocol: /^https?$/ }) }),

@@ -1,14 +1,6 @@
 import type { Config } from '../../config/schema';
 import type { PaymentPatch, PaymentRecord, PaymentsRepo } from '../../db/payments-repo';
-import {
-  canApply,
-  isFinal,
-  nextState,
-  verdictEvent,
-  verdictOf,
-  type GatewayVerdict,
-  type PaymentEvent,
-} from './state';
+import { canApply, isFinal, nextState, verdictEvent, verdictOf, type GatewayVerdict, type PaymentEvent } from './state';
 import type { Logger } from '../../log/logger';
 import type { Clock, IdSource } from '../../runtime/clock';
 import type { BankDirectory } from '../banks';
@@ -81,13 +73,25 @@ export function createReconciler(deps: ReconcileDeps) {
     return repo.get(payment.id) ?? current;
   }
 
-  function approve(payment: PaymentRecord, status: OrderStatus, pse: PseStatus | null, bankName: string | null, cus: string | null): PaymentRecord {
+  function approve(
+    payment: PaymentRecord,
+    status: OrderStatus,
+    pse: PseStatus | null,
+    bankName: string | null,
+    cus: string | null,
+  ): PaymentRecord {
     const now = clock.now();
     const at = now.toISOString();
     return repo.transaction(() => {
       const current = repo.get(payment.id) ?? payment;
       if (isFinal(current.state) || !canApply(current.state, 'gatewayApproved')) return current;
-      const patch: PaymentPatch = { cus: cus ?? undefined, bankName: bankName ?? undefined, orderStatus: status.orderStatus, nextCheckAt: null, lastCheckedAt: at };
+      const patch: PaymentPatch = {
+        cus: cus ?? undefined,
+        bankName: bankName ?? undefined,
+        orderStatus: status.orderStatus,
+        nextCheckAt: null,
+        lastCheckedAt: at,
+      };
       if (pse?.transactionStatus) patch.achStatus = pse.transactionStatus;
       repo.transition(current.id, current.state, 'approved', patch, `orderStatus=${status.orderStatus}`, at);
       recordApproval(deps, {
@@ -97,7 +101,15 @@ export function createReconciler(deps: ReconcileDeps) {
         idempotencyKey: current.idempotencyKey,
         at,
         document: () =>
-          buildVoucherDocument({ merchant: deps.config.merchant, payment: current, obligation: repo.obligation(current.obligationId), status, pse, bankName, now }),
+          buildVoucherDocument({
+            merchant: deps.config.merchant,
+            payment: current,
+            obligation: repo.obligation(current.obligationId),
+            status,
+            pse,
+            bankName,
+            now,
+          }),
         registration: {
           paymentId: current.id,
           reference: current.reference,
@@ -121,7 +133,10 @@ export function createReconciler(deps: ReconcileDeps) {
   async function resolveCreated(payment: PaymentRecord): Promise<{ payment: PaymentRecord; status: OrderStatus | null }> {
     const lookup = await gateway.orderStatus({ orderNumber: payment.reference });
     if (!lookup.found) {
-      return { payment: apply(payment, { type: 'registerRefused', reason: 'not at gateway' }, {}, 'order not found at the gateway'), status: null };
+      return {
+        payment: apply(payment, { type: 'registerRefused', reason: 'not at gateway' }, {}, 'order not found at the gateway'),
+        status: null,
+      };
     }
     const at = clock.now().toISOString();
     const moved = apply(
@@ -156,7 +171,12 @@ export function createReconciler(deps: ReconcileDeps) {
     }
     const cus = pse?.cus ?? lookup.pse?.cus ?? null;
     const bankName = pse?.bankName ?? deps.banks.nameOf(lookup.pse?.bankCode ?? payment.bankCode) ?? payment.bankName;
-    const facts: PaymentPatch = { lastCheckedAt: at, orderStatus: lookup.orderStatus, cus: cus ?? undefined, bankName: bankName ?? undefined };
+    const facts: PaymentPatch = {
+      lastCheckedAt: at,
+      orderStatus: lookup.orderStatus,
+      cus: cus ?? undefined,
+      bankName: bankName ?? undefined,
+    };
     if (pse?.transactionStatus) facts.achStatus = pse.transactionStatus;
     if (verdict === 'approved') return approve(payment, lookup, pse, bankName, cus);
     const event = verdictEvent(verdict, cus);
@@ -190,7 +210,8 @@ export function createReconciler(deps: ReconcileDeps) {
       const nowMs = clock.now().getTime();
       const at = iso(nowMs);
       const latest = repo.get(current.id) ?? current;
-      if (!isFinal(latest.state) && latest.state !== 'expired') repo.patch(latest.id, latest.state, { lastCheckedAt: at, ...schedule(latest, nowMs) }, at);
+      if (!isFinal(latest.state) && latest.state !== 'expired')
+        repo.patch(latest.id, latest.state, { lastCheckedAt: at, ...schedule(latest, nowMs) }, at);
       logger?.warn({ reference: current.reference, kind: error.kind }, 'payment could not be reconciled now');
       return windowCheck(repo.get(current.id) ?? latest, nowMs);
     }

@@ -52,7 +52,12 @@ export function voucherLayout(v: VoucherData, options: VoucherLayoutOptions): Bu
   t.rule();
   t.text(LEGAL_TEXT, { align: 'left' });
   t.feed();
-  t.qr(voucherQrPayload({ terminalId: options.terminalId, reference: v.reference, cus: v.cus, amount: v.total, dateTime: v.dateTime }, options.qrKey));
+  t.qr(
+    voucherQrPayload(
+      { terminalId: options.terminalId, reference: v.reference, cus: v.cus, amount: v.total, dateTime: v.dateTime },
+      options.qrKey,
+    ),
+  );
   t.text('Verifique este pago con el código QR', { align: 'center' });
   copyBanner(t, v.copy);
   jobFooter(t, options.mark);

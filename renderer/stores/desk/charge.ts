@@ -53,7 +53,9 @@ export const useChargeStore = defineStore('desk-charge', () => {
     return pesosFromDigits(otherDigits.value);
   });
   const received = computed(() => pesosFromDigits(receivedDigits.value));
-  const change = computed(() => (amount.value !== null && received.value !== null && received.value >= amount.value ? received.value - amount.value : null));
+  const change = computed(() =>
+    amount.value !== null && received.value !== null && received.value >= amount.value ? received.value - amount.value : null,
+  );
 
   async function load(obligationId: string): Promise<void> {
     reset();
@@ -96,7 +98,8 @@ export const useChargeStore = defineStore('desk-charge', () => {
     if (amountProblem) found.amount = amountProblem;
     if (method.value === 'cash') {
       if (received.value === null) found.received = deskTexts.charge.receivedMissing;
-      else if (amount.value !== null && received.value < amount.value) found.received = deskTexts.charge.receivedShort(amount.value - received.value);
+      else if (amount.value !== null && received.value < amount.value)
+        found.received = deskTexts.charge.receivedShort(amount.value - received.value);
     }
     if (method.value === 'card') {
       if (franchise.value === '') found.franchise = deskTexts.charge.franchisePick;
@@ -127,7 +130,11 @@ export const useChargeStore = defineStore('desk-charge', () => {
               requestId,
               obligationId,
               amount: amountInput(),
-              card: { franchise: franchise.value as Franchise, last4: last4.value, authorizationCode: authorizationCode.value.trim().toUpperCase() },
+              card: {
+                franchise: franchise.value as Franchise,
+                last4: last4.value,
+                authorizationCode: authorizationCode.value.trim().toUpperCase(),
+              },
             });
       lastPayment.value = payment;
       reset();
@@ -143,7 +150,24 @@ export const useChargeStore = defineStore('desk-charge', () => {
   }
 
   return {
-    quote, amountKind, otherDigits, method, receivedDigits, franchise, last4, authorizationCode, errors, error, busy, lastPayment,
-    amount, received, change, load, reset, check, pay,
+    quote,
+    amountKind,
+    otherDigits,
+    method,
+    receivedDigits,
+    franchise,
+    last4,
+    authorizationCode,
+    errors,
+    error,
+    busy,
+    lastPayment,
+    amount,
+    received,
+    change,
+    load,
+    reset,
+    check,
+    pay,
   };
 });

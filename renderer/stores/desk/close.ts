@@ -34,7 +34,9 @@ export const useCloseStore = defineStore('desk-close', () => {
   let requestId = newRequestId();
 
   const denominations = computed<Denomination[]>(() =>
-    DENOMINATIONS.map((value) => ({ value, count: Number((counts.value[value] ?? '').replace(/\D/g, '') || '0') })).filter((d) => d.count > 0),
+    DENOMINATIONS.map((value) => ({ value, count: Number((counts.value[value] ?? '').replace(/\D/g, '') || '0') })).filter(
+      (d) => d.count > 0,
+    ),
   );
   const counted = computed<number | null>(() =>
     byDenomination.value ? denominations.value.reduce((sum, d) => sum + d.value * d.count, 0) : pesosFromDigits(countedDigits.value),
@@ -58,7 +60,10 @@ export const useCloseStore = defineStore('desk-close', () => {
     if (!body) return false;
     busy.value = true;
     try {
-      preview.value = await api.call('desk.previewClose', { countedCash: body.countedCash, ...(body.denominations ? { denominations: body.denominations } : {}) });
+      preview.value = await api.call('desk.previewClose', {
+        countedCash: body.countedCash,
+        ...(body.denominations ? { denominations: body.denominations } : {}),
+      });
       error.value = null;
       return true;
     } catch (err) {
@@ -115,5 +120,21 @@ export const useCloseStore = defineStore('desk-close', () => {
     requestId = newRequestId();
   }
 
-  return { byDenomination, countedDigits, counts, note, preview, report, printState, error, busy, denominations, counted, check, close, reprint, restart };
+  return {
+    byDenomination,
+    countedDigits,
+    counts,
+    note,
+    preview,
+    report,
+    printState,
+    error,
+    busy,
+    denominations,
+    counted,
+    check,
+    close,
+    reprint,
+    restart,
+  };
 });

@@ -38,7 +38,9 @@ export function deskErrorText(error: unknown): string {
       return 'Esta solicitud ya se usó con otros datos. Vuelva a intentarlo.';
     case 'CASH_SHORT': {
       const missing = numberDetail(error, 'missing');
-      return missing ? `El valor recibido es menor que el valor a pagar: faltan ${formatCop(missing)}.` : 'El valor recibido es menor que el valor a pagar.';
+      return missing
+        ? `El valor recibido es menor que el valor a pagar: faltan ${formatCop(missing)}.`
+        : 'El valor recibido es menor que el valor a pagar.';
     }
     case 'CARD':
       return 'Revise los datos del comprobante del datáfono.';
@@ -52,7 +54,9 @@ export function deskErrorText(error: unknown): string {
       return 'No hay conexión con el sistema central y este terminal aún no tiene una copia de las obligaciones.';
     case 'BAD_CREDENTIALS': {
       const left = numberDetail(error, 'attemptsLeft');
-      return left === null ? 'Usuario o PIN de supervisor incorrectos.' : `Usuario o PIN de supervisor incorrectos. Intentos restantes: ${left}.`;
+      return left === null
+        ? 'Usuario o PIN de supervisor incorrectos.'
+        : `Usuario o PIN de supervisor incorrectos. Intentos restantes: ${left}.`;
     }
     case 'NOT_A_SUPERVISOR':
     case 'SUPERVISOR_REQUIRED':

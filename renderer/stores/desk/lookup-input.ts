@@ -27,4 +27,3 @@ export function lookupInput(by: LookupBy, text: string): { input: ApiInput<'desk
     return { error: by === 'cedula' ? invalid.member : by === 'nit' ? invalid.company : invalid.student };
   }
 }
-

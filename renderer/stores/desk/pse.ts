@@ -39,7 +39,12 @@ export const usePseStore = defineStore('desk-pse', () => {
     requestId = newRequestId();
     if (owner && owner.by !== 'student') {
       const company = owner.by === 'nit';
-      payer.value = { ...payer.value, docType: company ? 'NIT' : 'CC', personType: company ? 'juridica' : 'natural', docNumber: owner.id.replace(/-\d$/, '') };
+      payer.value = {
+        ...payer.value,
+        docType: company ? 'NIT' : 'CC',
+        personType: company ? 'juridica' : 'natural',
+        docNumber: owner.id.replace(/-\d$/, ''),
+      };
     }
     try {
       banks.value = (await api.call('desk.pseBanks', {})).banks;

@@ -101,7 +101,21 @@ export const useReceiptsStore = defineStore('desk-receipts', () => {
   }
 
   return {
-    items, receipt, item, printState, printCopy, notice, error, busy, voidReason, voidError,
-    list, open, follow, reprint, checkVoidReason, voidPayment,
+    items,
+    receipt,
+    item,
+    printState,
+    printCopy,
+    notice,
+    error,
+    busy,
+    voidReason,
+    voidError,
+    list,
+    open,
+    follow,
+    reprint,
+    checkVoidReason,
+    voidPayment,
   };
 });

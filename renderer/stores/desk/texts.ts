@@ -53,7 +53,8 @@ export const deskTexts = {
     authCode: 'Código de autorización',
     authCodeInvalid: 'De 4 a 8 letras o dígitos, como en el comprobante.',
     pseOffline: 'PSE no está disponible: no hay conexión con el sistema central. Cobre en efectivo o con datáfono.',
-    pseHere: 'El pago por PSE se autoriza en la página del banco de la persona: a continuación elija el banco y confirme los datos del pagador.',
+    pseHere:
+      'El pago por PSE se autoriza en la página del banco de la persona: a continuación elija el banco y confirme los datos del pagador.',
     toPse: 'Continuar con PSE',
     confirm: 'Cobrar',
     noShift: 'Abra el turno antes de cobrar.',

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, seriousA11yViolations, type E2E } from '../harness';
 import { startVirtualPrinter, type VirtualPrinter } from '../../../sim/printer/virtual-printer';
 
-
 describe('status screen: printer line and Imprimir prueba (headless Chromium, virtual printer over TCP)', () => {
   let e2e: E2E;
   let printer: VirtualPrinter;

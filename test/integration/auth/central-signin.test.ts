@@ -11,7 +11,9 @@ const MEMBER_PHONE = '3004567434';
 const COMPANY = '900123456-8';
 const COMPANY_PHONE = '3015550987';
 
-async function refusal(promise: Promise<unknown>): Promise<{ kind: string; status?: number; code?: string; details: Record<string, unknown> }> {
+async function refusal(
+  promise: Promise<unknown>,
+): Promise<{ kind: string; status?: number; code?: string; details: Record<string, unknown> }> {
   const error = await rejectionOf(promise, CentralError);
   return { kind: error.kind, status: error.status, code: error.code, details: error.details };
 }
@@ -42,7 +44,14 @@ describe('sign-in codes: the central API client against the simulator', () => {
     expect(sms?.text).toContain(sms?.code);
     const subject = await client.verify(answer.challengeId, sms?.code ?? '');
     // Only once the code is right does the full phone come (the PSE payer's Celular prefill).
-    expect(subject).toEqual({ type: 'member', id: MEMBER, name: 'ANA MARÍA GUTIÉRREZ DE LA HOZ', email: 'ing_demo@hotmail.com', phoneTail: '434', phone: '3004567434' });
+    expect(subject).toEqual({
+      type: 'member',
+      id: MEMBER,
+      name: 'ANA MARÍA GUTIÉRREZ DE LA HOZ',
+      email: 'ing_demo@hotmail.com',
+      phoneTail: '434',
+      phone: '3004567434',
+    });
   });
 
   it('signs an empresa in by NIT with its check digit; a used code cannot be used again', async () => {
@@ -51,15 +60,27 @@ describe('sign-in codes: the central API client against the simulator', () => {
     const code = await lastCodeTo(sim, COMPANY_PHONE);
     const subject = await client.verify(answer.challengeId, code);
     expect(subject).toMatchObject({ type: 'company', id: COMPANY, name: 'DISTRIBUIDORA DEL CARIBE S.A.S.' });
-    expect(await refusal(client.verify(answer.challengeId, code))).toMatchObject({ kind: 'rejected', status: 404, code: 'UNKNOWN_CHALLENGE' });
+    expect(await refusal(client.verify(answer.challengeId, code))).toMatchObject({
+      kind: 'rejected',
+      status: 404,
+      code: 'UNKNOWN_CHALLENGE',
+    });
   });
 
   it('counts wrong codes down and ends the challenge at the third, even for the right code after it', async () => {
     const answer = await client.requestChallenge('member', MEMBER);
     const code = await lastCodeTo(sim, MEMBER_PHONE);
     // A WRONG_CODE 401 is a refusal, not a terminal problem: exactly one try is spent per call.
-    expect(await refusal(client.verify(answer.challengeId, wrongCode(code)))).toMatchObject({ kind: 'rejected', status: 401, code: 'WRONG_CODE', details: { triesLeft: 2 } });
-    expect(await refusal(client.verify(answer.challengeId, wrongCode(code)))).toMatchObject({ code: 'WRONG_CODE', details: { triesLeft: 1 } });
+    expect(await refusal(client.verify(answer.challengeId, wrongCode(code)))).toMatchObject({
+      kind: 'rejected',
+      status: 401,
+      code: 'WRONG_CODE',
+      details: { triesLeft: 2 },
+    });
+    expect(await refusal(client.verify(answer.challengeId, wrongCode(code)))).toMatchObject({
+      code: 'WRONG_CODE',
+      details: { triesLeft: 1 },
+    });
     expect(await refusal(client.verify(answer.challengeId, wrongCode(code)))).toMatchObject({ status: 423, code: 'TOO_MANY_TRIES' });
     expect(await refusal(client.verify(answer.challengeId, code))).toMatchObject({ status: 423, code: 'TOO_MANY_TRIES' });
     expect(await refusal(client.resend(answer.challengeId))).toMatchObject({ status: 404, code: 'UNKNOWN_CHALLENGE' });
@@ -68,7 +89,10 @@ describe('sign-in codes: the central API client against the simulator', () => {
   it('lets a wrong code be followed by the right one', async () => {
     const answer = await client.requestChallenge('member', MEMBER);
     const code = await lastCodeTo(sim, MEMBER_PHONE);
-    expect(await refusal(client.verify(answer.challengeId, wrongCode(code)))).toMatchObject({ code: 'WRONG_CODE', details: { triesLeft: 2 } });
+    expect(await refusal(client.verify(answer.challengeId, wrongCode(code)))).toMatchObject({
+      code: 'WRONG_CODE',
+      details: { triesLeft: 2 },
+    });
     expect((await client.verify(answer.challengeId, code)).id).toBe(MEMBER);
   });
 
@@ -120,7 +144,10 @@ describe('sign-in codes: the central API client against the simulator', () => {
     const answer = await client.requestChallenge('member', MEMBER);
     const code = await lastCodeTo(sim, MEMBER_PHONE);
     sim.context.auth.expireAll();
-    expect(await refusal(client.verify(answer.challengeId, wrongCode(code)))).toMatchObject({ code: 'WRONG_CODE', details: { triesLeft: 2 } });
+    expect(await refusal(client.verify(answer.challengeId, wrongCode(code)))).toMatchObject({
+      code: 'WRONG_CODE',
+      details: { triesLeft: 2 },
+    });
     sim.context.auth.expireAll();
     expect((await client.verify(answer.challengeId, code)).id).toBe(MEMBER);
   });
@@ -137,9 +164,19 @@ describe('sign-in codes: the central API client against the simulator', () => {
   });
 
   it('refuses malformed requests with 400', async () => {
-    const token = (await (await fetch(`${sim.url}/v1/terminal/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ terminalId: 'K', secret: 'demo-terminal-secret' }) })).json()) as { token: string };
+    const token = (await (
+      await fetch(`${sim.url}/v1/terminal/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ terminalId: 'K', secret: 'demo-terminal-secret' }),
+      })
+    ).json()) as { token: string };
     const post = (path: string, body: unknown) =>
-      fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token.token}` }, body: JSON.stringify(body) });
+      fetch(`${sim.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token.token}` },
+        body: JSON.stringify(body),
+      });
     expect((await post('/v1/sign-in/challenges', { audience: 'member', document: '12ab' })).status).toBe(400);
     expect((await post('/v1/sign-in/challenges', { audience: 'company', document: '900123456' })).status).toBe(400);
     expect((await post('/v1/sign-in/challenges', { audience: 'robot', document: MEMBER })).status).toBe(400);

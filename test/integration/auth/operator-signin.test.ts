@@ -21,7 +21,12 @@ describe('operator sign-in at a desk (operator list from the central API simulat
       idle: { warnAfterSeconds: 60, graceSeconds: 20, maxSessionSeconds: 900, operatorLockSeconds: 120 },
     });
   const call = (method: string, input: unknown = {}) => app.api.dispatch(method, input, { transport: 'test' }) as Promise<Answer>;
-  const audit = () => app.db.prepare("SELECT event, actor, detail FROM audit_log WHERE event LIKE 'operator.%' ORDER BY id").all() as Array<{ event: string; actor: string; detail: string | null }>;
+  const audit = () =>
+    app.db.prepare("SELECT event, actor, detail FROM audit_log WHERE event LIKE 'operator.%' ORDER BY id").all() as Array<{
+      event: string;
+      actor: string;
+      detail: string | null;
+    }>;
 
   beforeAll(async () => {
     sim = await startSimulator({ now: time.now });
@@ -38,7 +43,10 @@ describe('operator sign-in at a desk (operator list from the central API simulat
   it('signs a cashier in with username and PIN, and out again', async () => {
     app = createApp(config(), { clock: time.clock });
     const answer = await call('operator.signIn', { username: 'cajero1', pin: '1234' });
-    expect(answer).toEqual({ ok: true, data: { operator: { username: 'cajero1', displayName: 'Carmen Cajera', role: 'cashier' }, locked: false, secondsUntilLock: 120 } });
+    expect(answer).toEqual({
+      ok: true,
+      data: { operator: { username: 'cajero1', displayName: 'Carmen Cajera', role: 'cashier' }, locked: false, secondsUntilLock: 120 },
+    });
     expect(await call('operator.session')).toMatchObject({ ok: true, data: { operator: { role: 'cashier' } } });
     expect(await call('operator.signOut')).toEqual({ ok: true, data: { operator: null, locked: false, secondsUntilLock: null } });
     expect(audit().map((row) => row.event)).toEqual(['operator.signin.success', 'operator.signout']);
@@ -47,22 +55,40 @@ describe('operator sign-in at a desk (operator list from the central API simulat
 
   it('knows supervisors, and refuses an inactive operator even with the right PIN', async () => {
     app = createApp(config(), { clock: time.clock });
-    expect(await call('operator.signIn', { username: 'Supervisor1', pin: '9999' })).toMatchObject({ ok: true, data: { operator: { username: 'supervisor1', role: 'supervisor' } } });
+    expect(await call('operator.signIn', { username: 'Supervisor1', pin: '9999' })).toMatchObject({
+      ok: true,
+      data: { operator: { username: 'supervisor1', role: 'supervisor' } },
+    });
     await call('operator.signOut');
-    expect(await call('operator.signIn', { username: 'cajero2', pin: '5678' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'INACTIVE' } } });
+    expect(await call('operator.signIn', { username: 'cajero2', pin: '5678' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', details: { reason: 'INACTIVE' } },
+    });
   });
 
   it('counts failures down and locks the username out, across a restart, until the lock-out ends', async () => {
     app = createApp(config(), { clock: time.clock });
     for (let left = 4; left >= 1; left--) {
-      expect(await call('operator.signIn', { username: 'cajero1', pin: '0000' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', details: { reason: 'BAD_CREDENTIALS', attemptsLeft: left } } });
+      expect(await call('operator.signIn', { username: 'cajero1', pin: '0000' })).toMatchObject({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED', details: { reason: 'BAD_CREDENTIALS', attemptsLeft: left } },
+      });
     }
-    expect(await call('operator.signIn', { username: 'cajero1', pin: '0000' })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', details: { reason: 'LOCKED_OUT', retryAfterSeconds: 300 } } });
+    expect(await call('operator.signIn', { username: 'cajero1', pin: '0000' })).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED', details: { reason: 'LOCKED_OUT', retryAfterSeconds: 300 } },
+    });
     // Even the right PIN is refused while locked out; so after a restart.
-    expect(await call('operator.signIn', { username: 'cajero1', pin: '1234' })).toMatchObject({ ok: false, error: { details: { reason: 'LOCKED_OUT' } } });
+    expect(await call('operator.signIn', { username: 'cajero1', pin: '1234' })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'LOCKED_OUT' } },
+    });
     await app.close();
     app = createApp({ ...config(), database: { file: `${temp.dir}/desk-${dbCount}.db` } }, { clock: time.clock });
-    expect(await call('operator.signIn', { username: 'cajero1', pin: '1234' })).toMatchObject({ ok: false, error: { details: { reason: 'LOCKED_OUT' } } });
+    expect(await call('operator.signIn', { username: 'cajero1', pin: '1234' })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'LOCKED_OUT' } },
+    });
     // Another operator is not affected.
     expect((await call('operator.signIn', { username: 'supervisor1', pin: '9999' })).ok).toBe(true);
     await call('operator.signOut');
@@ -76,11 +102,18 @@ describe('operator sign-in at a desk (operator list from the central API simulat
 
   it('treats an unknown username like a wrong PIN and masks it in the audit log', async () => {
     app = createApp(config(), { clock: time.clock });
-    expect(await call('operator.signIn', { username: '1045678901', pin: '1234' })).toMatchObject({ ok: false, error: { details: { reason: 'BAD_CREDENTIALS', attemptsLeft: 4 } } });
-    expect(audit().at(-1)).toMatchObject({ event: 'operator.signin.failure', actor: 'operator:unknown(****01)', detail: 'reason=UNKNOWN_USER failures=1' });
+    expect(await call('operator.signIn', { username: '1045678901', pin: '1234' })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'BAD_CREDENTIALS', attemptsLeft: 4 } },
+    });
+    expect(audit().at(-1)).toMatchObject({
+      event: 'operator.signin.failure',
+      actor: 'operator:unknown(****01)',
+      detail: 'reason=UNKNOWN_USER failures=1',
+    });
   });
 
-  it('locks the desk after inactivity; only the same operator\'s PIN opens it, and a locked desk refuses operator work', async () => {
+  it("locks the desk after inactivity; only the same operator's PIN opens it, and a locked desk refuses operator work", async () => {
     app = createApp(config(), { clock: time.clock });
     await call('operator.signIn', { username: 'cajero1', pin: '1234' });
     time.advance(100);
@@ -89,11 +122,25 @@ describe('operator sign-in at a desk (operator list from the central API simulat
     expect(await call('operator.session')).toMatchObject({ ok: true, data: { locked: false, secondsUntilLock: 20 } });
     time.advance(20);
     app.sessions.tick();
-    expect(await call('operator.session')).toMatchObject({ ok: true, data: { operator: { username: 'cajero1' }, locked: true, secondsUntilLock: null } });
-    expect(await call('operator.signIn', { username: 'supervisor1', pin: '9999' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'OPERATOR_SIGNED_IN' } } });
-    expect(await call('operator.signIn', { username: 'cajero1', pin: '0000' })).toMatchObject({ ok: false, error: { details: { reason: 'BAD_CREDENTIALS' } } });
+    expect(await call('operator.session')).toMatchObject({
+      ok: true,
+      data: { operator: { username: 'cajero1' }, locked: true, secondsUntilLock: null },
+    });
+    expect(await call('operator.signIn', { username: 'supervisor1', pin: '9999' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'OPERATOR_SIGNED_IN' } },
+    });
+    expect(await call('operator.signIn', { username: 'cajero1', pin: '0000' })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'BAD_CREDENTIALS' } },
+    });
     expect(await call('operator.signIn', { username: 'cajero1', pin: '1234' })).toMatchObject({ ok: true, data: { locked: false } });
-    expect(audit().map((row) => row.event)).toEqual(['operator.signin.success', 'operator.autolock', 'operator.signin.failure', 'operator.unlock']);
+    expect(audit().map((row) => row.event)).toEqual([
+      'operator.signin.success',
+      'operator.autolock',
+      'operator.signin.failure',
+      'operator.unlock',
+    ]);
   });
 
   it('signs in offline from the cached list once it has been fetched', async () => {
@@ -103,15 +150,31 @@ describe('operator sign-in at a desk (operator list from the central API simulat
     const offline = await startSimulator();
     const deadUrl = offline.url;
     await offline.close();
-    app = createApp({ ...config(), database: { file: `${temp.dir}/desk-${dbCount}.db` }, central: { baseUrl: `${deadUrl}/`, terminalSecret: 'demo-terminal-secret', timeoutMs: 300 } }, { clock: time.clock });
-    expect(await call('operator.signIn', { username: 'supervisor1', pin: '9999' })).toMatchObject({ ok: true, data: { operator: { role: 'supervisor' } } });
+    app = createApp(
+      {
+        ...config(),
+        database: { file: `${temp.dir}/desk-${dbCount}.db` },
+        central: { baseUrl: `${deadUrl}/`, terminalSecret: 'demo-terminal-secret', timeoutMs: 300 },
+      },
+      { clock: time.clock },
+    );
+    expect(await call('operator.signIn', { username: 'supervisor1', pin: '9999' })).toMatchObject({
+      ok: true,
+      data: { operator: { role: 'supervisor' } },
+    });
   });
 
   it('says so when no operator list was ever fetched and the central API is unreachable', async () => {
     const offline = await startSimulator();
     const deadUrl = offline.url;
     await offline.close();
-    app = createApp({ ...config(), central: { baseUrl: `${deadUrl}/`, terminalSecret: 'demo-terminal-secret', timeoutMs: 300 } }, { clock: time.clock });
-    expect(await call('operator.signIn', { username: 'cajero1', pin: '1234' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', details: { reason: 'NO_OPERATOR_LIST' } } });
+    app = createApp(
+      { ...config(), central: { baseUrl: `${deadUrl}/`, terminalSecret: 'demo-terminal-secret', timeoutMs: 300 } },
+      { clock: time.clock },
+    );
+    expect(await call('operator.signIn', { username: 'cajero1', pin: '1234' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE', details: { reason: 'NO_OPERATOR_LIST' } },
+    });
   });
 });

@@ -24,11 +24,19 @@ describe('person sign-in through the core (KioskApi → central API simulator)',
     if (!answer.ok) throw new Error(`${method} refused: ${JSON.stringify(answer.error)}`);
     return answer.data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   };
-  const auditRows = () => app.db.prepare('SELECT event, actor, detail FROM audit_log WHERE event NOT LIKE ? ORDER BY id').all('terminal.%') as Array<{ event: string; actor: string | null; detail: string | null }>;
+  const auditRows = () =>
+    app.db.prepare('SELECT event, actor, detail FROM audit_log WHERE event NOT LIKE ? ORDER BY id').all('terminal.%') as Array<{
+      event: string;
+      actor: string | null;
+      detail: string | null;
+    }>;
 
   beforeAll(async () => {
     sim = await startSimulator({ now: time.now });
-    app = createApp(testConfig(temp.dir, sim.url, { idle: { warnAfterSeconds: 60, graceSeconds: 20, maxSessionSeconds: 900, operatorLockSeconds: 300 } }), { clock: time.clock });
+    app = createApp(
+      testConfig(temp.dir, sim.url, { idle: { warnAfterSeconds: 60, graceSeconds: 20, maxSessionSeconds: 900, operatorLockSeconds: 300 } }),
+      { clock: time.clock },
+    );
   });
   afterAll(async () => {
     await app.close();
@@ -45,7 +53,12 @@ describe('person sign-in through the core (KioskApi → central API simulator)',
     expect(challenge).toEqual({ audience: 'member', maskedPhone: '****434', expiresInSeconds: 120, resendInSeconds: 30 });
     expect((await data('auth.session')).challenge).toMatchObject({ maskedPhone: '****434' });
     const session = await data('auth.verifyCode', { code: await lastCodeTo(sim, MEMBER_PHONE) });
-    expect(session.person).toEqual({ type: 'member', name: 'ANA MARÍA GUTIÉRREZ DE LA HOZ', email: 'ing_demo@hotmail.com', maskedPhone: '****434' });
+    expect(session.person).toEqual({
+      type: 'member',
+      name: 'ANA MARÍA GUTIÉRREZ DE LA HOZ',
+      email: 'ing_demo@hotmail.com',
+      maskedPhone: '****434',
+    });
     expect(session.challenge).toBeNull();
     expect(session.idle).toMatchObject({ warning: false, secondsUntilWarning: 60, secondsUntilEnd: 80, endsBy: 'idle' });
     expect(await data('auth.profile')).toEqual({ type: 'member', name: 'ANA MARÍA GUTIÉRREZ DE LA HOZ', email: 'ing_demo@hotmail.com' });
@@ -59,7 +72,11 @@ describe('person sign-in through the core (KioskApi → central API simulator)',
       const challenge = await data('auth.requestCode', { audience: 'company', document: typed });
       expect(challenge.maskedPhone).toBe('****987');
       await data('auth.verifyCode', { code: await lastCodeTo(sim, COMPANY_PHONE) });
-      expect((await data('auth.session')).person).toMatchObject({ type: 'company', name: 'DISTRIBUIDORA DEL CARIBE S.A.S.', email: 'tesoreria@example.com' });
+      expect((await data('auth.session')).person).toMatchObject({
+        type: 'company',
+        name: 'DISTRIBUIDORA DEL CARIBE S.A.S.',
+        email: 'tesoreria@example.com',
+      });
       await data('auth.signOut');
     }
   });
@@ -82,11 +99,23 @@ describe('person sign-in through the core (KioskApi → central API simulator)',
   it('says how many tries are left, then ends the challenge at the third wrong code', async () => {
     await data('auth.requestCode', { audience: 'member', document: MEMBER });
     const code = await lastCodeTo(sim, MEMBER_PHONE);
-    expect(await call('auth.verifyCode', { code: wrongCode(code) })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', details: { reason: 'WRONG_CODE', triesLeft: 2 } } });
-    expect(await call('auth.verifyCode', { code: wrongCode(code) })).toMatchObject({ ok: false, error: { details: { reason: 'WRONG_CODE', triesLeft: 1 } } });
-    expect(await call('auth.verifyCode', { code: wrongCode(code) })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', details: { reason: 'TOO_MANY_TRIES' } } });
+    expect(await call('auth.verifyCode', { code: wrongCode(code) })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', details: { reason: 'WRONG_CODE', triesLeft: 2 } },
+    });
+    expect(await call('auth.verifyCode', { code: wrongCode(code) })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'WRONG_CODE', triesLeft: 1 } },
+    });
+    expect(await call('auth.verifyCode', { code: wrongCode(code) })).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED', details: { reason: 'TOO_MANY_TRIES' } },
+    });
     expect((await data('auth.session')).challenge).toBeNull();
-    expect(await call('auth.verifyCode', { code })).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'NO_CHALLENGE' } } });
+    expect(await call('auth.verifyCode', { code })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'NO_CHALLENGE' } },
+    });
     expect((await data('auth.session')).person).toBeNull();
   });
 
@@ -101,7 +130,10 @@ describe('person sign-in through the core (KioskApi → central API simulator)',
     await data('auth.requestCode', { audience: 'member', document: MEMBER });
     time.advance(121);
     expect((await data('auth.session')).challenge).toMatchObject({ expiresInSeconds: 0 });
-    expect(await call('auth.verifyCode', { code: await lastCodeTo(sim, MEMBER_PHONE) })).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'EXPIRED' } } });
+    expect(await call('auth.verifyCode', { code: await lastCodeTo(sim, MEMBER_PHONE) })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'EXPIRED' } },
+    });
   });
 
   it('resends only after the cool-down, with a fresh 120 s', async () => {
@@ -118,7 +150,9 @@ describe('person sign-in through the core (KioskApi → central API simulator)',
     const unknown = await call('auth.requestCode', { audience: 'member', document: '1099999999' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: { reason: 'SUBJECT_UNAVAILABLE' } } });
     expect(await call('auth.requestCode', { audience: 'member', document: '1045000000' })).toEqual(unknown);
-    const failures = auditRows().filter((row) => row.event === 'auth.signin.failure').slice(-2);
+    const failures = auditRows()
+      .filter((row) => row.event === 'auth.signin.failure')
+      .slice(-2);
     expect(failures).toEqual([
       { event: 'auth.signin.failure', actor: 'member:****999', detail: 'reason=UNKNOWN_SUBJECT' },
       { event: 'auth.signin.failure', actor: 'member:****000', detail: 'reason=CONTACT_OUTDATED' },
@@ -138,7 +172,10 @@ describe('person sign-in through the core (KioskApi → central API simulator)',
     app.sessions.tick();
     const after = await data('auth.session');
     expect(after).toEqual({ person: null, challenge: null, idle: null, lastEnd: { reason: 'idle', secondsAgo: 0 } });
-    expect(await call('auth.profile')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', details: { reason: 'NO_PERSON_SESSION' } } });
+    expect(await call('auth.profile')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', details: { reason: 'NO_PERSON_SESSION' } },
+    });
     expect(auditRows().at(-1)).toMatchObject({ event: 'auth.timeout', actor: 'member:****901', detail: 'reason=idle' });
   });
 
@@ -165,7 +202,10 @@ describe('person sign-in through the core (KioskApi → central API simulator)',
   it('refuses a second sign-in while a person is signed in', async () => {
     await data('auth.requestCode', { audience: 'member', document: MEMBER });
     await data('auth.verifyCode', { code: await lastCodeTo(sim, MEMBER_PHONE) });
-    expect(await call('auth.requestCode', { audience: 'company', document: '900123456-8' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'SESSION_ACTIVE' } } });
+    expect(await call('auth.requestCode', { audience: 'company', document: '900123456-8' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'SESSION_ACTIVE' } },
+    });
   });
 
   it('audits sign-in success, failure and sign-out with masked actors and no codes or full documents', async () => {
@@ -177,7 +217,10 @@ describe('person sign-in through the core (KioskApi → central API simulator)',
     const rows = auditRows();
     const events = rows.map((row) => row.event);
     expect(events).toEqual(expect.arrayContaining(['auth.code.sent', 'auth.signin.failure', 'auth.signin.success', 'auth.signout']));
-    expect(rows.find((row) => row.event === 'auth.signin.failure')).toMatchObject({ actor: 'member:****901', detail: 'reason=WRONG_CODE triesLeft=2' });
+    expect(rows.find((row) => row.event === 'auth.signin.failure')).toMatchObject({
+      actor: 'member:****901',
+      detail: 'reason=WRONG_CODE triesLeft=2',
+    });
     const all = JSON.stringify(app.db.prepare('SELECT * FROM audit_log').all());
     expect(all).not.toContain(MEMBER);
     expect(all).not.toContain(MEMBER_PHONE);
@@ -193,7 +236,9 @@ describe('person sign-in when the central API cannot be reached', () => {
     const sim = await startSimulator();
     const url = sim.url;
     await sim.close();
-    const app = createApp(testConfig(temp.dir, url, { central: { baseUrl: `${url}/`, terminalSecret: 'demo-terminal-secret', timeoutMs: 500 } }));
+    const app = createApp(
+      testConfig(temp.dir, url, { central: { baseUrl: `${url}/`, terminalSecret: 'demo-terminal-secret', timeoutMs: 500 } }),
+    );
     try {
       const answer = await app.api.dispatch('auth.requestCode', { audience: 'member', document: MEMBER }, { transport: 'test' });
       expect(answer).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', details: { reason: 'CENTRAL_UNREACHABLE' } } });

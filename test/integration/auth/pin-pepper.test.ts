@@ -52,7 +52,8 @@ function bruteForce(stored: string): string[] {
   const numeric = (text: string | undefined) => /^\d{1,8}$/.test(text ?? '');
   for (let i = 0; i + 4 < parts.length; i++) {
     const [N, r, p, salt, target] = parts.slice(i, i + 5);
-    if (!numeric(N) || !numeric(r) || !numeric(p) || !/^[A-Za-z0-9+/]+=*$/.test(salt ?? '') || !/^[A-Za-z0-9+/]+=*$/.test(target ?? '')) continue;
+    if (!numeric(N) || !numeric(r) || !numeric(p) || !/^[A-Za-z0-9+/]+=*$/.test(salt ?? '') || !/^[A-Za-z0-9+/]+=*$/.test(target ?? ''))
+      continue;
     const params = { N: Number(N), r: Number(r), p: Number(p) };
     if (params.N !== cheap.N) continue;
     const length = Buffer.from(target ?? '', 'base64').length;
@@ -74,12 +75,16 @@ describe('a copied database alone does not give away operator PINs (peppered PIN
   });
 
   function deskApp(dir: string, source: OperatorSource): App {
-    const config = testConfig(dir, 'http://127.0.0.1:9', { terminal: { id: 'DESK-01', role: 'desk' }, database: { file: join(dir, 'terminal.db') } });
+    const config = testConfig(dir, 'http://127.0.0.1:9', {
+      terminal: { id: 'DESK-01', role: 'desk' },
+      database: { file: join(dir, 'terminal.db') },
+    });
     const app = createApp(config, { operatorSource: source, paymentScheduler: false, data: { autoStart: false } });
     apps.push(app);
     return app;
   }
-  const signIn = (app: App, username: string, pin: string) => app.api.dispatch('operator.signIn', { username, pin }, { transport: 'test' }) as Promise<Answer>;
+  const signIn = (app: App, username: string, pin: string) =>
+    app.api.dispatch('operator.signIn', { username, pin }, { transport: 'test' }) as Promise<Answer>;
   const storedHash = (file: string) => {
     const db = openDatabase(file);
     try {
@@ -112,7 +117,10 @@ describe('a copied database alone does not give away operator PINs (peppered PIN
     // Started on the copy without the key, the app makes a new pepper, drops the foreign cache and cannot
     // sign anyone in offline.
     const thief = deskApp(stolen, offline);
-    expect(await signIn(thief, 'cajero1', '1234')).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', details: { reason: 'NO_OPERATOR_LIST' } } });
+    expect(await signIn(thief, 'cajero1', '1234')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE', details: { reason: 'NO_OPERATOR_LIST' } },
+    });
 
     // With its key file beside it (the real terminal), the same database signs the operator in offline.
     const restarted = deskApp(dir, offline);

@@ -56,14 +56,20 @@ describe('sign-in inputs fuzzed through the HTTP transport', () => {
   const anyJson = fc.jsonValue({ maxDepth: 3 });
   const bodies: Record<string, fc.Arbitrary<unknown>> = {
     'auth.requestCode': fc.oneof(
-      fc.record({ audience: fc.oneof(fc.constantFrom('member', 'company'), fc.string({ maxLength: 10 })), document: fc.oneof(documentLike, anyJson) }),
+      fc.record({
+        audience: fc.oneof(fc.constantFrom('member', 'company'), fc.string({ maxLength: 10 })),
+        document: fc.oneof(documentLike, anyJson),
+      }),
       fc.record({ audience: fc.constantFrom('member', 'company'), document: documentLike, extra: anyJson }),
       anyJson,
     ),
     'auth.verifyCode': fc.oneof(fc.record({ code: fc.oneof(digits(0, 8), fc.string({ maxLength: 10 }), anyJson) }), anyJson),
     'auth.resendCode': fc.oneof(fc.constant({}), anyJson),
     'operator.signIn': fc.oneof(
-      fc.record({ username: fc.oneof(fc.constantFrom('cajero1', 'supervisor1', 'nadie'), fc.string({ maxLength: 40 })), pin: fc.oneof(digits(0, 10), fc.string({ maxLength: 10 }), anyJson) }),
+      fc.record({
+        username: fc.oneof(fc.constantFrom('cajero1', 'supervisor1', 'nadie'), fc.string({ maxLength: 40 })),
+        pin: fc.oneof(digits(0, 10), fc.string({ maxLength: 10 }), anyJson),
+      }),
       anyJson,
     ),
     'auth.touch': anyJson,

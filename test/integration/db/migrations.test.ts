@@ -20,14 +20,20 @@ describe('the terminal database', () => {
     old.pragma('journal_mode = WAL');
     for (const migration of migrations.filter((m) => m.version <= 5)) old.exec(migration.sql);
     old.pragma('user_version = 5');
-    expect(old.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'obligations_by_owner'").pluck().all()).toEqual(['obligations_by_owner']);
+    expect(old.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'obligations_by_owner'").pluck().all()).toEqual([
+      'obligations_by_owner',
+    ]);
     old.close();
     const db = openDatabase(file);
     const plan = db
-      .prepare("EXPLAIN QUERY PLAN SELECT id FROM obligations WHERE owner_type = 'member' AND owner_id = '1045678901' ORDER BY id LIMIT 1000")
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT id FROM obligations WHERE owner_type = 'member' AND owner_id = '1045678901' ORDER BY id LIMIT 1000",
+      )
       .all() as { detail: string }[];
     expect(plan.map((step) => step.detail).join('; ')).toContain('USING INDEX obligations_by_owner_id (owner_id=?)');
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'obligations_by_owner%'").pluck().all()).toEqual(['obligations_by_owner_id']);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'obligations_by_owner%'").pluck().all()).toEqual([
+      'obligations_by_owner_id',
+    ]);
     db.close();
   });
 
@@ -41,7 +47,17 @@ describe('the terminal database', () => {
     const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
     expect(applied).toHaveLength(migrations.length);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-    for (const table of ['terminal_identity', 'members', 'companies', 'obligations', 'payments', 'vouchers', 'outbox', 'print_jobs', 'audit_log']) {
+    for (const table of [
+      'terminal_identity',
+      'members',
+      'companies',
+      'obligations',
+      'payments',
+      'vouchers',
+      'outbox',
+      'print_jobs',
+      'audit_log',
+    ]) {
       expect(tables).toContain(table);
     }
     db.close();
@@ -81,7 +97,8 @@ describe('the terminal database', () => {
 
   it('enforces money as whole non-negative integers in the schema itself', () => {
     const db = openDatabase(join(temp.dir, 'terminal.db'));
-    const insert = db.prepare(`INSERT INTO obligations (id, kind, owner_type, owner_id, document, concept, debt, paid, balance, installment, central_version, updated_at)
+    const insert =
+      db.prepare(`INSERT INTO obligations (id, kind, owner_type, owner_id, document, concept, debt, paid, balance, installment, central_version, updated_at)
       VALUES (?, 'credit', 'member', '1', 'LI- 1', 'X', ?, 0, 0, 0, 1, 'now')`);
     expect(() => insert.run('a', -1)).toThrow(/CHECK/);
     expect(() => insert.run('b', 1.5)).toThrow(/INTEGER/i);

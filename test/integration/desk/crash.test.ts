@@ -10,13 +10,24 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const child = join(root, 'test', 'fixtures', 'desk-crash-child.ts');
 
 /** Runs the desk process; kills it `killAfterMs` after `startLine` (random per run), or lets it run to its end. */
-function runDesk(dir: string, sim: Simulator, mode: string, seed: number, startLine: string, killAfterMs: number | null): Promise<string[]> {
+function runDesk(
+  dir: string,
+  sim: Simulator,
+  mode: string,
+  seed: number,
+  startLine: string,
+  killAfterMs: number | null,
+): Promise<string[]> {
   return new Promise((resolve, reject) => {
     // Node with the tsx loader, not the tsx launcher: SIGKILL must hit the process that holds the database.
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, '--dir', dir, '--sim', sim.url, '--mode', mode, '--seed', String(seed)], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', child, '--dir', dir, '--sim', sim.url, '--mode', mode, '--seed', String(seed)],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     let armed = false;
@@ -37,7 +48,16 @@ function runDesk(dir: string, sim: Simulator, mode: string, seed: number, startL
   });
 }
 
-interface Row { id: string; receipt_number: string; state: string; idempotency_key: string; registration_cancelled_at: string | null; vouchers: number; outbox: number; voided: number }
+interface Row {
+  id: string;
+  receipt_number: string;
+  state: string;
+  idempotency_key: string;
+  registration_cancelled_at: string | null;
+  vouchers: number;
+  outbox: number;
+  voided: number;
+}
 
 function inspect(file: string) {
   const db = openDatabase(file);
@@ -129,8 +149,16 @@ describe('a desk killed at random moments', () => {
     expect(new Set(keys).size).toBe(keys.length);
     const expected = final.rows.filter((r) => !r.registration_cancelled_at).map((r) => r.idempotency_key);
     expect(keys.sort()).toEqual(expected.sort());
-    const centralVoids = sim.central.desk.voids().map((v) => v.paymentKey).sort();
-    expect(centralVoids).toEqual(final.rows.filter((r) => r.state === 'voided' && !r.registration_cancelled_at).map((r) => r.idempotency_key).sort());
+    const centralVoids = sim.central.desk
+      .voids()
+      .map((v) => v.paymentKey)
+      .sort();
+    expect(centralVoids).toEqual(
+      final.rows
+        .filter((r) => r.state === 'voided' && !r.registration_cancelled_at)
+        .map((r) => r.idempotency_key)
+        .sort(),
+    );
     expect(sim.central.desk.shiftCloses()).toHaveLength(1);
   }, 240_000);
 });

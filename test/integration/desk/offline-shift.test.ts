@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASHIER, SUPERVISOR, cardInput, cashInput, payableObligations, startDesk, type DeskPayment, type DeskRig } from '../../fixtures/desk';
+import {
+  CASHIER,
+  SUPERVISOR,
+  cardInput,
+  cashInput,
+  payableObligations,
+  startDesk,
+  type DeskPayment,
+  type DeskRig,
+} from '../../fixtures/desk';
 
 /**
  * A whole shift at the desk with the central API in full outage: 200 cash and card payments, some voided by the
@@ -44,7 +53,14 @@ describe('a whole desk shift offline', () => {
     app.sessions.startOperator(SUPERVISOR);
     const voided = taken.filter((_, i) => i % 13 === 0);
     const voids: { central: string }[] = [];
-    for (const payment of voided) voids.push(await rig.call<{ central: string }>('desk.void', { requestId: randomUUID(), paymentId: payment.paymentId, reason: 'Cobro duplicado por error' }));
+    for (const payment of voided)
+      voids.push(
+        await rig.call<{ central: string }>('desk.void', {
+          requestId: randomUUID(),
+          paymentId: payment.paymentId,
+          reason: 'Cobro duplicado por error',
+        }),
+      );
     expect(voids[0]?.central).toBe('queued');
     expect(voids.filter((v) => v.central === 'cancelled').length).toBeGreaterThan(0);
 
@@ -55,12 +71,15 @@ describe('a whole desk shift offline', () => {
     // Exactly once: each standing (or centrally voided) payment registered once, each queued void once.
     const registered = sim.central.payments.list();
     const queuedVoids = voided.filter((_, i) => voids[i]?.central === 'queued');
-    const expectedKeys = taken
-      .filter((p) => !voided.includes(p) || queuedVoids.includes(p))
-      .map((p) => keyOf(rig, p.paymentId));
+    const expectedKeys = taken.filter((p) => !voided.includes(p) || queuedVoids.includes(p)).map((p) => keyOf(rig, p.paymentId));
     expect(registered.map((r) => r.idempotencyKey).sort()).toEqual(expectedKeys.sort());
     expect(new Set(registered.map((r) => r.idempotencyKey)).size).toBe(registered.length);
-    expect(sim.central.desk.voids().map((v) => v.paymentKey).sort()).toEqual(queuedVoids.map((p) => keyOf(rig, p.paymentId)).sort());
+    expect(
+      sim.central.desk
+        .voids()
+        .map((v) => v.paymentKey)
+        .sort(),
+    ).toEqual(queuedVoids.map((p) => keyOf(rig, p.paymentId)).sort());
 
     // Balances: the local copy and the central API agree on every obligation touched.
     for (const o of obligations) {
@@ -72,14 +91,20 @@ describe('a whole desk shift offline', () => {
     // The close: counted = expected, so the cashier closes alone; totals equal the sum of the standing receipts.
     app.sessions.startOperator(CASHIER);
     const preview = await rig.call<{ expectedCash: number; needsSupervisor: boolean }>('desk.previewClose', { countedCash: 0 });
-    const report = await rig.call<{ shift: { totals: { method: string; count: number; amount: number }[]; expectedCash: number }; receipts: { count: number }; difference: number }>(
-      'desk.closeShift', { requestId: randomUUID(), countedCash: preview.expectedCash },
-    );
+    const report = await rig.call<{
+      shift: { totals: { method: string; count: number; amount: number }[]; expectedCash: number };
+      receipts: { count: number };
+      difference: number;
+    }>('desk.closeShift', { requestId: randomUUID(), countedCash: preview.expectedCash });
     expect(report.difference).toBe(0);
     const standing = taken.filter((p) => !voided.includes(p));
     for (const method of ['cash', 'card'] as const) {
       const mine = standing.filter((p) => p.method === method);
-      expect(report.shift.totals.find((t) => t.method === method)).toEqual({ method, count: mine.length, amount: mine.reduce((s, p) => s + p.amount, 0) });
+      expect(report.shift.totals.find((t) => t.method === method)).toEqual({
+        method,
+        count: mine.length,
+        amount: mine.reduce((s, p) => s + p.amount, 0),
+      });
     }
     expect(report.shift.expectedCash).toBe(200_000 + standing.filter((p) => p.method === 'cash').reduce((s, p) => s + p.amount, 0));
     expect(report.receipts.count).toBe(200);

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASHIER, SUPERVISOR, cardInput, cashInput, payableObligations, startDesk, type DeskPayment, type DeskRig } from '../../fixtures/desk';
+import {
+  CASHIER,
+  SUPERVISOR,
+  cardInput,
+  cashInput,
+  payableObligations,
+  startDesk,
+  type DeskPayment,
+  type DeskRig,
+} from '../../fixtures/desk';
 
 /**
  * The desk's papers as the printer receives them: the virtual printer over TCP decodes the ESC/POS bytes back into
@@ -32,7 +41,16 @@ describe('desk printing', () => {
     expect(cash.drawerOpened).toBe(true);
     const cashText = text(cashJob);
     const money = (n: number) => `$ ${n.toLocaleString('es-CO').replace(/,/g, '.')}`.replace(/\u00a0/g, ' ');
-    for (const expected of ['Recibo de Pago', cash.receiptNumber, 'Efectivo', 'Carmen Cajera', shift.shiftId, 'DESK-01', money(a.balance), money(7_300)]) {
+    for (const expected of [
+      'Recibo de Pago',
+      cash.receiptNumber,
+      'Efectivo',
+      'Carmen Cajera',
+      shift.shiftId,
+      'DESK-01',
+      money(a.balance),
+      money(7_300),
+    ]) {
       expect(cashText).toContain(expected);
     }
     expect(cashText).toMatch(/Cambio\s+\$\s?7\.300/);
@@ -62,7 +80,17 @@ describe('desk printing', () => {
     await rig.call('desk.closeShiftAuthorized', { requestId: randomUUID(), countedCash: counted });
     const [, , , , closeJob] = await sim.printer.waitForJobs(5, 10_000);
     const closeText = text(closeJob);
-    for (const expected of ['Cierre de Turno', shift.shiftId, 'Efectivo (1)', money(a.balance), 'Datáfono (0)', money(100_000 + a.balance), money(counted), 'Sofía Supervisora', 'Anulados']) {
+    for (const expected of [
+      'Cierre de Turno',
+      shift.shiftId,
+      'Efectivo (1)',
+      money(a.balance),
+      'Datáfono (0)',
+      money(100_000 + a.balance),
+      money(counted),
+      'Sofía Supervisora',
+      'Anulados',
+    ]) {
       expect(closeText).toContain(expected);
     }
     expect(closeText).toMatch(/Diferencia\s+\+?\$\s?500/);

@@ -63,9 +63,18 @@ describe('Exportar diagnóstico', () => {
     const { logsDir, logger, call } = await deskWithLogs('open');
     // What a busy day leaves: lines with personal data (redacted when written) and a line from an older version
     // that wrote them plainly, which the export must scrub again.
-    logger.info({ cedula: PERSONAL[0], phone: PERSONAL[1], email: PERSONAL[2], payerName: PERSONAL[3] }, `lookup for ${PERSONAL[0]} / ${PERSONAL[2]}`);
-    writeFileSync(join(logsDir, 'pagos-express.0.log'), `${JSON.stringify({ msg: `old line ${PERSONAL[0]} ${PERSONAL[1]} ${PERSONAL[2]}`, cedula: PERSONAL[0] })}\nplain text ${PERSONAL[2]}\n`);
-    await until(async () => logFiles(logsDir), (files) => files.some((entry) => readFileSync(entry.file, 'utf8').includes('lookup for')));
+    logger.info(
+      { cedula: PERSONAL[0], phone: PERSONAL[1], email: PERSONAL[2], payerName: PERSONAL[3] },
+      `lookup for ${PERSONAL[0]} / ${PERSONAL[2]}`,
+    );
+    writeFileSync(
+      join(logsDir, 'pagos-express.0.log'),
+      `${JSON.stringify({ msg: `old line ${PERSONAL[0]} ${PERSONAL[1]} ${PERSONAL[2]}`, cedula: PERSONAL[0] })}\nplain text ${PERSONAL[2]}\n`,
+    );
+    await until(
+      async () => logFiles(logsDir),
+      (files) => files.some((entry) => readFileSync(entry.file, 'utf8').includes('lookup for')),
+    );
     expect(await call('operator.signIn', { username: 'supervisor1', pin: '9999' })).toMatchObject({ ok: true });
 
     const usb = join(temp.dir, 'usb');
@@ -78,7 +87,10 @@ describe('Exportar diagnóstico', () => {
     expect(data.files).toContain('status.json');
     expect(data.files.filter((file) => file.endsWith('.log')).length).toBeGreaterThanOrEqual(2);
 
-    const status = JSON.parse(readFileSync(join(data.folder, 'status.json'), 'utf8')) as Record<string, { ok: boolean; data?: Record<string, unknown> }>;
+    const status = JSON.parse(readFileSync(join(data.folder, 'status.json'), 'utf8')) as Record<
+      string,
+      { ok: boolean; data?: Record<string, unknown> }
+    >;
     expect(status['terminal.status']).toMatchObject({ ok: true, data: { terminalId: 'DESK-05', role: 'desk' } });
     expect(Object.keys(status)).toEqual(expect.arrayContaining(['sync.status', 'outbox.status', 'printing.status', 'payments.unresolved']));
 
@@ -91,8 +103,14 @@ describe('Exportar diagnóstico', () => {
   it('refuses a folder that does not exist, and a relative one, with a reason', async () => {
     const { call } = await deskWithLogs('refused');
     await call('operator.signIn', { username: 'supervisor1', pin: '9999' });
-    expect(await call('diagnostics.export', { folder: join(temp.dir, 'no-such-usb') })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { reason: 'FOLDER_NOT_FOUND' } } });
-    expect(await call('diagnostics.export', { folder: 'usb' })).toMatchObject({ ok: false, error: { details: { reason: 'FOLDER_NOT_FOUND' } } });
+    expect(await call('diagnostics.export', { folder: join(temp.dir, 'no-such-usb') })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { reason: 'FOLDER_NOT_FOUND' } },
+    });
+    expect(await call('diagnostics.export', { folder: 'usb' })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'FOLDER_NOT_FOUND' } },
+    });
     expect(existsSync(join(temp.dir, 'no-such-usb'))).toBe(false);
   });
 });

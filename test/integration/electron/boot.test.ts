@@ -50,7 +50,13 @@ interface Boot {
 }
 
 let runs = 0;
-async function boot(options: { terminalFile?: unknown; rawTerminalFile?: string; lock?: 'refused'; calls?: unknown[]; packaged?: boolean }): Promise<Boot> {
+async function boot(options: {
+  terminalFile?: unknown;
+  rawTerminalFile?: string;
+  lock?: 'refused';
+  calls?: unknown[];
+  packaged?: boolean;
+}): Promise<Boot> {
   runs += 1;
   const dir = join(work.dir, `run-${runs}`);
   const userData = join(dir, 'userData');
@@ -68,7 +74,11 @@ async function boot(options: { terminalFile?: unknown; rawTerminalFile?: string;
     FAKE_ELECTRON_CALLS: JSON.stringify(options.calls ?? []),
     FAKE_ELECTRON_SMS_URL: `${sim.url}/sim/sms`,
   });
-  const child = spawn(process.execPath, ['--require', join(work.dir, 'fake', 'hook.cjs'), join(root, 'dist/electron/main.cjs')], { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--require', join(work.dir, 'fake', 'hook.cjs'), join(root, 'dist/electron/main.cjs')], {
+    cwd: dir,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exitCode = await new Promise<number | null>((resolve) => {
@@ -93,7 +103,11 @@ const enrolled = () => ({
   gateway: { baseUrl: `${sim.url}/payment/` },
 });
 
-function resultOf(run: Boot, channel: string, index = 0): { ok: boolean; data?: Record<string, unknown>; error?: { code: string; details?: Record<string, unknown> } } {
+function resultOf(
+  run: Boot,
+  channel: string,
+  index = 0,
+): { ok: boolean; data?: Record<string, unknown>; error?: { code: string; details?: Record<string, unknown> } } {
   const found = run.of('ipc.result').filter((entry) => entry.channel === channel)[index];
   expect(found, `no IPC result for ${channel}`).toBeDefined();
   return found!.result as never;
@@ -103,7 +117,11 @@ describe('the Electron main process booted under Node with a fake electron', () 
   it('creates one locked-down kiosk window with secure webPreferences, the app:// scheme and a handler per contract method', async () => {
     const run = await boot({
       terminalFile: enrolled(),
-      calls: [{ channel: 'kiosk:terminal.status' }, { channel: 'kiosk:terminal.status', frameUrl: 'https://banco.example/pse' }, { channel: 'kiosk:enrolment.status' }],
+      calls: [
+        { channel: 'kiosk:terminal.status' },
+        { channel: 'kiosk:terminal.status', frameUrl: 'https://banco.example/pse' },
+        { channel: 'kiosk:enrolment.status' },
+      ],
     });
     expect(run.exitCode).toBe(0);
     const windows = run.of('BrowserWindow.new');
@@ -121,7 +139,9 @@ describe('the Electron main process booted under Node with a fake electron', () 
     expect(String((options.webPreferences as { preload: string }).preload)).toMatch(/dist[\\/]electron[\\/]preload\.cjs$/);
     expect(run.of('BrowserWindow.loadURL')[0]).toMatchObject({ url: 'app://renderer/index.html' });
 
-    expect(run.of('protocol.registerSchemesAsPrivileged')[0]?.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(run.of('protocol.registerSchemesAsPrivileged')[0]?.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     expect(run.of('protocol.handle').map((entry) => entry.scheme)).toEqual(['app']);
     const channels = run.of('ipcMain.handle').map((entry) => entry.channel);
     expect(new Set(channels)).toEqual(new Set(methodNames.map((method) => `kiosk:${method}`)));
@@ -133,7 +153,9 @@ describe('the Electron main process booted under Node with a fake electron', () 
     expect(run.of('session.on').map((entry) => entry.event)).toContain('will-download');
     expect(run.of('download.preventDefault')).toHaveLength(1);
     expect(run.of('download.cancel')).toHaveLength(1);
-    expect(run.of('webContents.on').map((entry) => entry.event)).toEqual(expect.arrayContaining(['will-navigate', 'devtools-opened', 'render-process-gone']));
+    expect(run.of('webContents.on').map((entry) => entry.event)).toEqual(
+      expect.arrayContaining(['will-navigate', 'devtools-opened', 'render-process-gone']),
+    );
     const loads = run.of('BrowserWindow.loadURL');
     expect(loads.length).toBeGreaterThanOrEqual(2);
     expect(loads.at(-1)).toMatchObject({ url: 'app://renderer/index.html' });
@@ -168,8 +190,12 @@ describe('the Electron main process booted under Node with a fake electron', () 
     });
     expect(resultOf(run, 'kiosk:auth.verifyCode')).toMatchObject({ ok: true });
     expect(resultOf(run, 'kiosk:auth.signOut')).toMatchObject({ ok: true });
-    const afterSignOut = run.records.slice(run.records.findIndex((entry) => entry.kind === 'ipc.result' && entry.channel === 'kiosk:auth.verifyCode'));
-    expect(afterSignOut.filter((entry) => entry.kind === 'BrowserWindow.loadURL').map((entry) => entry.url)).toContain('app://renderer/index.html#/');
+    const afterSignOut = run.records.slice(
+      run.records.findIndex((entry) => entry.kind === 'ipc.result' && entry.channel === 'kiosk:auth.verifyCode'),
+    );
+    expect(afterSignOut.filter((entry) => entry.kind === 'BrowserWindow.loadURL').map((entry) => entry.url)).toContain(
+      'app://renderer/index.html#/',
+    );
     const [cleared] = afterSignOut.filter((entry) => entry.kind === 'session.clearStorageData');
     expect(cleared?.options).toEqual({ storages: expect.arrayContaining(['cookies', 'localstorage', 'indexdb', 'cachestorage']) });
   });
@@ -222,10 +248,18 @@ describe('the Electron main process booted under Node with a fake electron', () 
     expect(run.exitCode).toBe(0);
     expect(run.of('BrowserWindow.new')).toHaveLength(1);
     expect(run.of('BrowserWindow.loadURL')[0]).toMatchObject({ url: 'app://renderer/index.html#/enrolamiento' });
-    expect(new Set(run.of('ipcMain.handle').map((entry) => entry.channel))).toEqual(new Set(methodNames.map((method) => `kiosk:${method}`)));
+    expect(new Set(run.of('ipcMain.handle').map((entry) => entry.channel))).toEqual(
+      new Set(methodNames.map((method) => `kiosk:${method}`)),
+    );
     expect(resultOf(run, 'kiosk:enrolment.status')).toEqual({ ok: true, data: { required: true } });
-    expect(resultOf(run, 'kiosk:terminal.status')).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', details: { reason: 'NOT_ENROLLED' } } });
-    expect(resultOf(run, 'kiosk:enrolment.submit')).toEqual({ ok: true, data: { terminalId: 'KIOSK-10', siteId: 'BAQ-01', siteName: 'Sede Barranquilla Centro' } });
+    expect(resultOf(run, 'kiosk:terminal.status')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE', details: { reason: 'NOT_ENROLLED' } },
+    });
+    expect(resultOf(run, 'kiosk:enrolment.submit')).toEqual({
+      ok: true,
+      data: { terminalId: 'KIOSK-10', siteId: 'BAQ-01', siteName: 'Sede Barranquilla Centro' },
+    });
     expect(resultOf(run, 'kiosk:terminal.status', 1)).toMatchObject({ ok: true, data: { terminalId: 'KIOSK-10', siteId: 'BAQ-01' } });
     expect(run.of('BrowserWindow.loadURL').map((entry) => entry.url)).toContain('app://renderer/index.html');
     // The secret came from the central API and is sealed by (fake) safeStorage; the terminal file holds none.

@@ -37,7 +37,10 @@ describe('enrolment of a new terminal against the simulator over HTTP', () => {
   });
 
   function setup() {
-    const places = { ...electronPlaces({ platform: 'linux', env: {}, userData: join(temp.dir, 'userData') }), systemTerminalFile: join(temp.dir, 'etc', 'terminal.json') };
+    const places = {
+      ...electronPlaces({ platform: 'linux', env: {}, userData: join(temp.dir, 'userData') }),
+      systemTerminalFile: join(temp.dir, 'etc', 'terminal.json'),
+    };
     const secrets = createSealedSecretStore({ dir: places.secretsDir, sealer: testSealer });
     const logs = memoryLogger();
     const service = createEnrolmentService({ terminalFile: places.userTerminalFile, secrets, logger: logs.logger });
@@ -86,18 +89,44 @@ describe('enrolment of a new terminal against the simulator over HTTP', () => {
     expect(statSync(places.secretsDir).mode & 0o077).toBe(0);
     expect(readFileSync(places.userTerminalFile, 'utf8')).not.toContain(secret!);
 
-    const start = loadInstalledConfig({ places, platform: 'linux', env: {}, readSecret: () => secrets.get(TERMINAL_SECRET)?.toString('utf8') });
+    const start = loadInstalledConfig({
+      places,
+      platform: 'linux',
+      env: {},
+      readSecret: () => secrets.get(TERMINAL_SECRET)?.toString('utf8'),
+    });
     if (start.kind !== 'ready') throw new Error('expected the enrolled configuration');
     expect(start.config.central.terminalSecret).toBe(secret);
     expect(start.config.database.file).toBe(join(places.userData, 'data', 'pagos-express.db'));
 
     const { logger } = memoryLogger();
-    const asEnrolled = createCentralHttp({ baseUrl: start.config.central.baseUrl, terminalId: 'KIOSK-07', terminalSecret: secret!, timeoutMs: 2_000, logger });
-    const contacts = await asEnrolled.send({ method: 'GET', path: 'v1/terminals/KIOSK-07/contacts', schema: contactChannelsSchema, idempotent: true });
+    const asEnrolled = createCentralHttp({
+      baseUrl: start.config.central.baseUrl,
+      terminalId: 'KIOSK-07',
+      terminalSecret: secret!,
+      timeoutMs: 2_000,
+      logger,
+    });
+    const contacts = await asEnrolled.send({
+      method: 'GET',
+      path: 'v1/terminals/KIOSK-07/contacts',
+      schema: contactChannelsSchema,
+      idempotent: true,
+    });
     expect(contacts.site.name).toBe('Sede Barranquilla Centro');
     // The demo secret no longer opens this terminal id: the secret really is the central API's.
-    const asDemo = createCentralHttp({ baseUrl: start.config.central.baseUrl, terminalId: 'KIOSK-07', terminalSecret: 'demo-terminal-secret', timeoutMs: 2_000, logger, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
-    const refused = await rejectionOf(asDemo.send({ method: 'GET', path: 'v1/terminals/KIOSK-07/contacts', schema: contactChannelsSchema, idempotent: true }), CentralError);
+    const asDemo = createCentralHttp({
+      baseUrl: start.config.central.baseUrl,
+      terminalId: 'KIOSK-07',
+      terminalSecret: 'demo-terminal-secret',
+      timeoutMs: 2_000,
+      logger,
+      retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+    });
+    const refused = await rejectionOf(
+      asDemo.send({ method: 'GET', path: 'v1/terminals/KIOSK-07/contacts', schema: contactChannelsSchema, idempotent: true }),
+      CentralError,
+    );
     expect(refused.kind).toBe('unauthorized');
   });
 
@@ -120,8 +149,18 @@ describe('enrolment of a new terminal against the simulator over HTTP', () => {
 
   it('takes a fresh code issued for another site, and says when the central API cannot be reached', async () => {
     const { api, input } = setup();
-    const issued = (await (await fetch(`${sim.url}/sim/admin/enrolment-codes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ siteId: 'SMR-02' }) })).json()) as { code: string };
-    const ok = await api.dispatch('enrolment.submit', { ...input, siteId: 'SMR-02', terminalId: 'DESK-03', role: 'desk', enrolmentCode: issued.code }, { transport: 'test' });
+    const issued = (await (
+      await fetch(`${sim.url}/sim/admin/enrolment-codes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ siteId: 'SMR-02' }),
+      })
+    ).json()) as { code: string };
+    const ok = await api.dispatch(
+      'enrolment.submit',
+      { ...input, siteId: 'SMR-02', terminalId: 'DESK-03', role: 'desk', enrolmentCode: issued.code },
+      { transport: 'test' },
+    );
     expect(ok).toEqual({ ok: true, data: { terminalId: 'DESK-03', siteId: 'SMR-02', siteName: 'Sede Santa Marta' } });
     const away = await api.dispatch('enrolment.submit', { ...input, centralUrl: 'http://127.0.0.1:9/' }, { transport: 'test' });
     expect(away).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', details: { reason: 'CENTRAL_UNREACHABLE' } } });
@@ -129,13 +168,24 @@ describe('enrolment of a new terminal against the simulator over HTTP', () => {
 
   it('refuses malformed input field by field (control characters, a non-URL, an unknown key)', async () => {
     const { api, input } = setup();
-    const bad = await api.dispatch('enrolment.submit', { ...input, centralUrl: 'ftp://x', printer: { ...input.printer, interface: 'tcp://a\nTotal $ 1' }, extra: 1 }, { transport: 'test' });
+    const bad = await api.dispatch(
+      'enrolment.submit',
+      { ...input, centralUrl: 'ftp://x', printer: { ...input.printer, interface: 'tcp://a\nTotal $ 1' }, extra: 1 },
+      { transport: 'test' },
+    );
     if (bad.ok) throw new Error('malformed enrolment accepted');
     expect(bad.error.code).toBe('VALIDATION');
-    const paths = z.array(z.object({ path: z.string() })).parse(bad.error.details?.issues).map((issue) => issue.path);
+    const paths = z
+      .array(z.object({ path: z.string() }))
+      .parse(bad.error.details?.issues)
+      .map((issue) => issue.path);
     expect(paths).toEqual(expect.arrayContaining(['centralUrl', 'printer.interface']));
     // The answer carries the secret: plain http only to this machine (the simulator).
-    const plain = await api.dispatch('enrolment.submit', { ...input, centralUrl: 'http://central.cajacopi.example/' }, { transport: 'test' });
+    const plain = await api.dispatch(
+      'enrolment.submit',
+      { ...input, centralUrl: 'http://central.cajacopi.example/' },
+      { transport: 'test' },
+    );
     expect(plain).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: [{ path: 'centralUrl' }] } } });
   });
 });

@@ -70,14 +70,22 @@ describe('browser host: KioskApi over HTTP on 127.0.0.1', () => {
     const poisoned = await call('terminal.status', '{"__proto__": {"admin": true}}');
     expect(poisoned.status).toBe(400);
     expect(((await poisoned.json()) as { error: { details: { field: string } } }).error.details.field).toBe('body');
-    const wrongType = await fetch(`${base}/api/terminal.status`, { method: 'POST', headers: { 'content-type': 'text/plain', [API_TOKEN_HEADER]: token }, body: 'x' });
+    const wrongType = await fetch(`${base}/api/terminal.status`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', [API_TOKEN_HEADER]: token },
+      body: 'x',
+    });
     expect(wrongType.status).toBe(415);
     const big = await call('terminal.status', { pad: 'x'.repeat(100 * 1024) });
     expect(big.status).toBe(413);
   });
 
   it('requires the token this start wrote into the page', async () => {
-    const none = await fetch(`${base}/api/terminal.status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const none = await fetch(`${base}/api/terminal.status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(none.status).toBe(401);
     const wrong = await call('terminal.status', {}, { [API_TOKEN_HEADER]: 'x'.repeat(token.length) });
     expect(wrong.status).toBe(401);
@@ -86,10 +94,14 @@ describe('browser host: KioskApi over HTTP on 127.0.0.1', () => {
   it('refuses other Host names (DNS rebinding) and other origins', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${base}/api/terminal.status`, { method: 'POST', headers: { host: 'evil.example:80', 'content-type': 'application/json', [API_TOKEN_HEADER]: token } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        `${base}/api/terminal.status`,
+        { method: 'POST', headers: { host: 'evil.example:80', 'content-type': 'application/json', [API_TOKEN_HEADER]: token } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end('{}');
     });

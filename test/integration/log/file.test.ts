@@ -24,10 +24,16 @@ describe('rotating log files', () => {
     open = destination;
     const logger = createLogger({ level: 'info', destination });
     logger.info({ cedula: '1045678901', terminal: 'KIOSK-07' }, 'signed in 3001234567 with ana@example.com');
-    await until(async () => logFiles(dir), (files) => files.some((entry) => entry.size > 0));
+    await until(
+      async () => logFiles(dir),
+      (files) => files.some((entry) => entry.size > 0),
+    );
     const [entry] = logFiles(dir);
     expect(entry).toBeDefined();
-    const lines = readFileSync(entry!.file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = readFileSync(entry!.file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ terminal: 'KIOSK-07', level: 30 });
     const text = JSON.stringify(lines[0]);
@@ -50,8 +56,11 @@ describe('rotating log files', () => {
       for (let i = 0; i < 100; i += 1) logger.info({ i, filler }, 'filler line');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-        logger.info('last line');
-    await until(async () => logFiles(dir), (files) => files.some((entry) => readFileSync(entry.file, 'utf8').includes('last line')));
+    logger.info('last line');
+    await until(
+      async () => logFiles(dir),
+      (files) => files.some((entry) => readFileSync(entry.file, 'utf8').includes('last line')),
+    );
     const files = logFiles(dir);
     expect(files.length).toBeGreaterThanOrEqual(2);
     expect(files.length).toBeLessThanOrEqual(3);

@@ -36,9 +36,12 @@ describe('an approved payment prints its voucher', () => {
     expect(result.outcome).toBe('approved');
     expect(app.sessions.personState()?.secondsUntilWarning).toBeLessThanOrEqual(app.config.idle.warnAfterSeconds);
 
-    const voucher = await call<{ voucherId: string; fields: Record<string, unknown>; lines: { label: string; value: string }[] }>('payments.voucher', {
-      paymentId: started.paymentId,
-    });
+    const voucher = await call<{ voucherId: string; fields: Record<string, unknown>; lines: { label: string; value: string }[] }>(
+      'payments.voucher',
+      {
+        paymentId: started.paymentId,
+      },
+    );
     expect(voucher.fields).toMatchObject({ total: 175_277, reference: started.reference, installments: '001', currency: 'COP' });
     expect(voucher.fields.dateTime).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     const jobs = app.db.prepare('SELECT COUNT(*) FROM print_jobs WHERE voucher_id = ?').pluck().get(voucher.voucherId);
@@ -48,14 +51,27 @@ describe('an approved payment prints its voucher', () => {
     // Long texts wrap at the paper's width: compare with line breaks folded into spaces.
     const text = (paper?.decoded.text ?? []).join('\n').replace(/\s+/g, ' ');
     expect(paper?.complete).toBe(true);
-    for (const expected of ['CREDIBANCO', 'CAJACOPI', started.reference, String(voucher.fields.cus), '175.277', 'CREDITO POR LIBRANZAS', 'Pagaré incondicionalmente']) {
+    for (const expected of [
+      'CREDIBANCO',
+      'CAJACOPI',
+      started.reference,
+      String(voucher.fields.cus),
+      '175.277',
+      'CREDITO POR LIBRANZAS',
+      'Pagaré incondicionalmente',
+    ]) {
       expect(text, expected).toContain(expected);
     }
     expect(text).not.toContain('COPIA');
 
     // Imprimir once the original is out: the queue marks it printed after the last byte was accepted.
     const stateOfOriginal = app.db.prepare('SELECT state FROM print_jobs WHERE voucher_id = ? ORDER BY created_at LIMIT 1').pluck();
-    expect(await until(async () => stateOfOriginal.get(voucher.voucherId), (state) => state === 'printed')).toBe('printed');
+    expect(
+      await until(
+        async () => stateOfOriginal.get(voucher.voucherId),
+        (state) => state === 'printed',
+      ),
+    ).toBe('printed');
     await call('printing.reprint', { voucherId: voucher.voucherId });
     const [, copy] = await sim.printer.waitForJobs(2, 10_000);
     expect(copy?.decoded.text.join('\n')).toContain('COPIA');

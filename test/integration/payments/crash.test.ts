@@ -19,10 +19,14 @@ function runKiosk(mode: string, waitFor: string, kill: boolean): Promise<string>
   return new Promise((resolve, reject) => {
     // Node itself with the tsx loader, not the tsx launcher: SIGKILL must hit the process that holds the payment
     // (killing the launcher would leave its child running on, and the test would prove nothing).
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, '--db', store.file, '--sim', sim.url, '--mode', mode, '--request', randomUUID()], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', child, '--db', store.file, '--sim', sim.url, '--mode', mode, '--request', randomUUID()],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     let line = '';
@@ -51,7 +55,10 @@ function read<T>(sql: string): T[] {
     db.close();
   }
 }
-const payments = () => read<{ state: string; gateway_order_id: string | null; form_url: string | null; reference: string }>('SELECT state, gateway_order_id, form_url, reference FROM payments');
+const payments = () =>
+  read<{ state: string; gateway_order_id: string | null; form_url: string | null; reference: string }>(
+    'SELECT state, gateway_order_id, form_url, reference FROM payments',
+  );
 const outbox = () => {
   const db = openDatabase(store.file);
   try {

@@ -27,7 +27,12 @@ const failure = (promise: Promise<unknown>) => rejectionOf(promise, GatewayError
 
 beforeAll(async () => {
   sim = await startSimulator();
-  gateway = createCredibancoGateway({ baseUrl: `${sim.url}/payment/`, userName: 'cajacopi-demo', password: 'demo-password', timeoutMs: 1000 });
+  gateway = createCredibancoGateway({
+    baseUrl: `${sim.url}/payment/`,
+    userName: 'cajacopi-demo',
+    password: 'demo-password',
+    timeoutMs: 1000,
+  });
   admin = simAdmin(sim.url);
   await admin.callbacks(false);
 });
@@ -45,7 +50,14 @@ describe('Credibanco adapter against the simulator', () => {
     expect(registered.formUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/payment\/pse\/banco\?mdOrder=/);
     const byId = await gateway.orderStatus({ orderId: registered.orderId });
     const byNumber = await gateway.orderStatus({ orderNumber: o.orderNumber });
-    expect(byId).toMatchObject({ found: true, orderId: registered.orderId, orderNumber: o.orderNumber, orderStatus: 0, amount: 175_277, currency: 'COP' });
+    expect(byId).toMatchObject({
+      found: true,
+      orderId: registered.orderId,
+      orderNumber: o.orderNumber,
+      orderStatus: 0,
+      amount: 175_277,
+      currency: 'COP',
+    });
     expect(byNumber).toEqual(byId);
   });
 
@@ -77,7 +89,12 @@ describe('Credibanco adapter against the simulator', () => {
     const duplicate = await failure(gateway.register(o));
     expect(duplicate.kind).toBe('refused');
     expect(duplicate.gatewayCode).toBe('1');
-    const wrongPassword = createCredibancoGateway({ baseUrl: `${sim.url}/payment/`, userName: 'cajacopi-demo', password: 'nope', timeoutMs: 1000 });
+    const wrongPassword = createCredibancoGateway({
+      baseUrl: `${sim.url}/payment/`,
+      userName: 'cajacopi-demo',
+      password: 'nope',
+      timeoutMs: 1000,
+    });
     expect((await failure(wrongPassword.register(order()))).kind).toBe('refused');
   });
 

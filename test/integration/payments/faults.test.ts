@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MEMBER,
-  apiRefusal,
-  paymentInput,
-  obligationOf,
-  outboxItems,
-  payAtBank,
-  usePaymentWorld,
-} from '../../fixtures/payments';
+import { MEMBER, apiRefusal, paymentInput, obligationOf, outboxItems, payAtBank, usePaymentWorld } from '../../fixtures/payments';
 
 const MIN3 = 3 * 60_000;
 const w = usePaymentWorld(
@@ -16,9 +8,11 @@ const w = usePaymentWorld(
 );
 
 function payments(): { reference: string; state: string; form_url: string | null; gateway_order_id: string | null }[] {
-  return w.store.db.prepare<[], { reference: string; state: string; form_url: string | null; gateway_order_id: string | null }>(
-    'SELECT reference, state, form_url, gateway_order_id FROM payments ORDER BY created_at',
-  ).all();
+  return w.store.db
+    .prepare<[], { reference: string; state: string; form_url: string | null; gateway_order_id: string | null }>(
+      'SELECT reference, state, form_url, gateway_order_id FROM payments ORDER BY created_at',
+    )
+    .all();
 }
 
 describe('gateway faults', () => {
@@ -112,12 +106,15 @@ describe('gateway faults', () => {
     expect(obligationOf(w.store.db, 'LI-38').paid).toBe(0);
   });
 
-  it('bank list: cached for a day; without it, ACH\'s failure text', async () => {
+  it("bank list: cached for a day; without it, ACH's failure text", async () => {
     await w.admin.fault({ operations: ['banks'], mode: 'down' });
     await expect(w.rig.service.banks()).resolves.toMatchObject({ banks: expect.arrayContaining([{ code: '1007', name: 'BANCOLOMBIA' }]) });
     w.rig.clock.advance(25 * 3600_000);
     const error = await apiRefusal(w.rig.service.banks());
-    expect(error).toMatchObject({ code: 'UNAVAILABLE', details: { reason: 'BANKS_UNAVAILABLE', text: 'No se pudo obtener la lista de Entidades Financieras, por favor intente más tarde' } });
+    expect(error).toMatchObject({
+      code: 'UNAVAILABLE',
+      details: { reason: 'BANKS_UNAVAILABLE', text: 'No se pudo obtener la lista de Entidades Financieras, por favor intente más tarde' },
+    });
     expect((await apiRefusal(w.rig.service.start(paymentInput()))).details?.reason).toBe('BANKS_UNAVAILABLE');
     await w.admin.clearFaults();
     const fresh = await w.rig.service.banks();

@@ -48,10 +48,21 @@ describe('PSE payment against the simulated gateway', () => {
     const items = outboxItems(w.store.db);
     expect(items).toHaveLength(1);
     expect(items[0]!.kind).toBe('payment.register');
-    expect(JSON.parse(items[0]!.payload_json)).toMatchObject({ reference: started.reference, amount: 175_277, method: 'pse', obligationId: 'LI-38' });
+    expect(JSON.parse(items[0]!.payload_json)).toMatchObject({
+      reference: started.reference,
+      amount: 175_277,
+      method: 'pse',
+      obligationId: 'LI-38',
+    });
 
     const result = await w.rig.service.result(started.reference, MEMBER);
-    expect(result).toMatchObject({ outcome: 'approved', amount: 175_277, bankName: 'BANCOLOMBIA', voucherAvailable: true, pendingText: null });
+    expect(result).toMatchObject({
+      outcome: 'approved',
+      amount: 175_277,
+      bankName: 'BANCOLOMBIA',
+      voucherAvailable: true,
+      pendingText: null,
+    });
     const voucher = w.rig.service.voucher(started.paymentId, MEMBER);
     expect(voucher.title).toBe('Resultado de la Transacción - Voucher');
     expect(voucher.fields).toMatchObject({
@@ -70,13 +81,31 @@ describe('PSE payment against the simulated gateway', () => {
     });
     expect(voucher.fields.cus).toBe(result.cus);
     expect(voucher.lines.map((l) => l.label)).toEqual([
-      'Comercio', 'NIT', 'Código Único', 'Terminal', '# Transacción', 'Fecha y Hora', 'Moneda', 'Total', 'IVA',
-      'Base devolución IVA', 'Número de Cuotas', 'Código de Error', 'Resultado de la Autorización', 'Descripción Respuesta',
-      'IP Usuario', 'CUS', 'Banco', 'Referencia', 'Identificación',
+      'Comercio',
+      'NIT',
+      'Código Único',
+      'Terminal',
+      '# Transacción',
+      'Fecha y Hora',
+      'Moneda',
+      'Total',
+      'IVA',
+      'Base devolución IVA',
+      'Número de Cuotas',
+      'Código de Error',
+      'Resultado de la Autorización',
+      'Descripción Respuesta',
+      'IP Usuario',
+      'CUS',
+      'Banco',
+      'Referencia',
+      'Identificación',
     ]);
     expect(voucher.legalText).toMatch(/^Venta No Presencial\. Pagaré incondicionalmente/);
 
-    const events = w.store.db.prepare<[string], { to_state: string }>('SELECT to_state FROM payment_events WHERE payment_id = ? ORDER BY id').all(started.paymentId);
+    const events = w.store.db
+      .prepare<[string], { to_state: string }>('SELECT to_state FROM payment_events WHERE payment_id = ? ORDER BY id')
+      .all(started.paymentId);
     expect(events.map((e) => e.to_state)).toEqual(['created', 'registered', 'redirected', 'approved']);
 
     // Asking again (return page reloaded, callback, polling) changes nothing.
@@ -102,7 +131,7 @@ describe('PSE payment against the simulated gateway', () => {
     await expect(w.rig.service.start(paymentInput())).resolves.toMatchObject({ amount: 175_277 });
   });
 
-  it('pending → approved: refuses a second payment with ACH\'s text, polls every 3 minutes, then approves once', async () => {
+  it("pending → approved: refuses a second payment with ACH's text, polls every 3 minutes, then approves once", async () => {
     const started = await w.rig.service.start(paymentInput({ choice: { other: 300_000 } }));
     const back = await payAtBank(started.redirectUrl, 'pending');
     const orderId = back.searchParams.get('orderId')!;

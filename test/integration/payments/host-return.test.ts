@@ -18,7 +18,13 @@ let rig: PaymentRig;
 let returnUrl = '';
 const token = 'test-token';
 
-async function call(method: string, input: unknown): Promise<{ status: number; body: { ok: boolean; data?: Record<string, unknown>; error?: { code: string; details?: Record<string, unknown> } } }> {
+async function call(
+  method: string,
+  input: unknown,
+): Promise<{
+  status: number;
+  body: { ok: boolean; data?: Record<string, unknown>; error?: { code: string; details?: Record<string, unknown> } };
+}> {
   const response = await fetch(`${host.url}/api/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-kiosk-token': token },
@@ -34,10 +40,17 @@ beforeAll(async () => {
   const config = testConfig(sim.url);
   // The host's URL is known only once it listens; the service asks for the return URL at each start.
   rig = paymentRig(store.db, config, { returnUrl: () => returnUrl });
-  const session = { subject: MEMBER, payer: payerFor(MEMBER, { fullName: 'CAJA DE COMPENSACION FAMILIAR - CAJACOPI ATLANTICO', email: 'ing_demo@hotmail.com' }) };
+  const session = {
+    subject: MEMBER,
+    payer: payerFor(MEMBER, { fullName: 'CAJA DE COMPENSACION FAMILIAR - CAJACOPI ATLANTICO', email: 'ing_demo@hotmail.com' }),
+  };
   const handlers = {
-    'terminal.status': async () => { throw new Error('not in this test'); },
-    'terminal.contacts': async () => { throw new Error('not in this test'); },
+    'terminal.status': async () => {
+      throw new Error('not in this test');
+    },
+    'terminal.contacts': async () => {
+      throw new Error('not in this test');
+    },
     ...createPaymentHandlers(rig.service, () => session),
   } as unknown as KioskApiHandlers<CallContext>; // only the payment methods are reached here
   const logger = createLogger({ level: 'silent' });
@@ -83,7 +96,13 @@ describe('PSE through the browser host', () => {
     expect(returned.headers.get('location')).toBe(`/#/pago/resultado/${reference}`);
 
     // Credibanco's callback reaches the host as well; however often it comes, one payment is registered.
-    await expect.poll(async () => ((await (await fetch(`${sim.url}/sim/gateway/callbacks`)).json()) as { callbacks: { delivered: boolean }[] }).callbacks[0]?.delivered).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          ((await (await fetch(`${sim.url}/sim/gateway/callbacks`)).json()) as { callbacks: { delivered: boolean }[] }).callbacks[0]
+            ?.delivered,
+      )
+      .toBe(true);
     const orderId = back.searchParams.get('orderId')!;
     const callback = `${host.url}/pse/callback?mdOrder=${orderId}&orderNumber=${reference}&operation=deposited&status=1`;
     expect((await fetch(callback)).status).toBe(200);
@@ -99,11 +118,21 @@ describe('PSE through the browser host', () => {
   });
 
   it('refuses bad input with codes and Spanish reasons', async () => {
-    const base = { requestId: randomUUID(), obligationId: 'LI-38', bankCode: '1007', payer: { fullName: 'ANA PEREZ', email: 'ana@example.com', phone: '3001234567' } };
+    const base = {
+      requestId: randomUUID(),
+      obligationId: 'LI-38',
+      bankCode: '1007',
+      payer: { fullName: 'ANA PEREZ', email: 'ana@example.com', phone: '3001234567' },
+    };
     const fraction = await call('payments.start', { ...base, amount: { kind: 'other', pesos: 10_000.5 } });
     expect(fraction.status).toBe(400);
     expect(fraction.body.error?.details?.text).toMatch(/sin centavos/);
-    const phone = await call('payments.start', { ...base, requestId: randomUUID(), amount: { kind: 'balance' }, payer: { ...base.payer, phone: '123' } });
+    const phone = await call('payments.start', {
+      ...base,
+      requestId: randomUUID(),
+      amount: { kind: 'balance' },
+      payer: { ...base.payer, phone: '123' },
+    });
     expect(phone.body.error?.code).toBe('VALIDATION');
     expect(JSON.stringify(phone.body.error?.details)).toContain('payer.phone');
     const quote = await call('payments.quote', { obligationId: 'NOPE' });

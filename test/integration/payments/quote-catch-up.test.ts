@@ -16,7 +16,12 @@ describe('a quote for an obligation newer than the last sync round', () => {
     sim = await startSimulator();
     app = createApp(testConfig(temp.dir, sim.url), { paymentScheduler: false });
     app.sessions.startPerson({ type: 'member', id: '1045678901', name: 'AFILIADO', email: 'a@example.com', phoneTail: '434' });
-    expect(await until(async () => app.data.sync.status().state, (state) => state === 'idle')).toBe('idle');
+    expect(
+      await until(
+        async () => app.data.sync.status().state,
+        (state) => state === 'idle',
+      ),
+    ).toBe('idle');
   });
   afterAll(async () => {
     await app.close();
@@ -30,8 +35,17 @@ describe('a quote for an obligation newer than the last sync round', () => {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        kind: 'credit', ownerType: 'member', ownerId: '1045678901', document: 'LI- 99', concept: 'CREDITO POR LIBRANZAS',
-        studentName: null, validityYear: null, debt: 900_000, paid: 0, balance: 900_000, installment: 90_000,
+        kind: 'credit',
+        ownerType: 'member',
+        ownerId: '1045678901',
+        document: 'LI- 99',
+        concept: 'CREDITO POR LIBRANZAS',
+        studentName: null,
+        validityYear: null,
+        debt: 900_000,
+        paid: 0,
+        balance: 900_000,
+        installment: 90_000,
       }),
     });
     expect(created.ok).toBe(true);

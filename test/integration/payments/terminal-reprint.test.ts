@@ -40,26 +40,45 @@ describe("Reimprimir from the terminal's Historial", () => {
     expect(original?.decoded.text.join('\n')).not.toContain('COPIA');
 
     // Nobody at the desk: the operator method needs an operator.
-    expect(await dispatch('printing.terminalReprint', { voucherId: 'any' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await dispatch('printing.terminalReprint', { voucherId: 'any' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
 
     app.sessions.startOperator({ username: 'cajero1', displayName: 'Carmen Cajera', role: 'cashier' });
-    expect(await dispatch('payments.terminalHistory', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'SUPERVISOR_REQUIRED' } } });
+    expect(await dispatch('payments.terminalHistory', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', details: { reason: 'SUPERVISOR_REQUIRED' } },
+    });
     expect(await dispatch('printing.terminalReprint', { voucherId: 'any' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN', details: { reason: 'SUPERVISOR_REQUIRED' } },
     });
 
     app.sessions.startOperator({ username: 'supervisor1', displayName: 'Sofía Supervisora', role: 'supervisor' });
-    const { items } = await call<{ items: { paymentId: string; reference: string; voucherAvailable: boolean; amount: number }[] }>('payments.terminalHistory', {});
-    expect(items).toContainEqual(expect.objectContaining({ paymentId: payment.paymentId, reference: payment.reference, amount: 175_277, voucherAvailable: true }));
+    const { items } = await call<{ items: { paymentId: string; reference: string; voucherAvailable: boolean; amount: number }[] }>(
+      'payments.terminalHistory',
+      {},
+    );
+    expect(items).toContainEqual(
+      expect.objectContaining({ paymentId: payment.paymentId, reference: payment.reference, amount: 175_277, voucherAvailable: true }),
+    );
     const voucher = await call<{ voucherId: string; reference: string }>('payments.terminalVoucher', { paymentId: payment.paymentId });
     expect(voucher.reference).toBe(payment.reference);
     // The person's own reprint is not the supervisor's way in.
-    expect(await dispatch('printing.reprint', { voucherId: voucher.voucherId })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await dispatch('printing.reprint', { voucherId: voucher.voucherId })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
 
     // Wait until the queue marked the original printed: from then on a reprint is a COPIA.
     const stateOfOriginal = app.db.prepare('SELECT state FROM print_jobs WHERE voucher_id = ? AND copy = 0').pluck();
-    expect(await until(async () => stateOfOriginal.get(voucher.voucherId), (state) => state === 'printed')).toBe('printed');
+    expect(
+      await until(
+        async () => stateOfOriginal.get(voucher.voucherId),
+        (state) => state === 'printed',
+      ),
+    ).toBe('printed');
     const reprint = await call<{ jobId: string; copy: boolean }>('printing.terminalReprint', { voucherId: voucher.voucherId });
     expect(reprint.copy).toBe(true);
     const [, copy] = await sim.printer.waitForJobs(2, 10_000);
@@ -68,6 +87,9 @@ describe("Reimprimir from the terminal's Historial", () => {
     expect(text).toContain('COPIA');
     expect(text).toContain(payment.reference);
 
-    expect(await dispatch('printing.terminalReprint', { voucherId: 'no-such-voucher' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch('printing.terminalReprint', { voucherId: 'no-such-voucher' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });

@@ -35,7 +35,11 @@ afterEach(async () => {
 async function start(): Promise<App> {
   dir = tempDir('pes-print-api-');
   printer = await startVirtualPrinter();
-  app = createApp(testConfig(dir.dir, 'http://127.0.0.1:9', { printer: { interface: printer.interface, type: 'epson', width: 42, characterSet: 'PC858_EURO', timeoutMs: 1000 } }));
+  app = createApp(
+    testConfig(dir.dir, 'http://127.0.0.1:9', {
+      printer: { interface: printer.interface, type: 'epson', width: 42, characterSet: 'PC858_EURO', timeoutMs: 1000 },
+    }),
+  );
   return app;
 }
 
@@ -47,14 +51,20 @@ describe('printing methods of the KioskApi', () => {
   it('printing.status is public and describes the printer', async () => {
     await start();
     const envelope = await call('printing.status', {});
-    expect(envelope).toMatchObject({ ok: true, data: { configured: true, interface: printer!.interface, reachable: true, queued: 0, lastJob: null } });
+    expect(envelope).toMatchObject({
+      ok: true,
+      data: { configured: true, interface: printer!.interface, reachable: true, queued: 0, lastJob: null },
+    });
   });
 
   it('printing.test needs a supervisor: refused without one and for a cashier, printed for a supervisor', async () => {
     await start();
     expect(await call('printing.test', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     app!.sessions.startOperator({ username: 'cajero1', displayName: 'Carmen Cajera', role: 'cashier' });
-    expect(await call('printing.test', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'SUPERVISOR_REQUIRED' } } });
+    expect(await call('printing.test', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', details: { reason: 'SUPERVISOR_REQUIRED' } },
+    });
     signInSupervisor(app!);
     const envelope = await call('printing.test', {});
     expect(envelope.ok).toBe(true);

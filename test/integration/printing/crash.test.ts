@@ -12,8 +12,15 @@ import { completeCopies } from '../../support/printing/rig';
 const child = fileURLToPath(new URL('../../support/printing/child.ts', import.meta.url));
 const running = new Set<ChildProcess>();
 
-function startTerminal(dbFile: string, printer: string, count: number, timeoutMs = 1000): Promise<{ proc: ChildProcess; jobIds: string[] }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', child, dbFile, printer, String(count), String(timeoutMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
+function startTerminal(
+  dbFile: string,
+  printer: string,
+  count: number,
+  timeoutMs = 1000,
+): Promise<{ proc: ChildProcess; jobIds: string[] }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', child, dbFile, printer, String(count), String(timeoutMs)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   running.add(proc);
   proc.on('exit', () => running.delete(proc));
   return new Promise((resolve, reject) => {

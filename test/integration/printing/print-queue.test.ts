@@ -13,7 +13,7 @@ afterEach(async () => {
 const printed = (job: { state: string }) => job.state === 'printed';
 
 describe('print jobs over TCP to the virtual printer', () => {
-  it('prints an approved payment\'s voucher once, whole, with every field, and records the job as printed', async () => {
+  it("prints an approved payment's voucher once, whole, with every field, and records the job as printed", async () => {
     rig = await startPrintingRig();
     const { jobId } = rig.payAndPrint();
     const job = await rig.waitForJob(jobId, printed);
@@ -24,7 +24,26 @@ describe('print jobs over TCP to the virtual printer', () => {
     expect(paper?.jobMark).toBe(shortJobId(jobId));
     expect(paper?.resend).toBe(0);
     const text = paper?.decoded.text.join('\n') ?? '';
-    for (const expected of ['Comercio', 'CAJACOPI', 'ATLÁNTICO', '890102044-1', 'Código Único', '# Transacción', 'Fecha y Hora', '2020-04-25 11:03:33', '$ 175.277', 'Número de Cuotas', '001', 'Resultado de la Autorización', 'Aprobada', 'CUS', '2519876', 'BANCO DE BOGOTÁ', 'PES-BAQ01-000083', 'Venta No Presencial']) {
+    for (const expected of [
+      'Comercio',
+      'CAJACOPI',
+      'ATLÁNTICO',
+      '890102044-1',
+      'Código Único',
+      '# Transacción',
+      'Fecha y Hora',
+      '2020-04-25 11:03:33',
+      '$ 175.277',
+      'Número de Cuotas',
+      '001',
+      'Resultado de la Autorización',
+      'Aprobada',
+      'CUS',
+      '2519876',
+      'BANCO DE BOGOTÁ',
+      'PES-BAQ01-000083',
+      'Venta No Presencial',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(paper?.decoded.qrCodes[0]).toMatch(/^PES1\|KIOSK-01\|PES-BAQ01-000083\|2519876\|175277\|20200425110333\|[0-9A-F]{12}$/);
@@ -98,7 +117,12 @@ describe('print jobs over TCP to the virtual printer', () => {
     const second = rig.payAndPrint();
     expect(await rig.waitForJob(second.jobId, printed)).toMatchObject({ attempts: 1 });
     await rig.printer.waitForJobs(2);
-    expect(completeCopies(rig.printer)).toEqual(new Map([[shortJobId(first.jobId), 1], [shortJobId(second.jobId), 1]]));
+    expect(completeCopies(rig.printer)).toEqual(
+      new Map([
+        [shortJobId(first.jobId), 1],
+        [shortJobId(second.jobId), 1],
+      ]),
+    );
   });
 
   it('a printer that answers its status late, or never, still gets each job exactly once', async () => {
@@ -112,7 +136,12 @@ describe('print jobs over TCP to the virtual printer', () => {
     await rig.printer.waitForJobs(2);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(rig.printer.jobs()).toHaveLength(2);
-    expect(completeCopies(rig.printer)).toEqual(new Map([[shortJobId(late.jobId), 1], [shortJobId(silent.jobId), 1]]));
+    expect(completeCopies(rig.printer)).toEqual(
+      new Map([
+        [shortJobId(late.jobId), 1],
+        [shortJobId(silent.jobId), 1],
+      ]),
+    );
   });
 
   it('paper out: nothing is sent, the status says so, and the voucher prints once the roll is changed', async () => {
@@ -208,7 +237,9 @@ describe('a terminal without a thermal printer', () => {
       jobId = current.print.enqueueVoucher('V-screen', seedVoucher() as never);
     });
     expect(jobId).toBeNull();
-    expect(() => current.print.reprint('V-screen')).toThrow(expect.objectContaining({ code: 'UNAVAILABLE', details: { reason: 'not-configured' } }));
+    expect(() => current.print.reprint('V-screen')).toThrow(
+      expect.objectContaining({ code: 'UNAVAILABLE', details: { reason: 'not-configured' } }),
+    );
     expect(await current.print.status()).toMatchObject({ configured: false, reachable: null });
   });
 });

@@ -17,14 +17,22 @@ function send(port: number, bytes: Buffer): Promise<void> {
   });
 }
 
-describe('the simulator\'s virtual printer over HTTP', () => {
+describe("the simulator's virtual printer over HTTP", () => {
   it('lists and shows what it printed, and can be switched off and on', async () => {
     sim = await startSimulator();
-    const bytes = renderDocument(voucherDataSchema.parse(seedVoucher()), { type: 'epson', width: 48, characterSet: 'PC858_EURO', terminalId: 'KIOSK-01', qrKey: TEST_QR_KEY });
+    const bytes = renderDocument(voucherDataSchema.parse(seedVoucher()), {
+      type: 'epson',
+      width: 48,
+      characterSet: 'PC858_EURO',
+      terminalId: 'KIOSK-01',
+      qrKey: TEST_QR_KEY,
+    });
     await send(sim.printer.port, bytes);
     await sim.printer.waitForJobs(1);
 
-    const list = (await (await fetch(`${sim.url}/sim/printer/jobs`)).json()) as { jobs: { complete: boolean; lines: string[]; qrCodes: string[] }[] };
+    const list = (await (await fetch(`${sim.url}/sim/printer/jobs`)).json()) as {
+      jobs: { complete: boolean; lines: string[]; qrCodes: string[] }[];
+    };
     expect(list.jobs).toHaveLength(1);
     expect(list.jobs[0]?.complete).toBe(true);
     expect(list.jobs[0]?.lines).toContain('Resultado de la Transacción - Voucher');
@@ -32,12 +40,24 @@ describe('the simulator\'s virtual printer over HTTP', () => {
     expect(html).toContain('Transacción procesada por CREDIBANCO');
     expect(html).toContain('completo, cortado');
 
-    const off = await fetch(`${sim.url}/sim/printer/mode`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'down' }) });
+    const off = await fetch(`${sim.url}/sim/printer/mode`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'down' }),
+    });
     expect(await off.json()).toEqual({ mode: 'down' });
     await expect(send(sim.printer.port, bytes)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
-    const bad = await fetch(`${sim.url}/sim/printer/mode`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'fire' }) });
+    const bad = await fetch(`${sim.url}/sim/printer/mode`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'fire' }),
+    });
     expect(bad.status).toBe(400);
-    await fetch(`${sim.url}/sim/printer/mode`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'ok' }) });
+    await fetch(`${sim.url}/sim/printer/mode`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'ok' }),
+    });
     await send(sim.printer.port, bytes);
     await sim.printer.waitForJobs(2);
   });

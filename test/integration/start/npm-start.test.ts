@@ -38,7 +38,11 @@ function launch(args: string[], dbFile: string | null): { child: ChildProcess; l
 async function call<T>(host: string, method: string): Promise<T> {
   const page = await (await fetch(`${host}/`)).text();
   const token = /name="kiosk-token" content="([^"]+)"/.exec(page)?.[1] ?? '';
-  const response = await fetch(`${host}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-kiosk-token': token }, body: '{}' });
+  const response = await fetch(`${host}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-kiosk-token': token },
+    body: '{}',
+  });
   return ((await response.json()) as { data: T }).data;
 }
 const status = (host: string) => call<{ terminalId: string; role: string }>(host, 'terminal.status');
@@ -67,7 +71,11 @@ describe('npm start (browser host fallback)', () => {
     expect(await (await fetch(`${sim}/health`)).json()).toMatchObject({ ok: true });
     expect(await status(host)).toMatchObject({ terminalId: 'KIOSK-01', role: 'kiosk' });
     // The bundled host found its bundled writer thread: the first full sync from the simulator lands.
-    const sync = await until(() => call<{ fullSyncs: number; rows: number }>(host, 'sync.status'), (value) => value.fullSyncs >= 1, 30_000);
+    const sync = await until(
+      () => call<{ fullSyncs: number; rows: number }>(host, 'sync.status'),
+      (value) => value.fullSyncs >= 1,
+      30_000,
+    );
     expect(sync.fullSyncs).toBeGreaterThanOrEqual(1);
     expect(sync.rows).toBeGreaterThan(0);
   });
@@ -86,7 +94,7 @@ describe('npm start (browser host fallback)', () => {
     // A leftover the app could not even open (it would stop with "file is not a database" if it were kept).
     const demoDb = join(root, 'var', 'demo-kiosk.db');
     mkdirSync(dirname(demoDb), { recursive: true });
-    writeFileSync(demoDb, 'last run\'s demo data, not SQLite');
+    writeFileSync(demoDb, "last run's demo data, not SQLite");
     try {
       const run = launch(['--port', '0'], null);
       child = run.child;
@@ -154,7 +162,11 @@ describe('the bundled browser host (dist/host/main.cjs)', () => {
 
   it('starts from the bundle, serves the renderer with its token, answers the API, and stops on SIGTERM', async () => {
     sim = await startSimulator({ port: 0 });
-    const demo = { terminal: { id: 'KIOSK-07', role: 'kiosk' }, central: { baseUrl: `${sim.url}/` }, gateway: { baseUrl: `${sim.url}/payment/` } };
+    const demo = {
+      terminal: { id: 'KIOSK-07', role: 'kiosk' },
+      central: { baseUrl: `${sim.url}/` },
+      gateway: { baseUrl: `${sim.url}/payment/` },
+    };
     const host = startBundle([], { PES_DATABASE_FILE: join(temp.dir, 'bundle.db'), PES_DEMO_BASE: JSON.stringify(demo) });
     child = host.child;
     const url = await host.url;
@@ -182,14 +194,18 @@ describe('the bundled browser host (dist/host/main.cjs)', () => {
     expect(host.stderr()).toMatch(/role/);
   });
 
-  it('writes V8\'s code cache beside the bundle at its first start, for the next ones', async () => {
+  it("writes V8's code cache beside the bundle at its first start, for the next ones", async () => {
     const cache = join(root, 'dist', 'host', 'core.cjs.v8cache');
     rmSync(cache, { force: true });
     expect(existsSync(cache)).toBe(false);
     const host = startBundle([], { PES_DATABASE_FILE: join(temp.dir, 'cache.db'), PES_CENTRAL_URL: 'http://127.0.0.1:9/' });
     child = host.child;
     await host.url;
-    await until(async () => existsSync(cache), (written) => written, 10_000);
+    await until(
+      async () => existsSync(cache),
+      (written) => written,
+      10_000,
+    );
     expect(statSync(cache).size).toBeGreaterThan(100_000);
   });
 });

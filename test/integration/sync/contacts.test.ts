@@ -12,7 +12,12 @@ import { until } from '../../support/until';
 
 const ctx: CallContext = { transport: 'test' };
 const soledad = {
-  site: { name: 'Sede Soledad', phones: ['(605) 3700000'], advisorEmail: 'asesor.soledad@cajacopi.com', portfolioEmail: 'cartera.soledad@cajacopi.com' },
+  site: {
+    name: 'Sede Soledad',
+    phones: ['(605) 3700000'],
+    advisorEmail: 'asesor.soledad@cajacopi.com',
+    portfolioEmail: 'cartera.soledad@cajacopi.com',
+  },
   kindergarten: { phones: ['3001234567'] },
   customerService: { phone: '(605) 3185930', email: 'servicioalcliente@cajacopi.com' },
 };
@@ -22,7 +27,6 @@ async function contacts(app: App) {
   if (!envelope.ok) throw new Error(`terminal.contacts refused: ${envelope.error.code}`);
   return envelope.data as { siteName: string; advisorEmail: string; sitePhones: string[]; kindergartenPhones: string[] };
 }
-
 
 const putContacts = (sim: Simulator, body: unknown) =>
   fetch(`${sim.url}/sim/admin/contacts`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -51,10 +55,16 @@ describe('the contact channels on the screens', () => {
     expect((await putContacts(sim, soledad)).ok).toBe(true);
     const online = createApp(testConfig(dir.dir, sim.url));
     try {
-      const shown = await until(() => contacts(online), (c) => c.siteName === 'Sede Soledad');
+      const shown = await until(
+        () => contacts(online),
+        (c) => c.siteName === 'Sede Soledad',
+      );
       expect(shown).toEqual({
-        siteName: 'Sede Soledad', advisorEmail: 'asesor.soledad@cajacopi.com', portfolioEmail: 'cartera.soledad@cajacopi.com',
-        sitePhones: ['(605) 3700000'], kindergartenPhones: ['3001234567'],
+        siteName: 'Sede Soledad',
+        advisorEmail: 'asesor.soledad@cajacopi.com',
+        portfolioEmail: 'cartera.soledad@cajacopi.com',
+        sitePhones: ['(605) 3700000'],
+        kindergartenPhones: ['3001234567'],
       });
     } finally {
       await online.close();
@@ -74,7 +84,9 @@ describe('the contact channels on the screens', () => {
     try {
       await app.contacts.refresh();
       expect((await contacts(app)).siteName).toBe('Sede Soledad');
-      expect((await putContacts(sim, { ...soledad, site: { ...soledad.site, name: 'Sede X', advisorEmail: 'no es un correo' } })).ok).toBe(true);
+      expect((await putContacts(sim, { ...soledad, site: { ...soledad.site, name: 'Sede X', advisorEmail: 'no es un correo' } })).ok).toBe(
+        true,
+      );
       const refused = await app.contacts.refresh().catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(CentralError);
       expect((refused as CentralError).kind).toBe('malformed');
@@ -98,7 +110,9 @@ describe('the contact channels on the screens', () => {
       expect((await app.payments.handleReturn(back.searchParams.get('orderId')!))?.outcome).toBe('pending');
 
       const before = (await app.payments.result(started.reference, MEMBER)).pendingText;
-      expect(before).toContain(`atención al cliente ${app.config.contacts.customerServicePhone} o enviar un correo electrónico a ${app.config.contacts.customerServiceEmail}`);
+      expect(before).toContain(
+        `atención al cliente ${app.config.contacts.customerServicePhone} o enviar un correo electrónico a ${app.config.contacts.customerServiceEmail}`,
+      );
 
       await app.contacts.refresh();
       const after = (await app.payments.result(started.reference, MEMBER)).pendingText;

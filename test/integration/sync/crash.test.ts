@@ -79,7 +79,8 @@ describe('crashes (SIGKILL at random points, many times)', () => {
         expect(await run.exit).toBe('killed');
         expect(checkIntegrity(dbFile)).toBe('ok');
         const db = openDatabase(dbFile);
-        const state = db.prepare("SELECT mode, cursor FROM sync_state WHERE feed = 'obligations'").get() as { mode: string; cursor: string | null } | undefined;
+        const state = db.prepare("SELECT mode, cursor FROM sync_state WHERE feed = 'obligations'").get() as
+          { mode: string; cursor: string | null } | undefined;
         db.close();
         if (state?.mode === 'full' && state.cursor !== null) caughtMidFullSync++;
       }
@@ -108,7 +109,9 @@ describe('crashes (SIGKILL at random points, many times)', () => {
     {
       const db = openDatabase(dbFile);
       const repo = createOutboxRepo(db);
-      keys.forEach((key, i) => enqueue(repo, systemClock, { idempotencyKey: key, kind: 'payment.register', payload: paymentPayload(i, 'LI-51') }));
+      keys.forEach((key, i) =>
+        enqueue(repo, systemClock, { idempotencyKey: key, kind: 'payment.register', payload: paymentPayload(i, 'LI-51') }),
+      );
       db.close();
     }
     // Answers get lost now and then: the terminal cannot know whether the central API registered the payment.

@@ -28,21 +28,41 @@ const fieldsArb = fc.record({
   concept: fc.constantFrom('CREDITO POR LIBRANZAS', 'VOLANTES DE MATRICULA', 'CRÉDITO ÑANDÚ "especial"'),
 });
 
-type CentralOp = { op: 'upsert'; fields: ObligationFields } | { op: 'remove'; id: string; reason: 'paid' | 'withdrawn' } | { op: 'compact' };
+type CentralOp =
+  { op: 'upsert'; fields: ObligationFields } | { op: 'remove'; id: string; reason: 'paid' | 'withdrawn' } | { op: 'compact' };
 
 const centralOpArb: fc.Arbitrary<CentralOp> = fc.oneof(
-  { weight: 6, arbitrary: fieldsArb.map((f) => {
-    const paid = Math.floor((f.debt * f.paidShare) / 10);
-    return {
-      op: 'upsert' as const,
-      fields: {
-        id: f.id, kind: f.owner.kind, ownerType: f.owner.ownerType, ownerId: f.owner.ownerId, document: f.id.replace('-', '- '), concept: f.concept,
-        studentName: f.owner.kind === 'enrollmentSlip' ? 'ESTUDIANTE GENERICO' : null, validityYear: f.owner.kind === 'enrollmentSlip' ? 2026 : null,
-        debt: f.debt, paid, balance: f.debt - paid, installment: Math.max(1, Math.round(f.debt / 12)),
-      },
-    };
-  }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('remove' as const), id: fc.constantFrom(...ids), reason: fc.constantFrom('paid' as const, 'withdrawn' as const) }) },
+  {
+    weight: 6,
+    arbitrary: fieldsArb.map((f) => {
+      const paid = Math.floor((f.debt * f.paidShare) / 10);
+      return {
+        op: 'upsert' as const,
+        fields: {
+          id: f.id,
+          kind: f.owner.kind,
+          ownerType: f.owner.ownerType,
+          ownerId: f.owner.ownerId,
+          document: f.id.replace('-', '- '),
+          concept: f.concept,
+          studentName: f.owner.kind === 'enrollmentSlip' ? 'ESTUDIANTE GENERICO' : null,
+          validityYear: f.owner.kind === 'enrollmentSlip' ? 2026 : null,
+          debt: f.debt,
+          paid,
+          balance: f.debt - paid,
+          installment: Math.max(1, Math.round(f.debt / 12)),
+        },
+      };
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('remove' as const),
+      id: fc.constantFrom(...ids),
+      reason: fc.constantFrom('paid' as const, 'withdrawn' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ op: 'compact' as const }) },
 );
 
@@ -86,7 +106,12 @@ describe('delta sync (real HTTP to the simulator, real SQLite)', () => {
             expect(localCopy(terminal.db)).toEqual(centralCopy(world));
           }
           expect(integrity(terminal.db)).toBe('ok');
-          expect(terminal.engine.status()).toMatchObject({ state: 'idle', mode: 'delta', lastError: null, rows: centralCopy(world).length });
+          expect(terminal.engine.status()).toMatchObject({
+            state: 'idle',
+            mode: 'delta',
+            lastError: null,
+            rows: centralCopy(world).length,
+          });
         } finally {
           await terminal.close();
           dir.remove();

@@ -115,7 +115,9 @@ describe('fault matrix during outbox sends', () => {
       const terminal = openTerminal(dir.dir, sim.url, { timeoutMs: kind.timeoutMs ?? 1_000 });
       try {
         const keys = Array.from({ length: 8 }, (_, i) => `pay-${kind.name.replace(/\W/g, '')}-${i}`);
-        keys.forEach((key, i) => enqueue(terminal.outboxRepo, systemClock, { idempotencyKey: key, kind: 'payment.register', payload: paymentPayload(i) }));
+        keys.forEach((key, i) =>
+          enqueue(terminal.outboxRepo, systemClock, { idempotencyKey: key, kind: 'payment.register', payload: paymentPayload(i) }),
+        );
         await setFaults(sim.url, kind.faults);
         await terminal.outbox.drain();
         await sleep(10);
@@ -142,7 +144,9 @@ describe('fault matrix during outbox sends', () => {
     try {
       await setFaults(sim.url, { latencyMs: 2, errorRate: 0.2, dropRate: 0.2, malformedRate: 0.1, truncatedRate: 0.1, seed: 9 });
       const keys = Array.from({ length: 40 }, (_, i) => `mixed-payment-${i}`);
-      keys.forEach((key, i) => enqueue(terminal.outboxRepo, systemClock, { idempotencyKey: key, kind: 'payment.register', payload: paymentPayload(i) }));
+      keys.forEach((key, i) =>
+        enqueue(terminal.outboxRepo, systemClock, { idempotencyKey: key, kind: 'payment.register', payload: paymentPayload(i) }),
+      );
       await drainAll(terminal, 2_000);
       expect(terminal.outbox.status()).toMatchObject({ backlog: 0, sent: 40, rejectedCount: 0 });
       const arrived = sim.central.payments.list();

@@ -18,7 +18,11 @@ let dir: ReturnType<typeof tempDir>;
 
 const LI38 = 'LI-38';
 const adminPut = async (path: string, body: unknown) => {
-  const response = await fetch(`${sim.url}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${sim.url}${path}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(response.ok).toBe(true);
   return (await response.json()) as Record<string, unknown>;
 };
@@ -65,7 +69,13 @@ describe('the delta feed long poll', () => {
     if (!obligation) throw new Error('LI-38 missing at the simulator');
     await adminPut(`/sim/admin/obligations/${LI38}`, { ...obligation, balance: (before ?? 0) - 1_000, paid: obligation.paid + 1_000 });
     // Well inside the 60 s timer: only the held request can have brought it.
-    expect(await until(async () => localBalance(), (balance) => balance === (before ?? 0) - 1_000, 15_000)).toBe((before ?? 0) - 1_000);
+    expect(
+      await until(
+        async () => localBalance(),
+        (balance) => balance === (before ?? 0) - 1_000,
+        15_000,
+      ),
+    ).toBe((before ?? 0) - 1_000);
     // And the terminal is back to holding one request, not two.
     expect(await until(held, (count) => count === 1)).toBe(1);
   });
@@ -89,7 +99,13 @@ describe('the delta feed long poll', () => {
     if (!obligation) throw new Error('LI-38 missing at the simulator');
     const before = localBalance() ?? 0;
     await adminPut(`/sim/admin/obligations/${LI38}`, { ...obligation, balance: before - 2_000, paid: obligation.paid + 2_000 });
-    expect(await until(async () => localBalance(), (balance) => balance === before - 2_000, 15_000)).toBe(before - 2_000);
+    expect(
+      await until(
+        async () => localBalance(),
+        (balance) => balance === before - 2_000,
+        15_000,
+      ),
+    ).toBe(before - 2_000);
     expect(await held()).toBe(0);
   });
 });

@@ -27,7 +27,8 @@ describe('outbox', () => {
   it('sets refused items aside with the central reason and keeps sending the rest in order', async () => {
     const terminal = openTerminal(dir.dir, sim.url);
     try {
-      const put = (key: string, kind: string, payload: unknown) => enqueue(terminal.outboxRepo, systemClock, { idempotencyKey: key, kind, payload });
+      const put = (key: string, kind: string, payload: unknown) =>
+        enqueue(terminal.outboxRepo, systemClock, { idempotencyKey: key, kind, payload });
       put('first-payment', 'payment.register', paymentPayload(1));
       put('unknown-obligation', 'payment.register', paymentPayload(2, 'NO-SUCH-1'));
       put('broken-payload', 'payment.register', { reference: 'X' });
@@ -38,7 +39,11 @@ describe('outbox', () => {
       const status = terminal.outbox.status();
       expect(status).toMatchObject({ backlog: 0, sent: 2, rejectedCount: 3 });
       const reasons = Object.fromEntries(status.rejected.map((r) => [r.idempotencyKey, r.code]));
-      expect(reasons).toEqual({ 'unknown-obligation': 'UNKNOWN_OBLIGATION', 'broken-payload': 'INVALID_PAYLOAD', 'future-kind-1': 'UNSUPPORTED_KIND' });
+      expect(reasons).toEqual({
+        'unknown-obligation': 'UNKNOWN_OBLIGATION',
+        'broken-payload': 'INVALID_PAYLOAD',
+        'future-kind-1': 'UNSUPPORTED_KIND',
+      });
       expect(status.rejected.find((r) => r.code === 'UNKNOWN_OBLIGATION')?.reason).toContain('UNKNOWN_OBLIGATION');
       expect(sim.central.payments.list().map((p) => p.idempotencyKey)).toEqual(['first-payment', 'last-payment']);
     } finally {
@@ -54,15 +59,33 @@ describe('outbox', () => {
           idempotencyKey: 'pse-payment-0001',
           kind: 'payment.register',
           payload: {
-            idempotencyKey: 'pse-payment-0001', paymentId: 'P-1', reference: 'PX-0001', obligationId: 'LI-38', method: 'pse', amount: 175_277,
-            approvedAt: '2026-03-01T12:00:00.000Z', cus: '123456', bankName: 'BANCO DE PRUEBAS', gatewayOrderId: 'ORD-1', siteId: 'BAQ-01', terminalId: 'KIOSK-01',
+            idempotencyKey: 'pse-payment-0001',
+            paymentId: 'P-1',
+            reference: 'PX-0001',
+            obligationId: 'LI-38',
+            method: 'pse',
+            amount: 175_277,
+            approvedAt: '2026-03-01T12:00:00.000Z',
+            cus: '123456',
+            bankName: 'BANCO DE PRUEBAS',
+            gatewayOrderId: 'ORD-1',
+            siteId: 'BAQ-01',
+            terminalId: 'KIOSK-01',
           },
         });
       })();
       await terminal.outbox.drain();
       expect(terminal.outbox.status()).toMatchObject({ backlog: 0, sent: 1, rejectedCount: 0 });
       expect(sim.central.payments.list()).toEqual([
-        expect.objectContaining({ idempotencyKey: 'pse-payment-0001', reference: 'PX-0001', paidAt: '2026-03-01T12:00:00.000Z', bank: 'BANCO DE PRUEBAS', cus: '123456', method: 'pse', paymentId: 'P-1' }),
+        expect.objectContaining({
+          idempotencyKey: 'pse-payment-0001',
+          reference: 'PX-0001',
+          paidAt: '2026-03-01T12:00:00.000Z',
+          bank: 'BANCO DE PRUEBAS',
+          cus: '123456',
+          method: 'pse',
+          paymentId: 'P-1',
+        }),
       ]);
     } finally {
       await terminal.close();
@@ -72,7 +95,9 @@ describe('outbox', () => {
   it('holds the queue behind a failing head (order), and survives a restart of the terminal', async () => {
     let terminal = openTerminal(dir.dir, sim.url);
     const keys = ['order-0001', 'order-0002', 'order-0003'];
-    keys.forEach((key, i) => enqueue(terminal.outboxRepo, systemClock, { idempotencyKey: key, kind: 'payment.register', payload: paymentPayload(i) }));
+    keys.forEach((key, i) =>
+      enqueue(terminal.outboxRepo, systemClock, { idempotencyKey: key, kind: 'payment.register', payload: paymentPayload(i) }),
+    );
     await setFaults(sim.url, { outage: true });
     await terminal.outbox.drain();
     expect(terminal.outbox.status()).toMatchObject({ backlog: 3, sent: 0 });
@@ -96,8 +121,16 @@ describe('outbox', () => {
   it('treats the same idempotency key as one item, and the central API registers a key once', async () => {
     const terminal = openTerminal(dir.dir, sim.url);
     try {
-      const first = enqueue(terminal.outboxRepo, systemClock, { idempotencyKey: 'same-key-123', kind: 'payment.register', payload: paymentPayload(1) });
-      const again = enqueue(terminal.outboxRepo, systemClock, { idempotencyKey: 'same-key-123', kind: 'payment.register', payload: paymentPayload(1) });
+      const first = enqueue(terminal.outboxRepo, systemClock, {
+        idempotencyKey: 'same-key-123',
+        kind: 'payment.register',
+        payload: paymentPayload(1),
+      });
+      const again = enqueue(terminal.outboxRepo, systemClock, {
+        idempotencyKey: 'same-key-123',
+        kind: 'payment.register',
+        payload: paymentPayload(1),
+      });
       expect(first.created).toBe(true);
       expect(again).toEqual({ id: first.id, created: false });
       await terminal.outbox.drain();

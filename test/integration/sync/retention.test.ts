@@ -15,10 +15,30 @@ const DAY = 24 * 3600;
 
 function voucherOf(reference: string, payerIdMasked: string): VoucherInput {
   return {
-    kind: 'voucher', method: 'pse', merchantName: 'CAJACOPI', merchantNit: '890102044-1', uniqueCode: '1706', terminalCode: '000',
-    transactionNumber: 'T-1', dateTime: '2026-11-30T10:00:00-05:00', currency: 'COP', total: 175_277, iva: 0, ivaRefundBase: 0,
-    installments: 1, errorCode: '0', authorizationResult: 'OK', responseDescription: 'Aprobada', userIp: '181.49.12.7',
-    cus: '2045871236', bankName: 'BANCO DEMO', reference, concept: 'CREDITO POR LIBRANZAS', obligationDocument: 'LI- 38', payerIdMasked, copy: false,
+    kind: 'voucher',
+    method: 'pse',
+    merchantName: 'CAJACOPI',
+    merchantNit: '890102044-1',
+    uniqueCode: '1706',
+    terminalCode: '000',
+    transactionNumber: 'T-1',
+    dateTime: '2026-11-30T10:00:00-05:00',
+    currency: 'COP',
+    total: 175_277,
+    iva: 0,
+    ivaRefundBase: 0,
+    installments: 1,
+    errorCode: '0',
+    authorizationResult: 'OK',
+    responseDescription: 'Aprobada',
+    userIp: '181.49.12.7',
+    cus: '2045871236',
+    bankName: 'BANCO DEMO',
+    reference,
+    concept: 'CREDITO POR LIBRANZAS',
+    obligationDocument: 'LI- 38',
+    payerIdMasked,
+    copy: false,
   };
 }
 
@@ -43,19 +63,42 @@ describe('retention: personal fields of settled records go after the window; mon
     const at = () => time.clock.now().toISOString();
 
     const pay = (n: number, subjectId: string): NewPayment => ({
-      id: `pay-${n}`, reference: `REF-${n}`, idempotencyKey: `idem-key-${n}`, requestId: `req-${n}`, obligationId: 'LI-38', amount: 175_277,
-      amountChoice: 'installment', subjectType: 'member', subjectId, payerType: 'member', payerIdTail: subjectId.slice(-4), bankCode: '1022',
-      bankName: 'BANCO DEMO', windowStartedAt: at(), nextCheckAt: at(),
+      id: `pay-${n}`,
+      reference: `REF-${n}`,
+      idempotencyKey: `idem-key-${n}`,
+      requestId: `req-${n}`,
+      obligationId: 'LI-38',
+      amount: 175_277,
+      amountChoice: 'installment',
+      subjectType: 'member',
+      subjectId,
+      payerType: 'member',
+      payerIdTail: subjectId.slice(-4),
+      bankCode: '1022',
+      bankName: 'BANCO DEMO',
+      windowStartedAt: at(),
+      nextCheckAt: at(),
     });
     // 1: approved and registered centrally, voucher printed. 2: approved, its registration still waiting.
     // 3: pending at ACH (still polled). 4: rejected.
-    for (const [n, id] of [[1, '1045678901'], [2, '52000111'], [3, '79000222'], [4, '1045000000']] as const) payments.insert(pay(n, id), at());
-    for (const n of [1, 2]) payments.transition(`pay-${n}`, 'created', 'approved', { nextCheckAt: null, formUrl: `http://127.0.0.1:9/form?o=${n}` }, null, at());
+    for (const [n, id] of [
+      [1, '1045678901'],
+      [2, '52000111'],
+      [3, '79000222'],
+      [4, '1045000000'],
+    ] as const)
+      payments.insert(pay(n, id), at());
+    for (const n of [1, 2])
+      payments.transition(`pay-${n}`, 'created', 'approved', { nextCheckAt: null, formUrl: `http://127.0.0.1:9/form?o=${n}` }, null, at());
     payments.patch('pay-3', 'created', { formUrl: 'http://127.0.0.1:9/form?o=3' }, at());
     payments.transition('pay-4', 'created', 'rejected', { nextCheckAt: null }, null, at());
     for (const n of [1, 2]) {
       payments.insertVoucher(`v-${n}`, `pay-${n}`, voucherOf(`REF-${n}`, `****${n === 1 ? '8901' : '0111'}`), at());
-      app.data.enqueue({ idempotencyKey: `idem-key-${n}`, kind: 'payment.register', payload: { reference: `REF-${n}`, amount: 175_277, cus: '2045871236' } });
+      app.data.enqueue({
+        idempotencyKey: `idem-key-${n}`,
+        kind: 'payment.register',
+        payload: { reference: `REF-${n}`, amount: 175_277, cus: '2045871236' },
+      });
     }
     const rejected = app.data.enqueue({ idempotencyKey: 'idem-key-rejected', kind: 'payment.register', payload: { reference: 'REF-9' } });
     outbox.markRejected(rejected.id, 'INVALID', 'refused', at());
@@ -68,17 +111,40 @@ describe('retention: personal fields of settled records go after the window; mon
       jobs.markPrinted(id, at());
     };
     printed('job-printed', 'v-1');
-    jobs.insert({ id: 'job-queued', kind: 'voucher', voucherId: 'v-2', payloadJson: JSON.stringify(voucherOf('REF-2', '****0111')), copy: false, now: at() });
-    jobs.insert({ id: 'job-failed', kind: 'voucher', voucherId: 'v-2', payloadJson: JSON.stringify(voucherOf('REF-2', '****0111')), copy: true, now: at() });
+    jobs.insert({
+      id: 'job-queued',
+      kind: 'voucher',
+      voucherId: 'v-2',
+      payloadJson: JSON.stringify(voucherOf('REF-2', '****0111')),
+      copy: false,
+      now: at(),
+    });
+    jobs.insert({
+      id: 'job-failed',
+      kind: 'voucher',
+      voucherId: 'v-2',
+      payloadJson: JSON.stringify(voucherOf('REF-2', '****0111')),
+      copy: true,
+      now: at(),
+    });
     jobs.markFailed('job-failed', 'paper out', false);
     audit.record(at(), 'auth.signin.success', 'member:****901', 'audience=member');
     audit.record(at(), 'operator.signin.failure', 'operator:unknown(****01)', 'reason=UNKNOWN_USER');
     audit.record(at(), 'operator.signin.success', 'operator:cajero1', 'role=cashier');
 
-    const payment = (n: number) => db.prepare('SELECT subject_id, form_url, amount, reference, state FROM payments WHERE id = ?').get(`pay-${n}`);
-    const voucher = (n: number) => JSON.parse((db.prepare('SELECT fields_json FROM vouchers WHERE id = ?').pluck().get(`v-${n}`) as string) ?? 'null') as Record<string, unknown>;
+    const payment = (n: number) =>
+      db.prepare('SELECT subject_id, form_url, amount, reference, state FROM payments WHERE id = ?').get(`pay-${n}`);
+    const voucher = (n: number) =>
+      JSON.parse((db.prepare('SELECT fields_json FROM vouchers WHERE id = ?').pluck().get(`v-${n}`) as string) ?? 'null') as Record<
+        string,
+        unknown
+      >;
     const jobPayload = (id: string) => JSON.parse(jobs.get(id)?.payload_json ?? 'null') as Record<string, unknown>;
-    const outboxPayload = (key: string) => JSON.parse((db.prepare('SELECT payload_json FROM outbox WHERE idempotency_key = ?').pluck().get(key) as string) ?? 'null') as Record<string, unknown>;
+    const outboxPayload = (key: string) =>
+      JSON.parse((db.prepare('SELECT payload_json FROM outbox WHERE idempotency_key = ?').pluck().get(key) as string) ?? 'null') as Record<
+        string,
+        unknown
+      >;
     const actors = () => db.prepare('SELECT actor FROM audit_log WHERE actor IS NOT NULL ORDER BY id').pluck().all();
 
     // Inside the window nothing changes.

@@ -43,11 +43,31 @@ export function openTerminal(dir: string, simUrl: string, options: TerminalOptio
   const central = createCentralClient(http, 'KIOSK-01');
   const obligations = options.wrapObligations ? options.wrapObligations(central.obligations) : central.obligations;
   const syncRepo = createSyncRepo(db);
-  const engine = createSyncEngine({ repo: syncRepo, client: obligations, clock, logger, pageSize: options.pageSize ?? 1000, writer: threadSyncWriter(db.name), onOutcome: connectivity.record });
+  const engine = createSyncEngine({
+    repo: syncRepo,
+    client: obligations,
+    clock,
+    logger,
+    pageSize: options.pageSize ?? 1000,
+    writer: threadSyncWriter(db.name),
+    onOutcome: connectivity.record,
+  });
   const outboxRepo = createOutboxRepo(db);
-  const outbox = createOutboxWorker({ repo: outboxRepo, senders: createOutboxSenders(central.payments), clock, logger, backoff: { baseMs: 1, maxMs: 5 } });
+  const outbox = createOutboxWorker({
+    repo: outboxRepo,
+    senders: createOutboxSenders(central.payments),
+    clock,
+    logger,
+    backoff: { baseMs: 1, maxMs: 5 },
+  });
   return {
-    db, connectivity, central, engine, syncRepo, outboxRepo, outbox,
+    db,
+    connectivity,
+    central,
+    engine,
+    syncRepo,
+    outboxRepo,
+    outbox,
     close: async () => {
       await engine.close();
       db.close();
@@ -81,7 +101,11 @@ export function integrity(db: Db): string {
 }
 
 export async function setFaults(simUrl: string, faults: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${simUrl}/sim/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+  const response = await fetch(`${simUrl}/sim/admin/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  });
   if (!response.ok) throw new Error(`faults not set: ${response.status}`);
 }
 

@@ -13,16 +13,35 @@ import { tempDir } from '../../support/temp';
 
 function columns(ids: string[]): ObligationColumns {
   return {
-    id: ids, kind: ids.map(() => 'credit' as const), ownerType: ids.map(() => 'member' as const), ownerId: ids.map(() => '1045678901'),
-    document: ids, concept: ids.map(() => 'CREDITO POR LIBRANZAS'), studentName: ids.map(() => null), validityYear: ids.map(() => null),
-    debt: ids.map(() => 1_000_000), paid: ids.map(() => 0), balance: ids.map(() => 1_000_000), installment: ids.map(() => 100_000),
-    version: ids.map((_, i) => i + 1), updatedAt: ids.map(() => '2026-11-26T10:00:00.000Z'),
+    id: ids,
+    kind: ids.map(() => 'credit' as const),
+    ownerType: ids.map(() => 'member' as const),
+    ownerId: ids.map(() => '1045678901'),
+    document: ids,
+    concept: ids.map(() => 'CREDITO POR LIBRANZAS'),
+    studentName: ids.map(() => null),
+    validityYear: ids.map(() => null),
+    debt: ids.map(() => 1_000_000),
+    paid: ids.map(() => 0),
+    balance: ids.map(() => 1_000_000),
+    installment: ids.map(() => 100_000),
+    version: ids.map((_, i) => i + 1),
+    updatedAt: ids.map(() => '2026-11-26T10:00:00.000Z'),
   };
 }
 const page = (after: string | null, cursor: string, ids: string[], caughtUp = false): PageToApply => ({
-  after, cursor, caughtUp, upserts: columns(ids), deletes: { id: [], version: [], reason: [] }, now: '2026-11-26T10:00:00.000Z',
+  after,
+  cursor,
+  caughtUp,
+  upserts: columns(ids),
+  deletes: { id: [], version: [], reason: [] },
+  now: '2026-11-26T10:00:00.000Z',
 });
-const ids = (db: Db) => db.prepare<[], { id: string }>('SELECT id FROM obligations ORDER BY id').all().map((row) => row.id);
+const ids = (db: Db) =>
+  db
+    .prepare<[], { id: string }>('SELECT id FROM obligations ORDER BY id')
+    .all()
+    .map((row) => row.id);
 
 describe('the sync writer thread', () => {
   const dir = tempDir();
@@ -76,21 +95,33 @@ describe('the sync writer thread', () => {
     // Inside the project, so the bundle finds better-sqlite3 in node_modules as the packaged app does.
     const outfile = join('dist', 'test', `sync-writer-${process.pid}.cjs`);
     await build({
-      entryPoints: ['main/sync/writer-thread.ts'], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3'],
-      define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" }, logLevel: 'warning',
+      entryPoints: ['main/sync/writer-thread.ts'],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['better-sqlite3'],
+      define: { 'import.meta.url': '__importMetaUrl' },
+      banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+      logLevel: 'warning',
     });
     const thread = new Worker(pathToFileURL(resolve(outfile)), { workerData: { file: db.name } });
     const replies: WriterReply[] = [];
-    const answered = (count: number) => new Promise<void>((resolve) => {
-      const check = () => (replies.length >= count ? resolve() : setTimeout(check, 5));
-      check();
-    });
+    const answered = (count: number) =>
+      new Promise<void>((resolve) => {
+        const check = () => (replies.length >= count ? resolve() : setTimeout(check, 5));
+        check();
+      });
     thread.on('message', (reply: WriterReply) => replies.push(reply));
     try {
       thread.postMessage({ id: 1, op: 'beginFull' } satisfies WriterRequest);
       thread.postMessage({ id: 2, op: 'applyPage', page: page(null, '1:1', ['LI-38']) } satisfies WriterRequest);
       await answered(2);
-      expect(replies).toEqual([{ id: 1, ok: true }, { id: 2, ok: true }]);
+      expect(replies).toEqual([
+        { id: 1, ok: true },
+        { id: 2, ok: true },
+      ]);
       expect(ids(db)).toEqual(['LI-38']);
       const exited = new Promise<number>((resolve) => thread.once('exit', resolve));
       thread.postMessage({ id: 3, op: 'close' } satisfies WriterRequest);

@@ -60,7 +60,15 @@ export function cashReceipt(overrides: Partial<ReceiptInput> = {}): ReceiptInput
 }
 
 export function cardReceipt(overrides: Partial<ReceiptInput> = {}): ReceiptInput {
-  return cashReceipt({ method: 'card', cashReceived: null, change: null, cardAuthorizationCode: '054321', cardReference: 'DF-99812', cardLast4: '4242', ...overrides });
+  return cashReceipt({
+    method: 'card',
+    cashReceived: null,
+    change: null,
+    cardAuthorizationCode: '054321',
+    cardReference: 'DF-99812',
+    cardLast4: '4242',
+    ...overrides,
+  });
 }
 
 export function shiftClose(overrides: Partial<ShiftCloseInput> = {}): ShiftCloseInput {

@@ -22,8 +22,23 @@ export function insertPaidVoucher(db: Db, voucherId: string, voucher: VoucherInp
     db.prepare(
       `INSERT INTO payments (id, reference, idempotency_key, obligation_id, method, amount, state, payer_type, payer_id_tail, cus, bank_name, created_at, updated_at)
        VALUES (?, ?, ?, 'LI-38', ?, ?, 'approved', 'member', '8901', ?, ?, ?, ?)`,
-    ).run(`pay-${voucherId}`, `${parsed.reference}-${voucherId}`, `idem-${voucherId}`, parsed.method, parsed.total, parsed.cus, parsed.bankName, now, now);
-    db.prepare('INSERT INTO vouchers (id, payment_id, fields_json, created_at) VALUES (?, ?, ?, ?)').run(voucherId, `pay-${voucherId}`, JSON.stringify(parsed), now);
+    ).run(
+      `pay-${voucherId}`,
+      `${parsed.reference}-${voucherId}`,
+      `idem-${voucherId}`,
+      parsed.method,
+      parsed.total,
+      parsed.cus,
+      parsed.bankName,
+      now,
+      now,
+    );
+    db.prepare('INSERT INTO vouchers (id, payment_id, fields_json, created_at) VALUES (?, ?, ?, ?)').run(
+      voucherId,
+      `pay-${voucherId}`,
+      JSON.stringify(parsed),
+      now,
+    );
     withinTransaction?.();
   })();
 }
@@ -43,7 +58,9 @@ export interface PrintingRig {
 
 export const fastRetry: RetryPolicy = { baseMs: 40, capMs: 200, windowMs: 60_000 };
 
-export async function startPrintingRig(options: { printer?: Partial<Config['printer']>; retry?: Partial<RetryPolicy>; virtualPrinter?: VirtualPrinter } = {}): Promise<PrintingRig> {
+export async function startPrintingRig(
+  options: { printer?: Partial<Config['printer']>; retry?: Partial<RetryPolicy>; virtualPrinter?: VirtualPrinter } = {},
+): Promise<PrintingRig> {
   const dir = tempDir('pes-print-');
   const dbFile = join(dir.dir, 'terminal.db');
   const db = openDatabase(dbFile);

@@ -67,7 +67,12 @@ describe('who may call each method of the contract', () => {
 
   /** A fresh terminal with the role's sessions, the way sign-in leaves them. */
   function as(role: Role, grantFor?: string): void {
-    sessions = createSessionManager({ clock: time.clock, idle, audit: createAuthAudit(createAuditRepo(db, 'T-1'), time.clock), role: 'desk' });
+    sessions = createSessionManager({
+      clock: time.clock,
+      idle,
+      audit: createAuthAudit(createAuditRepo(db, 'T-1'), time.clock),
+      role: 'desk',
+    });
     const api = createDispatcher(recordingHandlers(ran), memoryLogger('silent').logger, createAccessGuard(sessions));
     dispatch = (method, input) => api.dispatch(method, input, { transport: 'test' });
     if (role === 'member') sessions.startPerson(member);
@@ -76,7 +81,10 @@ describe('who may call each method of the contract', () => {
     if (role === 'cashier' || role === 'lockedCashier' || role === 'cashierAuthorisedElsewhere') sessions.startOperator(cashier);
     if (role === 'lockedCashier') time.advance(idle.operatorLockSeconds + 1);
     const grant = role === 'cashierAuthorisedElsewhere' ? grantFor : undefined;
-    if (grant) expect(sessions.grantSupervisorAuthorization({ method: grant, supervisor: 'supervisor1', expiresAt: time.now() + 120_000 })).toBe(true);
+    if (grant)
+      expect(sessions.grantSupervisorAuthorization({ method: grant, supervisor: 'supervisor1', expiresAt: time.now() + 120_000 })).toBe(
+        true,
+      );
   }
 
   it('the contract has methods of every level, so the table below checks something', () => {
@@ -93,7 +101,10 @@ describe('who may call each method of the contract', () => {
       const expected = admits(rule, role) ? 'admitted' : 'refused';
       it(`${method} (${JSON.stringify(rule)}) — ${role}: ${expected}`, async () => {
         // Authorised for another supervisor method than this one (if this is one).
-        as(role, supervisorMethods.find((other) => other !== method));
+        as(
+          role,
+          supervisorMethods.find((other) => other !== method),
+        );
         ran.length = 0;
         const answer = await dispatch(method, {});
         const unknownKey = await dispatch(method, { notInTheContract: 1 });
@@ -118,7 +129,10 @@ describe('who may call each method of the contract', () => {
     it(`${method}: a cashier authorised for it is admitted once, then refused again`, async () => {
       as('cashier');
       ran.length = 0;
-      expect(await dispatch(method, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'SUPERVISOR_REQUIRED' } } });
+      expect(await dispatch(method, {})).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', details: { reason: 'SUPERVISOR_REQUIRED' } },
+      });
       sessions.grantSupervisorAuthorization({ method, supervisor: 'supervisor1', expiresAt: time.now() + 120_000 });
       // A wrong input does not use the authorisation up.
       expect(await dispatch(method, { notInTheContract: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -131,7 +145,10 @@ describe('who may call each method of the contract', () => {
       } else {
         expect(ran).toEqual([method]);
         expect(sessions.supervisorAuthorization(method)).toBeUndefined();
-        expect(await dispatch(method, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'SUPERVISOR_REQUIRED' } } });
+        expect(await dispatch(method, {})).toMatchObject({
+          ok: false,
+          error: { code: 'FORBIDDEN', details: { reason: 'SUPERVISOR_REQUIRED' } },
+        });
         expect(ran).toEqual([method]);
       }
     });
@@ -139,10 +156,16 @@ describe('who may call each method of the contract', () => {
 
   it('says why: sign in, unlock the desk, or ask a supervisor', async () => {
     as('nobody');
-    expect(await dispatch('auth.profile', {})).toMatchObject({ error: { code: 'UNAUTHENTICATED', details: { reason: 'NO_PERSON_SESSION' } } });
-    expect(await dispatch('printing.test', {})).toMatchObject({ error: { code: 'UNAUTHENTICATED', details: { reason: 'NO_OPERATOR_SESSION' } } });
+    expect(await dispatch('auth.profile', {})).toMatchObject({
+      error: { code: 'UNAUTHENTICATED', details: { reason: 'NO_PERSON_SESSION' } },
+    });
+    expect(await dispatch('printing.test', {})).toMatchObject({
+      error: { code: 'UNAUTHENTICATED', details: { reason: 'NO_OPERATOR_SESSION' } },
+    });
     as('lockedCashier');
-    expect(await dispatch('obligations.ofStudent', {})).toMatchObject({ error: { code: 'UNAUTHENTICATED', details: { reason: 'OPERATOR_LOCKED' } } });
+    expect(await dispatch('obligations.ofStudent', {})).toMatchObject({
+      error: { code: 'UNAUTHENTICATED', details: { reason: 'OPERATOR_LOCKED' } },
+    });
     as('cashier');
     expect(await dispatch('printing.test', {})).toMatchObject({ error: { code: 'FORBIDDEN', details: { reason: 'SUPERVISOR_REQUIRED' } } });
   });

@@ -11,14 +11,20 @@ describe('the dispatcher logs only method names of the contract', () => {
     const { logger, lines } = memoryLogger();
     const api = createDispatcher(handlers, logger);
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 80 }).filter((name) => !name.includes('.')), async (name) => {
-        const before = lines().length;
-        expect(await api.dispatch(`forged ${name}`, {}, { transport: 'test' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
-        const written = lines().slice(before);
-        expect(written).toHaveLength(1);
-        expect(JSON.parse(written[0] ?? '{}')).toMatchObject({ method: '(unknown)', code: 'UNKNOWN_METHOD', msg: 'call refused' });
-        expect(written[0]).not.toContain('forged');
-      }),
+      fc.asyncProperty(
+        fc.string({ minLength: 1, maxLength: 80 }).filter((name) => !name.includes('.')),
+        async (name) => {
+          const before = lines().length;
+          expect(await api.dispatch(`forged ${name}`, {}, { transport: 'test' })).toMatchObject({
+            ok: false,
+            error: { code: 'UNKNOWN_METHOD' },
+          });
+          const written = lines().slice(before);
+          expect(written).toHaveLength(1);
+          expect(JSON.parse(written[0] ?? '{}')).toMatchObject({ method: '(unknown)', code: 'UNKNOWN_METHOD', msg: 'call refused' });
+          expect(written[0]).not.toContain('forged');
+        },
+      ),
       { numRuns: 100 },
     );
   });

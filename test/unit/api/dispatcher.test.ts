@@ -46,7 +46,10 @@ describe('dispatcher', () => {
     const api = createDispatcher(handlers, log.logger);
     expect(await api.dispatch('terminal.contacts', {}, ctx)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     await new Promise((resolve) => setTimeout(resolve, 10));
-    const failed = log.lines().map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'call failed');
+    const failed = log
+      .lines()
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.msg === 'call failed');
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ method: 'terminal.contacts' });
     expect(log.lines().join('')).not.toContain('1045678901');
@@ -59,7 +62,10 @@ describe('dispatcher', () => {
     const sent = 'x"}\n{"level":60,"msg":"forged 1045678901';
     expect(await api.dispatch(sent, {}, ctx)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     await new Promise((resolve) => setTimeout(resolve, 10));
-    const refused = log.lines().map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'call refused');
+    const refused = log
+      .lines()
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.msg === 'call refused');
     expect(refused).toEqual([expect.objectContaining({ method: UNKNOWN_METHOD_TOKEN })]);
     expect(log.lines().join('\n')).not.toContain('forged');
     expect(log.lines().join('\n')).not.toContain('1045678901');

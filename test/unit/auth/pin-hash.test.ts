@@ -15,7 +15,7 @@ describe('operator PIN hashes (scrypt)', () => {
     expect(await verifyPin('', hash)).toBe(false);
   });
 
-  it('reads the central API\'s format, as the simulator writes it', async () => {
+  it("reads the central API's format, as the simulator writes it", async () => {
     const hash = await simHashPin('9999');
     expect(await verifyPin('9999', hash)).toBe(true);
     expect(await verifyPin('9998', hash)).toBe(false);
@@ -66,12 +66,12 @@ describe('operator PIN hashes (scrypt)', () => {
     // Neither form is accepted as the other.
     expect(await verifyPin('1234', cached)).toBe(false);
     expect(await verifyPepperedPin('1234', central, pepper)).toBe(false);
-    expect([cachedHashKind(cached, pepper), cachedHashKind(cached, randomBytes(32)), cachedHashKind(central, pepper), cachedHashKind('x', pepper)]).toEqual([
-      'peppered',
-      'foreign',
-      'legacy',
-      'unusable',
-    ]);
+    expect([
+      cachedHashKind(cached, pepper),
+      cachedHashKind(cached, randomBytes(32)),
+      cachedHashKind(central, pepper),
+      cachedHashKind('x', pepper),
+    ]).toEqual(['peppered', 'foreign', 'legacy', 'unusable']);
     expect(pepperPinHash('plain-1234', pepper)).toBeUndefined();
   });
 

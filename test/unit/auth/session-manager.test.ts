@@ -23,7 +23,8 @@ function refusalOf(fn: () => void): unknown {
 describe('session manager', () => {
   let db: Db;
   let time: ReturnType<typeof movableClock>;
-  const manager = (role: 'kiosk' | 'desk' = 'kiosk') => createSessionManager({ clock: time.clock, idle, audit: createAuthAudit(createAuditRepo(db, 'T-1'), time.clock), role });
+  const manager = (role: 'kiosk' | 'desk' = 'kiosk') =>
+    createSessionManager({ clock: time.clock, idle, audit: createAuthAudit(createAuditRepo(db, 'T-1'), time.clock), role });
   const events = () => db.prepare('SELECT event, actor, detail FROM audit_log ORDER BY id').all();
 
   beforeEach(() => {
@@ -151,7 +152,11 @@ describe('session manager', () => {
     expect(sessions.supervisorAuthorization('payments.terminalHistory')).toBeUndefined();
     expect(sessions.consumeSupervisorAuthorization('printing.test')).toBe(true);
     expect(sessions.consumeSupervisorAuthorization('printing.test')).toBe(false);
-    expect(events()).toContainEqual({ event: 'supervisor.authorization.used', actor: 'operator:cajero1', detail: 'method=printing.test supervisor=supervisor1' });
+    expect(events()).toContainEqual({
+      event: 'supervisor.authorization.used',
+      actor: 'operator:cajero1',
+      detail: 'method=printing.test supervisor=supervisor1',
+    });
 
     sessions.grantSupervisorAuthorization(grant());
     time.advance(60);

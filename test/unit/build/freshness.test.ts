@@ -47,7 +47,10 @@ describe('what npm start rebuilds (staleTargets)', () => {
     expect(staleTargets(targets, stamp, current, (output) => output !== 'dist/host/main.cjs')).toEqual([
       { target: 'core', reason: 'dist/host/main.cjs is missing' },
     ]);
-    expect(staleTargets(targets, undefined, current, allPresent).map((entry) => entry.reason)).toEqual(['never built here', 'never built here']);
+    expect(staleTargets(targets, undefined, current, allPresent).map((entry) => entry.reason)).toEqual([
+      'never built here',
+      'never built here',
+    ]);
     const future = { version: 2, targets: current } as unknown as typeof stamp;
     expect(staleTargets(targets, future, current, allPresent)).toHaveLength(2);
   });

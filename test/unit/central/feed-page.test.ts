@@ -24,7 +24,11 @@ const obligation = fc.record({
   version: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
   updatedAt: fc.string({ minLength: 10, maxLength: 40 }),
 });
-const tombstone = fc.record({ id: fc.string({ minLength: 1, maxLength: 64 }), version: fc.integer({ min: 1, max: 1e9 }), reason: fc.constantFrom('paid', 'withdrawn') });
+const tombstone = fc.record({
+  id: fc.string({ minLength: 1, maxLength: 64 }),
+  version: fc.integer({ min: 1, max: 1e9 }),
+  reason: fc.constantFrom('paid', 'withdrawn'),
+});
 
 function byColumn<T extends Record<string, unknown>>(rows: T[], keys: (keyof T)[]) {
   return Object.fromEntries(keys.map((key) => [key, rows.map((row) => row[key])]));
@@ -38,7 +42,22 @@ const page = fc
     held: fc.option(fc.integer({ min: 1, max: 900 }), { nil: undefined }),
   })
   .map(({ upserts, deletes, cursor, hasMore, held }) => ({
-    upserts: byColumn(upserts, ['id', 'kind', 'ownerType', 'ownerId', 'document', 'concept', 'studentName', 'validityYear', 'debt', 'paid', 'balance', 'installment', 'version', 'updatedAt']),
+    upserts: byColumn(upserts, [
+      'id',
+      'kind',
+      'ownerType',
+      'ownerId',
+      'document',
+      'concept',
+      'studentName',
+      'validityYear',
+      'debt',
+      'paid',
+      'balance',
+      'installment',
+      'version',
+      'updatedAt',
+    ]),
     deletes: byColumn(deletes, ['id', 'version', 'reason']),
     cursor,
     hasMore,
@@ -46,7 +65,7 @@ const page = fc
     ...(held === undefined ? {} : { heldUpToSeconds: held }),
   }));
 
-describe('parseFeedPage (the writer thread reads the central API\'s bytes)', () => {
+describe("parseFeedPage (the writer thread reads the central API's bytes)", () => {
   it('gives back every page the schema allows, as sent', () => {
     fc.assert(
       fc.property(page, (sent) => {
@@ -82,14 +101,47 @@ describe('parseFeedPage (the writer thread reads the central API\'s bytes)', () 
   });
 
   it('refuses columns of unequal length and pages over the maximum', () => {
-    const ragged = { upserts: { id: ['A'], kind: [] }, deletes: { id: [], version: [], reason: [] }, cursor: '1:1', hasMore: false, serverTime: 'x' };
+    const ragged = {
+      upserts: { id: ['A'], kind: [] },
+      deletes: { id: [], version: [], reason: [] },
+      cursor: '1:1',
+      hasMore: false,
+      serverTime: 'x',
+    };
     expect(() => parseFeedPage(bytes(ragged))).toThrow(CentralError);
     const ids = Array.from({ length: FEED_PAGE_MAX + 1 }, (_, i) => String(i));
-    const columns = ['id', 'kind', 'ownerType', 'ownerId', 'document', 'concept', 'studentName', 'validityYear', 'debt', 'paid', 'balance', 'installment', 'version', 'updatedAt'];
+    const columns = [
+      'id',
+      'kind',
+      'ownerType',
+      'ownerId',
+      'document',
+      'concept',
+      'studentName',
+      'validityYear',
+      'debt',
+      'paid',
+      'balance',
+      'installment',
+      'version',
+      'updatedAt',
+    ];
     const empty = Object.fromEntries(columns.map((column) => [column, []]));
-    const justRight = { upserts: empty, deletes: { id: ids.slice(1), version: ids.slice(1).map(() => 1), reason: ids.slice(1).map(() => 'paid') }, cursor: '1:1', hasMore: false, serverTime: 'x' };
+    const justRight = {
+      upserts: empty,
+      deletes: { id: ids.slice(1), version: ids.slice(1).map(() => 1), reason: ids.slice(1).map(() => 'paid') },
+      cursor: '1:1',
+      hasMore: false,
+      serverTime: 'x',
+    };
     expect(parseFeedPage(bytes(justRight)).deletes.id).toHaveLength(FEED_PAGE_MAX);
-    const tooMany = { upserts: empty, deletes: { id: ids, version: ids.map(() => 1), reason: ids.map(() => 'paid') }, cursor: '1:1', hasMore: false, serverTime: 'x' };
+    const tooMany = {
+      upserts: empty,
+      deletes: { id: ids, version: ids.map(() => 1), reason: ids.map(() => 'paid') },
+      cursor: '1:1',
+      hasMore: false,
+      serverTime: 'x',
+    };
     expect(() => parseFeedPage(bytes(tooMany))).toThrow(/schema/);
   });
 });

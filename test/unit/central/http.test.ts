@@ -40,7 +40,10 @@ beforeAll(async () => {
         reply.hijack();
         return;
       }
-      return reply.code(answer.status).header('idempotency-key-seen', String(request.headers['idempotency-key'] ?? '')).send(answer.body);
+      return reply
+        .code(answer.status)
+        .header('idempotency-key-seen', String(request.headers['idempotency-key'] ?? ''))
+        .send(answer.body);
     },
   });
   await server.listen({ host: '127.0.0.1', port: 0 });
@@ -90,7 +93,9 @@ describe('createCentralHttp against a real server', () => {
     await http.send({ method: 'GET', path: 'v1/things/b', schema: valueSchema, idempotent: true });
     validToken = 'rotated-by-the-server-xxxxxxxx'; // the server forgot our token
     const before = tokensIssued;
-    await expect(http.send({ method: 'POST', path: 'v1/things/b', body: {}, schema: valueSchema, idempotent: false })).resolves.toEqual({ value: 1 });
+    await expect(http.send({ method: 'POST', path: 'v1/things/b', body: {}, schema: valueSchema, idempotent: false })).resolves.toEqual({
+      value: 1,
+    });
     expect(tokensIssued - before).toBe(1);
     expect(hits.b).toBe(3);
   });
@@ -103,7 +108,8 @@ describe('createCentralHttp against a real server', () => {
   });
 
   it('retries idempotent calls after 5xx and cut connections, with back-off, until one succeeds', async () => {
-    script.d = (n) => (n === 1 ? { status: 503, body: { error: 'SERVICE_UNAVAILABLE' } } : n === 2 ? 'cut' : { status: 200, body: { value: 7 } });
+    script.d = (n) =>
+      n === 1 ? { status: 503, body: { error: 'SERVICE_UNAVAILABLE' } } : n === 2 ? 'cut' : { status: 200, body: { value: 7 } };
     const delays: number[] = [];
     const { http, outcomes } = client({ sleep: async (ms) => void delays.push(ms), random: () => 1 });
     await expect(http.send({ method: 'GET', path: 'v1/things/d', schema: valueSchema, idempotent: true })).resolves.toEqual({ value: 7 });
@@ -123,7 +129,9 @@ describe('createCentralHttp against a real server', () => {
   it('retries a POST with an idempotency key, carrying the same key each time', async () => {
     script.f = (n) => (n < 3 ? 'cut' : { status: 200, body: { value: 3 } });
     const { http } = client();
-    await expect(http.send({ method: 'POST', path: 'v1/things/f', body: {}, schema: valueSchema, idempotent: true, idempotencyKey: 'key-12345678' })).resolves.toEqual({ value: 3 });
+    await expect(
+      http.send({ method: 'POST', path: 'v1/things/f', body: {}, schema: valueSchema, idempotent: true, idempotencyKey: 'key-12345678' }),
+    ).resolves.toEqual({ value: 3 });
     expect(hits.f).toBe(3);
   });
 
@@ -151,7 +159,9 @@ describe('createCentralHttp against a real server', () => {
   it('turns a 4xx with an error code into a rejected error carrying the code and its facts', async () => {
     script.j = () => ({ status: 409, body: { error: 'IDEMPOTENCY_KEY_REUSED', message: 'other payment', extra: 2 } });
     const { http } = client();
-    const error = await failure(http.send({ method: 'POST', path: 'v1/things/j', body: {}, schema: valueSchema, idempotent: true, idempotencyKey: 'key-abcdefgh' }));
+    const error = await failure(
+      http.send({ method: 'POST', path: 'v1/things/j', body: {}, schema: valueSchema, idempotent: true, idempotencyKey: 'key-abcdefgh' }),
+    );
     expect(error).toMatchObject({ kind: 'rejected', status: 409, code: 'IDEMPOTENCY_KEY_REUSED', details: { extra: 2 } });
     expect(error.transient).toBe(false);
     expect(hits.j).toBe(1);
@@ -168,7 +178,9 @@ describe('createCentralHttp against a real server', () => {
     script.l = () => 'hang';
     const { http, outcomes } = client({ timeoutMs: 5_000 });
     const controller = new AbortController();
-    const pending = failure(http.send({ method: 'GET', path: 'v1/things/l', schema: valueSchema, idempotent: true, signal: controller.signal }));
+    const pending = failure(
+      http.send({ method: 'GET', path: 'v1/things/l', schema: valueSchema, idempotent: true, signal: controller.signal }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     const before = outcomes.length;
     controller.abort();

@@ -6,9 +6,13 @@ import { electronPlaces, type Places } from '../../../main/config/places';
 import { ConfigError } from '../../../main/config/load';
 import { tempDir } from '../../support/temp';
 
-const identity = { site: { id: 'SMR-02', name: 'Sede Santa Marta' }, terminal: { id: 'KIOSK-07', role: 'kiosk' }, central: { baseUrl: 'https://central.cajacopi.example/' } };
+const identity = {
+  site: { id: 'SMR-02', name: 'Sede Santa Marta' },
+  terminal: { id: 'KIOSK-07', role: 'kiosk' },
+  central: { baseUrl: 'https://central.cajacopi.example/' },
+};
 
-describe('the installed app\'s configuration', () => {
+describe("the installed app's configuration", () => {
   let temp: ReturnType<typeof tempDir>;
   afterEach(() => temp.remove());
 
@@ -16,7 +20,10 @@ describe('the installed app\'s configuration', () => {
     temp = tempDir('pes-installed-');
     mkdirSync(join(temp.dir, 'etc'));
     // The system path is fixed (/etc/pagos-express); here it is a temp folder so the test can write it.
-    return { ...electronPlaces({ platform: 'linux', env: {}, userData: join(temp.dir, 'userData') }), systemTerminalFile: join(temp.dir, 'etc', 'terminal.json') };
+    return {
+      ...electronPlaces({ platform: 'linux', env: {}, userData: join(temp.dir, 'userData') }),
+      systemTerminalFile: join(temp.dir, 'etc', 'terminal.json'),
+    };
   }
 
   it('asks for enrolment when no terminal file exists, never starting as the demo terminal', () => {
@@ -24,7 +31,7 @@ describe('the installed app\'s configuration', () => {
     expect(loadInstalledConfig({ places, platform: 'linux', env: {}, readSecret: () => 'sealed-secret-123' })).toEqual({ kind: 'enrol' });
   });
 
-  it('finds a técnico\'s file at the system path; the database and logs go under user data', () => {
+  it("finds a técnico's file at the system path; the database and logs go under user data", () => {
     const places = setup();
     writeFileSync(places.systemTerminalFile, JSON.stringify(identity));
     const start = loadInstalledConfig({ places, platform: 'linux', env: {}, readSecret: () => 'sealed-secret-123' });
@@ -51,7 +58,10 @@ describe('the installed app\'s configuration', () => {
 
   it('resolves relative paths against the folder of the file that wrote them', () => {
     const places = setup();
-    writeFileSync(places.systemTerminalFile, JSON.stringify({ ...identity, database: { file: 'datos/pe.db' }, log: { level: 'info', dir: '../registros' } }));
+    writeFileSync(
+      places.systemTerminalFile,
+      JSON.stringify({ ...identity, database: { file: 'datos/pe.db' }, log: { level: 'info', dir: '../registros' } }),
+    );
     const start = loadInstalledConfig({ places, platform: 'linux', env: {}, readSecret: () => 'sealed-secret-123' });
     if (start.kind !== 'ready') throw new Error('expected a configuration');
     expect(start.config.database.file).toBe(join(temp.dir, 'etc', 'datos', 'pe.db'));
@@ -60,7 +70,10 @@ describe('the installed app\'s configuration', () => {
 
   it('asks for enrolment when the files hold only what the fleet shares (no terminal id)', () => {
     const places = setup();
-    writeFileSync(places.systemTerminalFile, JSON.stringify({ printer: { width: 42 }, updates: { feedUrl: 'https://updates.cajacopi.example/pes/' } }));
+    writeFileSync(
+      places.systemTerminalFile,
+      JSON.stringify({ printer: { width: 42 }, updates: { feedUrl: 'https://updates.cajacopi.example/pes/' } }),
+    );
     expect(loadInstalledConfig({ places, platform: 'linux', env: {}, readSecret: () => 'sealed-secret-123' })).toEqual({ kind: 'enrol' });
   });
 
@@ -77,12 +90,17 @@ describe('the installed app\'s configuration', () => {
     writeFileSync(places.systemTerminalFile, '{ "site": ');
     expect(() => loadInstalledConfig({ places, platform: 'linux', env: {}, readSecret: () => undefined })).toThrow(ConfigError);
     writeFileSync(places.systemTerminalFile, JSON.stringify(identity));
-    expect(() => loadInstalledConfig({ places, platform: 'linux', env: {}, readSecret: () => undefined })).toThrow(/central\.terminalSecret/);
+    expect(() => loadInstalledConfig({ places, platform: 'linux', env: {}, readSecret: () => undefined })).toThrow(
+      /central\.terminalSecret/,
+    );
   });
 
   it('takes a secret written in the terminal file over the sealed one', () => {
     const places = setup();
-    writeFileSync(places.systemTerminalFile, JSON.stringify({ ...identity, central: { ...identity.central, terminalSecret: 'file-secret-456' } }));
+    writeFileSync(
+      places.systemTerminalFile,
+      JSON.stringify({ ...identity, central: { ...identity.central, terminalSecret: 'file-secret-456' } }),
+    );
     const start = loadInstalledConfig({ places, platform: 'linux', env: {}, readSecret: () => 'sealed-secret-123' });
     expect(start.kind === 'ready' && start.config.central.terminalSecret).toBe('file-secret-456');
   });

@@ -18,7 +18,10 @@ function startWith(dir: string, terminalFile: unknown, env: NodeJS.ProcessEnv = 
   }
 }
 
-const realUrls = { central: { baseUrl: 'https://central.cajacopi.example/' }, gateway: { baseUrl: 'https://ecouat.credibanco.example/payment/' } };
+const realUrls = {
+  central: { baseUrl: 'https://central.cajacopi.example/' },
+  gateway: { baseUrl: 'https://ecouat.credibanco.example/payment/' },
+};
 const realSecrets = { central: { terminalSecret: 'a-long-real-terminal-secret' }, gateway: { password: 'a-real-gateway-password' } };
 
 describe('outside the demo the terminal refuses the demo leftovers', () => {
@@ -54,13 +57,22 @@ describe('outside the demo the terminal refuses the demo leftovers', () => {
   });
 
   it('refuses the same leftovers when they come from the environment', () => {
-    const message = startWith(temp.dir, {}, { PES_CENTRAL_URL: 'https://central.cajacopi.example/', PES_GATEWAY_URL: 'https://gw.example/payment/' });
+    const message = startWith(
+      temp.dir,
+      {},
+      { PES_CENTRAL_URL: 'https://central.cajacopi.example/', PES_GATEWAY_URL: 'https://gw.example/payment/' },
+    );
     expect(message).toContain('central.terminalSecret');
     expect(message).toContain('gateway.password');
   });
 
   it('starts with https URLs and real secrets', () => {
-    expect(startWith(temp.dir, { central: { ...realUrls.central, ...realSecrets.central }, gateway: { ...realUrls.gateway, ...realSecrets.gateway } })).toBe('');
+    expect(
+      startWith(temp.dir, {
+        central: { ...realUrls.central, ...realSecrets.central },
+        gateway: { ...realUrls.gateway, ...realSecrets.gateway },
+      }),
+    ).toBe('');
   });
 
   it('still starts the demo: the simulator on loopback with the demo secrets over http', () => {

@@ -5,10 +5,26 @@ import { changeDue } from '../../../main/desk/method-facts';
 import type { ShiftPaymentRow, ShiftRow } from '../../../main/db/desk-repo';
 
 const shift = (openingFloat: number): ShiftRow => ({
-  id: 'T-1', request_id: 'r', state: 'open', operator_username: 'cajero1', operator_name: 'Carmen', opening_float: openingFloat,
-  opened_at: '2026-11-30T12:00:00.000Z', closed_at: null, close_request_id: null, counted_cash: null, denominations_json: null,
-  expected_cash: null, difference: null, authorized_by: null, unregistered_count: null, unregistered_acknowledged: 0, note: null,
-  report_json: null, print_job_id: null, print_problem: null,
+  id: 'T-1',
+  request_id: 'r',
+  state: 'open',
+  operator_username: 'cajero1',
+  operator_name: 'Carmen',
+  opening_float: openingFloat,
+  opened_at: '2026-11-30T12:00:00.000Z',
+  closed_at: null,
+  close_request_id: null,
+  counted_cash: null,
+  denominations_json: null,
+  expected_cash: null,
+  difference: null,
+  authorized_by: null,
+  unregistered_count: null,
+  unregistered_acknowledged: 0,
+  note: null,
+  report_json: null,
+  print_job_id: null,
+  print_problem: null,
 });
 
 const paymentArb = fc.record({
@@ -25,18 +41,37 @@ describe('shift figures', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.array(paymentArb, { maxLength: 60 }), (float, generated) => {
         const rows: ShiftPaymentRow[] = generated.map((p, i) => ({
-          id: `p${i}`, method: p.method, state: p.state, amount: p.amount, receipt_number: `RC-${String(i + 1).padStart(8, '0')}`, reference: `RC-${i}`,
-          obligation_id: 'o', operator_id: 'cajero1', created_at: '2026-11-30T12:00:00.000Z',
-          registration_cancelled_at: p.cancelled ? '2026-11-30T12:01:00.000Z' : null, outbox_state: p.outbox, conflict_id: p.conflict ? `c${i}` : null,
+          id: `p${i}`,
+          method: p.method,
+          state: p.state,
+          amount: p.amount,
+          receipt_number: `RC-${String(i + 1).padStart(8, '0')}`,
+          reference: `RC-${i}`,
+          obligation_id: 'o',
+          operator_id: 'cajero1',
+          created_at: '2026-11-30T12:00:00.000Z',
+          registration_cancelled_at: p.cancelled ? '2026-11-30T12:01:00.000Z' : null,
+          outbox_state: p.outbox,
+          conflict_id: p.conflict ? `c${i}` : null,
         }));
         const figures = shiftFigures(shift(float), rows);
         for (const method of ['cash', 'card'] as const) {
           const standing = generated.filter((p) => p.method === method && p.state === 'approved');
-          expect(figures.totals.find((t) => t.method === method)).toEqual({ method, count: standing.length, amount: standing.reduce((s, p) => s + p.amount, 0) });
+          expect(figures.totals.find((t) => t.method === method)).toEqual({
+            method,
+            count: standing.length,
+            amount: standing.reduce((s, p) => s + p.amount, 0),
+          });
         }
-        expect(figures.expectedCash).toBe(float + generated.filter((p) => p.method === 'cash' && p.state === 'approved').reduce((s, p) => s + p.amount, 0));
+        expect(figures.expectedCash).toBe(
+          float + generated.filter((p) => p.method === 'cash' && p.state === 'approved').reduce((s, p) => s + p.amount, 0),
+        );
         expect(figures.voidedCount).toBe(generated.filter((p) => p.state === 'voided').length);
-        expect(figures.receipts).toEqual({ first: rows[0]?.receipt_number ?? null, last: rows.at(-1)?.receipt_number ?? null, count: rows.length });
+        expect(figures.receipts).toEqual({
+          first: rows[0]?.receipt_number ?? null,
+          last: rows.at(-1)?.receipt_number ?? null,
+          count: rows.length,
+        });
         expect(figures.unregisteredCount).toBe(generated.filter((p) => p.outbox !== 'sent' && !p.cancelled && !p.conflict).length);
       }),
     );

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatNit, IdentifierError, maskTail, nitCheckDigit, parseCedula, parseNit, parseStudentId } from '../../../main/domain/identifiers';
+import {
+  formatNit,
+  IdentifierError,
+  maskTail,
+  nitCheckDigit,
+  parseCedula,
+  parseNit,
+  parseStudentId,
+} from '../../../main/domain/identifiers';
 
 describe('NIT', () => {
   it('computes the DIAN check digit of the published examples', () => {

@@ -38,12 +38,17 @@ describe('references', () => {
 
   it('are always valid: at most 32 characters, never | or " (property)', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), fc.date({ min: new Date('2000-01-01'), max: new Date('2098-12-31'), noInvalidDate: true }), fc.string(), (terminalId, at, random) => {
-        const reference = makeReference({ terminalId, at, random });
-        expect(isValidReference(reference)).toBe(true);
-        expect(reference.length).toBeLessThanOrEqual(32);
-        expect(reference).not.toMatch(/["|]/);
-      }),
+      fc.property(
+        fc.string({ maxLength: 40 }),
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2098-12-31'), noInvalidDate: true }),
+        fc.string(),
+        (terminalId, at, random) => {
+          const reference = makeReference({ terminalId, at, random });
+          expect(isValidReference(reference)).toBe(true);
+          expect(reference.length).toBeLessThanOrEqual(32);
+          expect(reference).not.toMatch(/["|]/);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

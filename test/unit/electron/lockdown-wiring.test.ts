@@ -38,7 +38,12 @@ vi.mock('electron', () => ({
 const { keepRendererAlive, returnWhenPersonEnds } = await import('../../../electron/lockdown');
 
 function fakeWindow(url: string) {
-  const contents = { ...emitter('webContents'), url, getURL: () => contents.url, forcefullyCrashRenderer: () => calls.push({ what: 'crash' }) };
+  const contents = {
+    ...emitter('webContents'),
+    url,
+    getURL: () => contents.url,
+    forcefullyCrashRenderer: () => calls.push({ what: 'crash' }),
+  };
   const win = {
     ...emitter('window'),
     webContents: contents,
@@ -57,7 +62,11 @@ describe('kiosk lock-down wiring', () => {
     calls.length = 0;
     const win = fakeWindow('https://banco.example/pse/autorizar');
     let personEnds: (() => void) | undefined;
-    returnWhenPersonEnds(win as never, (listener) => (personEnds = listener), () => undefined);
+    returnWhenPersonEnds(
+      win as never,
+      (listener) => (personEnds = listener),
+      () => undefined,
+    );
     expect(personEnds).toBeDefined();
     personEnds!();
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -73,7 +82,11 @@ describe('kiosk lock-down wiring', () => {
   it('reloads a crashed page, and ends a hung one first', async () => {
     calls.length = 0;
     const win = fakeWindow('app://renderer/index.html#/menu');
-    keepRendererAlive(win as never, () => 'app://renderer/index.html', () => undefined);
+    keepRendererAlive(
+      win as never,
+      () => 'app://renderer/index.html',
+      () => undefined,
+    );
     win.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
     win.emit('unresponsive');
     await new Promise((resolve) => setTimeout(resolve, 10));

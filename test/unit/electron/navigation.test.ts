@@ -5,7 +5,14 @@ describe('Electron navigation policy', () => {
   it('lets the window stay in the app and nowhere else by default', () => {
     const policy = createNavigationPolicy();
     expect(policy.isAllowed('app://renderer/index.html#/estado')).toBe(true);
-    for (const url of ['https://evil.example/', 'app://other/index.html', 'file:///etc/passwd', 'javascript:alert(1)', 'not a url', 'http://renderer/']) {
+    for (const url of [
+      'https://evil.example/',
+      'app://other/index.html',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'not a url',
+      'http://renderer/',
+    ]) {
       expect(policy.isAllowed(url), url).toBe(false);
     }
   });

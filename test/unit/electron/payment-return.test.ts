@@ -13,7 +13,13 @@ describe('Electron return from the bank', () => {
   });
 
   it('ignores every other URL, including look-alikes', () => {
-    for (const url of ['https://retorno.pagos-express.invalid.evil.example/pse/retorno?orderId=1', 'http://retorno.pagos-express.invalid/pse/retorno?orderId=1', 'https://retorno.pagos-express.invalid/otra?orderId=1', 'app://renderer/index.html', 'nonsense']) {
+    for (const url of [
+      'https://retorno.pagos-express.invalid.evil.example/pse/retorno?orderId=1',
+      'http://retorno.pagos-express.invalid/pse/retorno?orderId=1',
+      'https://retorno.pagos-express.invalid/otra?orderId=1',
+      'app://renderer/index.html',
+      'nonsense',
+    ]) {
       expect(returnedOrderId(url), url).toBeUndefined();
     }
   });

@@ -15,7 +15,9 @@ describe('Linux autostart entry', () => {
     const file = join(home.dir, '.config', 'autostart', 'pagos-express-sede.desktop');
     expect(existsSync(file)).toBe(true);
     const text = readFileSync(file, 'utf8');
-    expect(text.split('\n')).toEqual(expect.arrayContaining(['[Desktop Entry]', 'Type=Application', 'Exec="/opt/Pagos Express Sede/pagos-express-sede"']));
+    expect(text.split('\n')).toEqual(
+      expect.arrayContaining(['[Desktop Entry]', 'Type=Application', 'Exec="/opt/Pagos Express Sede/pagos-express-sede"']),
+    );
     expect(statSync(file).mode & 0o022).toBe(0);
     expect(applyLinuxAutostart({ ...options, enabled: true })).toBe('unchanged');
     expect(applyLinuxAutostart({ ...options, enabled: false })).toBe('removed');

@@ -18,14 +18,16 @@ interface Identifier {
   secret: string;
 }
 
-const cedula = fc.stringMatching(/^[1-9]\d{4,9}$/).chain((digits) =>
-  fc.constantFrom<Identifier>(
-    { kind: 'cedula', written: digits, secret: digits },
-    { kind: 'cedula dotted', written: thousands(digits, '.'), secret: digits },
-    { kind: 'cedula spaced', written: thousands(digits, ' '), secret: digits },
-    { kind: 'cedula with type', written: `CC ${thousands(digits, '.')}`, secret: digits },
-  ),
-);
+const cedula = fc
+  .stringMatching(/^[1-9]\d{4,9}$/)
+  .chain((digits) =>
+    fc.constantFrom<Identifier>(
+      { kind: 'cedula', written: digits, secret: digits },
+      { kind: 'cedula dotted', written: thousands(digits, '.'), secret: digits },
+      { kind: 'cedula spaced', written: thousands(digits, ' '), secret: digits },
+      { kind: 'cedula with type', written: `CC ${thousands(digits, '.')}`, secret: digits },
+    ),
+  );
 
 const phone = fc.stringMatching(/^3\d{9}$/).chain((digits) => {
   const [a, b, c] = [digits.slice(0, 3), digits.slice(3, 6), digits.slice(6)];
@@ -40,25 +42,35 @@ const phone = fc.stringMatching(/^3\d{9}$/).chain((digits) => {
   );
 });
 
-const nit = fc.stringMatching(/^[89]\d{8}$/).chain((digits) =>
-  fc.integer({ min: 0, max: 9 }).chain((dv) =>
-    fc.constantFrom<Identifier>(
-      { kind: 'nit', written: `${digits}-${dv}`, secret: digits },
-      { kind: 'nit dotted', written: `${thousands(digits, '.')}-${dv}`, secret: digits },
-      { kind: 'nit glued', written: `${digits}${dv}`, secret: digits },
-    ),
-  ),
-);
+const nit = fc
+  .stringMatching(/^[89]\d{8}$/)
+  .chain((digits) =>
+    fc
+      .integer({ min: 0, max: 9 })
+      .chain((dv) =>
+        fc.constantFrom<Identifier>(
+          { kind: 'nit', written: `${digits}-${dv}`, secret: digits },
+          { kind: 'nit dotted', written: `${thousands(digits, '.')}-${dv}`, secret: digits },
+          { kind: 'nit glued', written: `${digits}${dv}`, secret: digits },
+        ),
+      ),
+  );
 
 const localPart = fc.stringMatching(/^[a-z][a-z0-9._+-]{0,14}[a-z0-9]$/);
 const domain = fc.constantFrom('hotmail.com', 'cajacopi.com.co', 'correo.gov.co', 'ejemplo.org');
 const accented = fc.constantFrom('josé.peña', 'núñez', 'maría_ángel', 'ñandú', '用户', 'müller');
 const email = fc.oneof(
   fc.tuple(localPart, domain).map(([l, d]): Identifier => ({ kind: 'email', written: `${l}@${d}`, secret: `${l}@${d}` })),
-  fc.tuple(localPart, domain).map(([l, d]): Identifier => ({ kind: 'email url-encoded', written: encodeURIComponent(`${l}@${d}`), secret: `${l}@${d}` })),
+  fc
+    .tuple(localPart, domain)
+    .map(([l, d]): Identifier => ({ kind: 'email url-encoded', written: encodeURIComponent(`${l}@${d}`), secret: `${l}@${d}` })),
   fc.tuple(accented, domain).map(([l, d]): Identifier => ({ kind: 'email non-ascii', written: `${l}@${d}`, secret: `${l}@${d}` })),
-  fc.tuple(accented, domain).map(([l, d]): Identifier => ({ kind: 'email non-ascii encoded', written: encodeURIComponent(`${l}@${d}`), secret: `${l}@${d}` })),
-  fc.tuple(localPart, fc.constantFrom('correo.co', 'ñandú.com.co', '例子.广告')).map(([l, d]): Identifier => ({ kind: 'email idn', written: `${l}@${d}`, secret: `${l}@${d}` })),
+  fc
+    .tuple(accented, domain)
+    .map(([l, d]): Identifier => ({ kind: 'email non-ascii encoded', written: encodeURIComponent(`${l}@${d}`), secret: `${l}@${d}` })),
+  fc
+    .tuple(localPart, fc.constantFrom('correo.co', 'ñandú.com.co', '例子.广告'))
+    .map(([l, d]): Identifier => ({ kind: 'email idn', written: `${l}@${d}`, secret: `${l}@${d}` })),
 );
 
 const identifier = fc.oneof(cedula, phone, nit, email);
@@ -121,10 +133,16 @@ describe('logs never hold personal data', () => {
 
   it('keeps what is not personal: dates, times, loopback addresses, short numbers', () => {
     const { logger, lines } = memoryLogger();
-    logger.info({ next: '2026-11-30T12:00:00.000Z', at: '2026-11-30 07:00:00' }, 'listening on http://127.0.0.1:5170 after %d ms, %s rows', 812, '4000');
+    logger.info(
+      { next: '2026-11-30T12:00:00.000Z', at: '2026-11-30 07:00:00' },
+      'listening on http://127.0.0.1:5170 after %d ms, %s rows',
+      812,
+      '4000',
+    );
     const [line] = lines();
     expect(line).toBeDefined();
-    for (const kept of ['2026-11-30T12:00:00.000Z', '2026-11-30 07:00:00', 'http://127.0.0.1:5170', 'after 812 ms, 4000 rows']) expect(line).toContain(kept);
+    for (const kept of ['2026-11-30T12:00:00.000Z', '2026-11-30 07:00:00', 'http://127.0.0.1:5170', 'after 812 ms, 4000 rows'])
+      expect(line).toContain(kept);
   });
 
   it('no identifier survives, in any of its formats, through any channel (property)', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { banksAnswer, orderStatusAnswer, pseStatusAnswer, registerAnswer } from '../../../main/payments/credibanco/schemas';
 
-describe("Credibanco answer schemas (property)", () => {
+describe('Credibanco answer schemas (property)', () => {
   it('never throw on any JSON: an answer parses or is reported malformed', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {

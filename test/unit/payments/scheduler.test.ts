@@ -13,7 +13,13 @@ function manualTimers() {
       callback = undefined;
     },
   };
-  return { timers, fire: () => callback?.(), get active() { return callback !== undefined; } };
+  return {
+    timers,
+    fire: () => callback?.(),
+    get active() {
+      return callback !== undefined;
+    },
+  };
 }
 
 describe('payment scheduler', () => {

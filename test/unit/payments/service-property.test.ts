@@ -15,7 +15,14 @@ import { MEMBER, ManualClock, PAYER, insertObligation } from '../../fixtures/pay
  * is approved locally at most once, only when the gateway approved it, and no approved amount is lost.
  */
 type Fault = 'before' | 'after' | 'malformed';
-interface FakeOrder { orderId: string; orderNumber: string; amount: number; status: 0 | 2 | 6 | 7; ach: 'OK' | 'NOT_AUTHORIZED' | 'FAILED' | 'PENDING' | null; handedOut: boolean }
+interface FakeOrder {
+  orderId: string;
+  orderNumber: string;
+  amount: number;
+  status: 0 | 2 | 6 | 7;
+  ach: 'OK' | 'NOT_AUTHORIZED' | 'FAILED' | 'PENDING' | null;
+  handedOut: boolean;
+}
 
 function fakeGateway() {
   const orders: FakeOrder[] = [];
@@ -28,15 +35,35 @@ function fakeGateway() {
     throw new GatewayError(fault === 'malformed' ? 'malformed' : 'unavailable', op, 'injected');
   }
   const status = (o: FakeOrder): OrderStatus => ({
-    found: true, orderId: o.orderId, orderNumber: o.orderNumber, orderStatus: o.status, actionCode: 0, actionCodeDescription: 'x',
-    amount: o.amount, currency: 'COP', date: null, ip: null, terminalId: null, authRefNum: null, authDateTime: null, approvalCode: null,
-    paymentWay: 'PSE', pse: { cus: o.status === 0 ? null : `CUS-${o.orderId}`, bankCode: '1007' },
+    found: true,
+    orderId: o.orderId,
+    orderNumber: o.orderNumber,
+    orderStatus: o.status,
+    actionCode: 0,
+    actionCodeDescription: 'x',
+    amount: o.amount,
+    currency: 'COP',
+    date: null,
+    ip: null,
+    terminalId: null,
+    authRefNum: null,
+    authDateTime: null,
+    approvalCode: null,
+    paymentWay: 'PSE',
+    pse: { cus: o.status === 0 ? null : `CUS-${o.orderId}`, bankCode: '1007' },
   });
   const gateway: Gateway = {
     async register(order) {
       hit('register', 'before');
       if (orders.some((o) => o.orderNumber === order.orderNumber)) throw new GatewayError('refused', 'register', 'duplicate', '1');
-      const o: FakeOrder = { orderId: `o${++n}`, orderNumber: order.orderNumber, amount: order.amount, status: 0, ach: null, handedOut: false };
+      const o: FakeOrder = {
+        orderId: `o${++n}`,
+        orderNumber: order.orderNumber,
+        amount: order.amount,
+        status: 0,
+        ach: null,
+        handedOut: false,
+      };
       orders.push(o);
       hit('register', 'after');
       return { orderId: o.orderId, formUrl: `https://bank.example/${o.orderId}` };
@@ -49,7 +76,13 @@ function fakeGateway() {
     async pseStatus(orderId) {
       hit('pseStatus', 'before');
       const o = orders.find((x) => x.orderId === orderId)!;
-      return { cus: o.status === 0 ? null : `CUS-${o.orderId}`, bankCode: '1007', bankName: 'BANCOLOMBIA', transactionStatus: o.ach, ticketId: null };
+      return {
+        cus: o.status === 0 ? null : `CUS-${o.orderId}`,
+        bankCode: '1007',
+        bankName: 'BANCOLOMBIA',
+        transactionStatus: o.ach,
+        ticketId: null,
+      };
     },
     async banks() {
       return [{ code: '1007', name: 'BANCOLOMBIA' }];
@@ -59,15 +92,37 @@ function fakeGateway() {
 }
 
 const action = fc.oneof(
-  { arbitrary: fc.record({ type: fc.constant('start' as const), reuse: fc.boolean(), choice: fc.constantFrom<'installment' | 'balance' | { other: number }>('installment', 'balance', { other: 50_000 }) }), weight: 3 },
-  { arbitrary: fc.record({ type: fc.constant('decide' as const), which: fc.nat(), outcome: fc.constantFrom('approve', 'approve', 'reject', 'fail', 'pending') }), weight: 4 },
-  fc.record({ type: fc.constant('start' as const), reuse: fc.boolean(), choice: fc.constantFrom<'installment' | 'balance' | { other: number }>('installment', 'balance', { other: 50_000 }) }),
+  {
+    arbitrary: fc.record({
+      type: fc.constant('start' as const),
+      reuse: fc.boolean(),
+      choice: fc.constantFrom<'installment' | 'balance' | { other: number }>('installment', 'balance', { other: 50_000 }),
+    }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      type: fc.constant('decide' as const),
+      which: fc.nat(),
+      outcome: fc.constantFrom('approve', 'approve', 'reject', 'fail', 'pending'),
+    }),
+    weight: 4,
+  },
+  fc.record({
+    type: fc.constant('start' as const),
+    reuse: fc.boolean(),
+    choice: fc.constantFrom<'installment' | 'balance' | { other: number }>('installment', 'balance', { other: 50_000 }),
+  }),
   fc.record({ type: fc.constant('decide' as const), which: fc.nat(), outcome: fc.constantFrom('approve', 'reject', 'fail', 'pending') }),
   fc.record({ type: fc.constant('return' as const), which: fc.nat() }),
   fc.record({ type: fc.constant('callback' as const), which: fc.nat() }),
   fc.record({ type: fc.constant('poll' as const), minutes: fc.integer({ min: 1, max: 12 }) }),
   fc.record({ type: fc.constant('restart' as const) }),
-  fc.record({ type: fc.constant('fault' as const), op: fc.constantFrom('register', 'orderStatus', 'pseStatus'), kind: fc.constantFrom<Fault>('before', 'after', 'malformed') }),
+  fc.record({
+    type: fc.constant('fault' as const),
+    op: fc.constantFrom('register', 'orderStatus', 'pseStatus'),
+    kind: fc.constantFrom<Fault>('before', 'after', 'malformed'),
+  }),
 );
 
 describe('payment service under random interleavings (property)', () => {
@@ -83,9 +138,14 @@ describe('payment service under random interleavings (property)', () => {
         const make = () => {
           const repo = createPaymentsRepo(db);
           return createPaymentService({
-            repo, gateway: fake.gateway, banks: createBankDirectory({ repo, gateway: fake.gateway, clock }), clock,
+            repo,
+            gateway: fake.gateway,
+            banks: createBankDirectory({ repo, gateway: fake.gateway, clock }),
+            clock,
             ids: { uuid: () => `00000000-0000-4000-8000-${(++uuid).toString().padStart(12, '0')}` },
-            config, outbox: { enqueue: (item) => enqueueOutbox(db, item) }, returnUrl: () => 'http://127.0.0.1:9/pse/retorno',
+            config,
+            outbox: { enqueue: (item) => enqueueOutbox(db, item) },
+            returnUrl: () => 'http://127.0.0.1:9/pse/retorno',
           });
         };
         let service = make();
@@ -96,7 +156,14 @@ describe('payment service under random interleavings (property)', () => {
           try {
             if (a.type === 'start') {
               if (!a.reuse) lastRequest = `10000000-0000-4000-8000-${(++requests).toString().padStart(12, '0')}`;
-              const started = await service.start({ requestId: lastRequest, obligationId: 'LI-38', choice: a.choice, bankCode: '1007', subject: MEMBER, payer: PAYER });
+              const started = await service.start({
+                requestId: lastRequest,
+                obligationId: 'LI-38',
+                choice: a.choice,
+                bankCode: '1007',
+                subject: MEMBER,
+                payer: PAYER,
+              });
               fake.orders.find((o) => o.orderNumber === started.reference)!.handedOut = true;
             } else if (a.type === 'decide') {
               const o = pick(a.which);
@@ -130,10 +197,22 @@ describe('payment service under random interleavings (property)', () => {
         service = make();
         await service.resume();
 
-        const rows = db.prepare<[], { id: string; reference: string; amount: number; state: string; idempotency_key: string }>('SELECT id, reference, amount, state, idempotency_key FROM payments').all();
-        const approvals = db.prepare<[], { payment_id: string; n: number }>("SELECT payment_id, COUNT(*) AS n FROM payment_events WHERE to_state = 'approved' GROUP BY payment_id").all();
+        const rows = db
+          .prepare<[], { id: string; reference: string; amount: number; state: string; idempotency_key: string }>(
+            'SELECT id, reference, amount, state, idempotency_key FROM payments',
+          )
+          .all();
+        const approvals = db
+          .prepare<[], { payment_id: string; n: number }>(
+            "SELECT payment_id, COUNT(*) AS n FROM payment_events WHERE to_state = 'approved' GROUP BY payment_id",
+          )
+          .all();
         for (const a of approvals) expect(a.n).toBe(1);
-        const outbox = db.prepare<[], { idempotency_key: string; payload_json: string }>("SELECT idempotency_key, payload_json FROM outbox WHERE kind = 'payment.register'").all();
+        const outbox = db
+          .prepare<[], { idempotency_key: string; payload_json: string }>(
+            "SELECT idempotency_key, payload_json FROM outbox WHERE kind = 'payment.register'",
+          )
+          .all();
         const approved = rows.filter((r) => r.state === 'approved');
         expect(outbox.map((o) => o.idempotency_key).sort()).toEqual(approved.map((r) => r.idempotency_key).sort());
         for (const r of rows) {
@@ -143,7 +222,9 @@ describe('payment service under random interleavings (property)', () => {
           if (order) expect(order.amount).toBe(r.amount);
         }
         const total = approved.reduce((sum, r) => sum + r.amount, 0);
-        const obligation = db.prepare<[], { paid: number; balance: number }>("SELECT paid, balance FROM obligations WHERE id = 'LI-38'").get()!;
+        const obligation = db
+          .prepare<[], { paid: number; balance: number }>("SELECT paid, balance FROM obligations WHERE id = 'LI-38'")
+          .get()!;
         expect(obligation.paid).toBe(total);
         expect(obligation.balance).toBe(Math.max(0, 1_752_770 - total));
         expect(db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM vouchers').get()!.n).toBe(approved.length);

@@ -8,7 +8,13 @@ import { TEST_QR_KEY } from '../../support/printing/rig';
 describe('the ESC/POS decoder on cut-off jobs (what a dropped connection leaves)', () => {
   for (const type of ['epson', 'star'] as const) {
     it(`${type}: only the whole job counts as complete; every prefix decodes without error`, () => {
-      const bytes = renderDocument(voucherDataSchema.parse(seedVoucher()), { type, width: 42, characterSet: 'PC858_EURO', terminalId: 'KIOSK-01', qrKey: TEST_QR_KEY });
+      const bytes = renderDocument(voucherDataSchema.parse(seedVoucher()), {
+        type,
+        width: 42,
+        characterSet: 'PC858_EURO',
+        terminalId: 'KIOSK-01',
+        qrKey: TEST_QR_KEY,
+      });
       const whole = decodeEscPos(bytes);
       expect(whole.endsWithCut).toBe(true);
       // The cut is followed by the printer reset (ESC @) only: any shorter prefix has no cut.

@@ -12,7 +12,13 @@ const widths = [32, 42, 48] as const;
 const types = ['epson', 'star'] as const;
 const sets = ['PC858_EURO', 'PC850_MULTILINGUAL'] as const;
 
-function print(doc: unknown, type: (typeof types)[number], width: (typeof widths)[number], characterSet: (typeof sets)[number] = 'PC858_EURO', mark?: { jobId: string; resend: number }) {
+function print(
+  doc: unknown,
+  type: (typeof types)[number],
+  width: (typeof widths)[number],
+  characterSet: (typeof sets)[number] = 'PC858_EURO',
+  mark?: { jobId: string; resend: number },
+) {
   const bytes = renderDocument(printDocumentSchema.parse(doc), { type, width, characterSet, terminalId: 'KIOSK-01', qrKey, mark });
   return { bytes, ticket: decodeEscPos(bytes) };
 }
@@ -42,7 +48,11 @@ describe('voucher layout: every field of the seed, read back from the printer by
           expect(ticket.unknown).toEqual([]);
           for (const line of lines) expect(line.length).toBeLessThanOrEqual(width);
 
-          expect(lines).toContain('Resultado de la Transacción - Voucher'.length <= width ? 'Resultado de la Transacción - Voucher' : 'Resultado de la Transacción -');
+          expect(lines).toContain(
+            'Resultado de la Transacción - Voucher'.length <= width
+              ? 'Resultado de la Transacción - Voucher'
+              : 'Resultado de la Transacción -',
+          );
           expect(lines.join(' ')).toContain('Transacción procesada por CREDIBANCO');
           expect(valueOf(lines, 'Comercio')).toBe('1- CAJA DE COMPENSACIÓN FAMILIAR CAJACOPI ATLÁNTICO');
           expect(valueOf(lines, 'NIT')).toBe('890102044-1');
@@ -74,7 +84,13 @@ describe('voucher layout: every field of the seed, read back from the printer by
           expect(ticket.lines.find((line) => line.text.startsWith('Total'))?.bold).toBe(true);
           expect(ticket.qrCodes).toHaveLength(1);
           const qr = verifyVoucherQr(ticket.qrCodes[0] ?? '', (terminal) => (terminal === 'KIOSK-01' ? qrKey : undefined));
-          expect(qr).toEqual({ terminalId: 'KIOSK-01', reference: 'PES-BAQ01-000083', cus: '2519876', amount: 175_277, when: '20200425110333' });
+          expect(qr).toEqual({
+            terminalId: 'KIOSK-01',
+            reference: 'PES-BAQ01-000083',
+            cus: '2519876',
+            amount: 175_277,
+            when: '20200425110333',
+          });
           expect(ticket.cuts).toBe(1);
           expect(ticket.endsWithCut).toBe(true);
           // Star has no CP850: its CP858 holds the same Spanish letters.
@@ -84,7 +100,7 @@ describe('voucher layout: every field of the seed, read back from the printer by
     }
   }
 
-  it('prints the seed\'s empty IP Usuario as an empty value, and no bank or CUS for a card voucher', () => {
+  it("prints the seed's empty IP Usuario as an empty value, and no bank or CUS for a card voucher", () => {
     const { ticket } = print(seedVoucher({ userIp: '', method: 'card', cus: null, bankName: null }), 'epson', 48);
     expect(ticket.text).toContain('IP Usuario');
     expect(ticket.text.some((line) => line.startsWith('CUS'))).toBe(false);
@@ -93,16 +109,21 @@ describe('voucher layout: every field of the seed, read back from the printer by
   });
 
   it('marks a reprint COPIA at the top and at the bottom, and a resend with its number', () => {
-    const { ticket } = print(seedVoucher({ copy: true }), 'epson', 32, 'PC858_EURO', { jobId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee', resend: 2 });
+    const { ticket } = print(seedVoucher({ copy: true }), 'epson', 32, 'PC858_EURO', {
+      jobId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+      resend: 2,
+    });
     const copies = ticket.lines.filter((line) => line.text === '*** COPIA ***');
     expect(copies).toHaveLength(2);
     expect(copies.every((line) => line.bold && line.big && line.align === 'center')).toBe(true);
     expect(ticket.text.join(' ')).toContain('REENVIO 2');
   });
 
-  it('prints á é í ó ú ñ Ñ ¿ ¡ as the code page\'s own bytes (CP858: ñ = 0xA4, ¿ = 0xA8, ¡ = 0xAD)', () => {
+  it("prints á é í ó ú ñ Ñ ¿ ¡ as the code page's own bytes (CP858: ñ = 0xA4, ¿ = 0xA8, ¡ = 0xAD)", () => {
     const { bytes, ticket } = print(seedVoucher({ concept: '¿AÑO? ¡ÚNICO! áéíóú ñ' }), 'epson', 48);
-    expect(ticket.text).toContain('Concepto        ¿AÑO? ¡ÚNICO! áéíóú ñ'.replace(/ {8}/, ' '.repeat(48 - 'Concepto'.length - '¿AÑO? ¡ÚNICO! áéíóú ñ'.length)));
+    expect(ticket.text).toContain(
+      'Concepto        ¿AÑO? ¡ÚNICO! áéíóú ñ'.replace(/ {8}/, ' '.repeat(48 - 'Concepto'.length - '¿AÑO? ¡ÚNICO! áéíóú ñ'.length)),
+    );
     expect(bytes.includes(Buffer.from([0xa8, 0x41, 0xa5, 0x4f, 0x3f]))).toBe(true); // ¿AÑO?
     expect(bytes.includes(Buffer.from([0xad]))).toBe(true);
     expect(bytes.includes(Buffer.from([0xa0, 0x82, 0xa1, 0xa2, 0xa3]))).toBe(true); // áéíóú
@@ -159,7 +180,17 @@ describe('cashier receipt, shift-close report and test page', () => {
   }
 
   it('the test page shows every Spanish sign and a ruler as wide as the paper', () => {
-    const { ticket } = print({ kind: 'testPage', siteName: 'Sede Barranquilla Centro', terminalId: 'KIOSK-01', printedAt: '2024-03-08T19:00:00Z', interfaceLabel: 'tcp://127.0.0.1:9100' }, 'epson', 42);
+    const { ticket } = print(
+      {
+        kind: 'testPage',
+        siteName: 'Sede Barranquilla Centro',
+        terminalId: 'KIOSK-01',
+        printedAt: '2024-03-08T19:00:00Z',
+        interfaceLabel: 'tcp://127.0.0.1:9100',
+      },
+      'epson',
+      42,
+    );
     expect(ticket.text).toContain('PRUEBA DE IMPRESIÓN');
     expect(ticket.text).toContain(SPANISH_SAMPLE);
     expect(ticket.text).toContain('123456789012345678901234567890123456789012');

@@ -71,8 +71,11 @@ describe('voucher QR check value', () => {
       ),
     );
   });
-  it('does not verify with another terminal\'s key', () => {
-    const payload = voucherQrPayload({ terminalId: 'KIOSK-01', reference: 'R1', cus: null, amount: 10, dateTime: '2024-03-08T14:20:00-05:00' }, key);
+  it("does not verify with another terminal's key", () => {
+    const payload = voucherQrPayload(
+      { terminalId: 'KIOSK-01', reference: 'R1', cus: null, amount: 10, dateTime: '2024-03-08T14:20:00-05:00' },
+      key,
+    );
     expect(verifyVoucherQr(payload, () => deriveQrKey('demo-terminal-secret', 'KIOSK-02'))).toBeNull();
     expect(verifyVoucherQr('hola', keys)).toBeNull();
   });

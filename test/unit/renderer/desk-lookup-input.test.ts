@@ -11,7 +11,10 @@ const spanishReasons = new Set<string>([invalid.member, invalid.company, invalid
 
 /** What a cashier may type around the digits: dots and spaces as thousands separators. */
 function decorate(digits: string, seps: boolean[]): string {
-  return [...digits].map((d, i) => (seps[i] ? `${d}.` : d)).join('').replace(/\.$/, '');
+  return [...digits]
+    .map((d, i) => (seps[i] ? `${d}.` : d))
+    .join('')
+    .replace(/\.$/, '');
 }
 
 describe("Buscar's identification parser (lookupInput)", () => {

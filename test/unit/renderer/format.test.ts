@@ -8,7 +8,12 @@ describe('money on screen (renderer/format.ts)', () => {
   it('formats pesos exactly as the core does', () => {
     expect(formatCop(1_752_770)).toBe(coreFormatCop(1_752_770));
     expect(formatCop(175_277).replace(/\s/g, ' ')).toBe('$ 175.277');
-    fc.assert(fc.property(fc.integer({ min: 0, max: Math.floor(Number.MAX_SAFE_INTEGER / 100) }), (pesos) => formatCop(pesos) === coreFormatCop(pesos)));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: Math.floor(Number.MAX_SAFE_INTEGER / 100) }),
+        (pesos) => formatCop(pesos) === coreFormatCop(pesos),
+      ),
+    );
   });
 
   it('reads the digits typed for Otro Valor, and groups them as the person types', () => {

@@ -3,8 +3,20 @@ import type { CentralObligation } from '../../../main/central/schemas';
 import { createChangeLog, type Logged } from '../../../sim/central/change-log';
 
 const obligation = (id: string, version: number): CentralObligation => ({
-  id, kind: 'credit', ownerType: 'member', ownerId: '1045678901', document: `LI-${id}`, concept: 'CREDITO POR LIBRANZAS', studentName: null,
-  validityYear: null, debt: 1_000, paid: 0, balance: 1_000, installment: 100, version, updatedAt: '2026-11-26T10:00:00.000Z',
+  id,
+  kind: 'credit',
+  ownerType: 'member',
+  ownerId: '1045678901',
+  document: `LI-${id}`,
+  concept: 'CREDITO POR LIBRANZAS',
+  studentName: null,
+  validityYear: null,
+  debt: 1_000,
+  paid: 0,
+  balance: 1_000,
+  installment: 100,
+  version,
+  updatedAt: '2026-11-26T10:00:00.000Z',
 });
 
 describe("the simulator's change log", () => {

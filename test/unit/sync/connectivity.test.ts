@@ -66,12 +66,18 @@ describe('connectivity judged from call outcomes', () => {
 describe('back-off delays', () => {
   it('stay within (ceiling/2, ceiling] and never exceed the maximum (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 80 }), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), (base, max, failures, r) => {
-        const delay = backoffDelay({ baseMs: base, maxMs: max }, failures, () => r);
-        const ceiling = Math.min(max, base * 2 ** Math.min(failures - 1, 30));
-        expect(delay).toBeGreaterThanOrEqual(Math.floor(ceiling / 2));
-        expect(delay).toBeLessThanOrEqual(Math.ceil(ceiling));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 80 }),
+        fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+        (base, max, failures, r) => {
+          const delay = backoffDelay({ baseMs: base, maxMs: max }, failures, () => r);
+          const ceiling = Math.min(max, base * 2 ** Math.min(failures - 1, 30));
+          expect(delay).toBeGreaterThanOrEqual(Math.floor(ceiling / 2));
+          expect(delay).toBeLessThanOrEqual(Math.ceil(ceiling));
+        },
+      ),
     );
   });
 });
