@@ -89,7 +89,7 @@ export default tseslint.config(
   },
   // Type information for a .vue file costs a program update per file (about half of the whole lint's time for 29
   // files), so the type-aware rules check .ts files only: keep the renderer's logic in stores and composables (.ts).
-  { files: ['**/*.js', '**/*.vue'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.mjs', '**/*.vue'], ...tseslint.configs.disableTypeChecked },
   { files: nodeFolders, languageOptions: { globals: globals.node } },
   { files: ['renderer/**'], ignores: ['renderer/vite.config.ts'], languageOptions: { globals: globals.browser } },
   { files: pageCode, languageOptions: { globals: { ...globals.node, ...globals.browser } } },

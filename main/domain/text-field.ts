@@ -15,8 +15,8 @@
  *
  * Joiners (U+200C/U+200D) stay: scripts and emoji sequences need them, and they print nothing by themselves.
  */
-// eslint-disable-next-line no-control-regex -- finding control sequences is what this expression is for
 const CONTROL_SEQUENCE =
+  // eslint-disable-next-line no-control-regex -- finding control sequences is what this expression is for
   /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|[\u001b\u001c\u001d][\u0020-\u002f]*[\u0030-\u007e]?/gu;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const NOT_IN_A_FIELD = /[\p{Cc}\p{Zs}\p{Zl}\p{Zp}\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]+/gu;

@@ -53,8 +53,8 @@ export interface SyncRunResult {
 /**
  * Keeps the local copy of the obligations equal to the central API's: a full pass first, then the delta
  * feed from the saved cursor. A page is checked against its schema before anything is written (by the writer,
- * off the main thread), then applied with its cursor in one transaction. The central API's "resync required" starts a new full pass; rows that
- * pass does not see are deleted when it completes.
+ * off the main thread), then applied with its cursor in one transaction. The central API's "resync required"
+ * starts a new full pass; rows that pass does not see are deleted when it completes.
  */
 export function createSyncEngine(options: SyncEngineOptions) {
   const { repo, client, clock, logger } = options;

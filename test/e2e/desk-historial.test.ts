@@ -14,7 +14,10 @@ async function freePort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-/** Buttons and links of the screen's content smaller than a fingertip (44 px, WCAG 2.5.5: the desk is keyboard and mouse first), as `text: WxH`. */
+/**
+ * Buttons and links of the screen's content smaller than a fingertip (44 px, WCAG 2.5.5: the desk is keyboard and
+ * mouse first), as `text: WxH`.
+ */
 async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('main button, main a')]

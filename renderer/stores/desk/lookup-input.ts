@@ -1,7 +1,6 @@
 import type { ApiInput } from '../../../main/api/contract';
-// architecture.md lets the renderer use main/domain's pure rules so the NIT check digit exists once; the lint's
-// pattern is narrower than that rule, and `desk.lookup` takes a NIT only with its check digit (base-dv).
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+// The renderer uses main/domain's pure rules so the NIT check digit exists once; `desk.lookup` takes a NIT only
+// with its check digit (base-dv).
 import { formatNit, IdentifierError, parseCedula, parseNit, parseStudentId } from '../../../main/domain/identifiers';
 import { deskTexts } from './texts';
 
