@@ -3,7 +3,7 @@ import type { Clock } from '../runtime/clock';
 import { maskTail } from '../domain/identifiers';
 
 /**
- * The sign-in events of the audit log. Who is always masked (`member:****901`), never a code, a PIN, a phone
+ * The sign-in events of the audit log. Who is always masked (`member:****8901`: the identification's last four digits, as on the voucher), never a code, a PIN, a phone
  * or a full document; operators appear by account name (a staff account, not a personal document), except
  * names that match no account, which may be anything a person typed and are masked too.
  */
@@ -24,7 +24,7 @@ export type AuthAuditEvent =
   | 'supervisor.authorization.used';
 
 export function personActor(type: 'member' | 'company', id: string): string {
-  return `${type}:${maskTail(id.replace(/\D/g, ''))}`;
+  return `${type}:${maskTail(id.replace(/\D/g, ''), 4)}`;
 }
 
 export function operatorActor(username: string, known: boolean): string {

@@ -22,7 +22,7 @@ const BATCH = 500;
  *   the document stays printable (the reprint is a COPIA without them);
  * - print jobs printed (never queued, printing or failed ones): the document copied into the job;
  * - outbox items sent (never pending or rejected ones): the payload;
- * - audit rows: the masked person (`member:****901` → `member:[retention]`); operator accounts are staff
+ * - audit rows: the masked person (`member:****8901` → `member:[retention]`); operator accounts are staff
  *   accounts and stay.
  * Every statement takes the cut-off (ISO 8601 UTC, which orders as text) and at most BATCH rows.
  */

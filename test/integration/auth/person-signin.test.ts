@@ -154,8 +154,8 @@ describe('person sign-in through the core (KioskApi → central API simulator)',
       .filter((row) => row.event === 'auth.signin.failure')
       .slice(-2);
     expect(failures).toEqual([
-      { event: 'auth.signin.failure', actor: 'member:****999', detail: 'reason=UNKNOWN_SUBJECT' },
-      { event: 'auth.signin.failure', actor: 'member:****000', detail: 'reason=CONTACT_OUTDATED' },
+      { event: 'auth.signin.failure', actor: 'member:****9999', detail: 'reason=UNKNOWN_SUBJECT' },
+      { event: 'auth.signin.failure', actor: 'member:****0000', detail: 'reason=CONTACT_OUTDATED' },
     ]);
   });
 
@@ -176,7 +176,7 @@ describe('person sign-in through the core (KioskApi → central API simulator)',
       ok: false,
       error: { code: 'UNAUTHENTICATED', details: { reason: 'NO_PERSON_SESSION' } },
     });
-    expect(auditRows().at(-1)).toMatchObject({ event: 'auth.timeout', actor: 'member:****901', detail: 'reason=idle' });
+    expect(auditRows().at(-1)).toMatchObject({ event: 'auth.timeout', actor: 'member:****8901', detail: 'reason=idle' });
   });
 
   it('ends a session at its maximum length however active the person is', async () => {
@@ -218,7 +218,7 @@ describe('person sign-in through the core (KioskApi → central API simulator)',
     const events = rows.map((row) => row.event);
     expect(events).toEqual(expect.arrayContaining(['auth.code.sent', 'auth.signin.failure', 'auth.signin.success', 'auth.signout']));
     expect(rows.find((row) => row.event === 'auth.signin.failure')).toMatchObject({
-      actor: 'member:****901',
+      actor: 'member:****8901',
       detail: 'reason=WRONG_CODE triesLeft=2',
     });
     const all = JSON.stringify(app.db.prepare('SELECT * FROM audit_log').all());

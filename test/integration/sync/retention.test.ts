@@ -128,7 +128,7 @@ describe('retention: personal fields of settled records go after the window; mon
       now: at(),
     });
     jobs.markFailed('job-failed', 'paper out', false);
-    audit.record(at(), 'auth.signin.success', 'member:****901', 'audience=member');
+    audit.record(at(), 'auth.signin.success', 'member:****8901', 'audience=member');
     audit.record(at(), 'operator.signin.failure', 'operator:unknown(****01)', 'reason=UNKNOWN_USER');
     audit.record(at(), 'operator.signin.success', 'operator:cajero1', 'role=cashier');
 

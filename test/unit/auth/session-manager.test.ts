@@ -45,7 +45,7 @@ describe('session manager', () => {
     time.advance(1);
     expect(sessions.currentPerson()).toBeNull();
     expect(sessions.lastPersonEnd()).toEqual({ reason: 'idle', secondsAgo: 0 });
-    expect(events()).toEqual([{ event: 'auth.timeout', actor: 'member:****901', detail: 'reason=idle' }]);
+    expect(events()).toEqual([{ event: 'auth.timeout', actor: 'member:****8901', detail: 'reason=idle' }]);
   });
 
   it('lets activity, even during the warning, start the idle count again', () => {
