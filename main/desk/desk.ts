@@ -1,6 +1,6 @@
 import type { ApiOutput } from '../api/contract';
 import { ApiError } from '../api/errors';
-import type { ObligationsService } from '../obligations/service';
+import { fromRow, type ObligationsService } from '../obligations/service';
 import type { PaymentService } from '../payments/service';
 import { voucherOf } from '../payments/views';
 import { createConflicts } from './conflicts';
@@ -90,18 +90,7 @@ export function createDeskService(deps: DeskServiceDeps) {
       const asOf = deps.dataAsOf();
       const updated = asOf ? Date.parse(asOf) : deps.clock.now().getTime();
       return {
-        obligation: {
-          id: o.id,
-          kind: o.kind,
-          document: o.document,
-          concept: o.concept,
-          studentName: o.student_name,
-          validityYear: o.validity_year,
-          debt: o.debt,
-          paid: o.paid,
-          balance: o.balance,
-          installment: o.installment,
-        },
+        obligation: fromRow(o),
         options: pay.quoteOptions(o),
         methods: { cash: local(deskReason), card: local(deskReason), pse: { available: pseReason === null, reason: pseReason } },
         blocked,

@@ -25,7 +25,8 @@ export interface ObligationsServiceOptions {
   liveTimeoutMs?: number;
 }
 
-function fromRow(row: ObligationRow): ObligationView {
+/** A row of the local copy as every screen shows an obligation (lookups, quotes at the kiosk and at the desk). */
+export function fromRow(row: Omit<ObligationRow, 'central_version' | 'updated_at'>): ObligationView {
   return {
     id: row.id,
     kind: row.kind,

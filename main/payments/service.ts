@@ -11,6 +11,7 @@ import { createReconciler, type ReconcileDeps } from './pse/reconcile';
 import { createObligationGuard } from './guard';
 import { outcomeOf, pendingTextOf, summaryOf, voucherOf } from './views';
 import { configuredCustomerService, type CustomerService } from '../terminal/contacts';
+import { fromRow } from '../obligations/service';
 
 export interface PaymentSubject {
   subjectType: 'member' | 'company';
@@ -261,18 +262,7 @@ export function createPaymentService(deps: PaymentServiceDeps) {
       const o = obligationFor(obligationId, subject);
       const blocked = guard.currentRefusal(o.id);
       return {
-        obligation: {
-          id: o.id,
-          kind: o.kind,
-          document: o.document,
-          concept: o.concept,
-          studentName: o.student_name,
-          validityYear: o.validity_year,
-          debt: o.debt,
-          paid: o.paid,
-          balance: o.balance,
-          installment: o.installment,
-        },
+        obligation: fromRow(o),
         options: amountOptions(o, config.rules.otherAmountMinimum),
         blocked,
       };

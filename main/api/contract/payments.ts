@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineMethod } from './define';
 import { obligationViewSchema } from './data';
 import { normalizePayer, payerProblems } from '../../domain/payer';
+import { paymentStates } from '../../domain/payment-record';
 
 /**
  * PSE payments of a signed-in person (afiliado or empresa). Who pays, and the prefilled payer data, come from
@@ -34,17 +35,8 @@ export const payerEditsInput = z
 
 /** `voided`: a desk payment (cash, card) a supervisor voided; PSE payments never reach it. */
 export const paymentOutcome = z.enum(['inProgress', 'pending', 'approved', 'rejected', 'failed', 'expired', 'voided']);
-export const paymentStateOutput = z.enum([
-  'created',
-  'registered',
-  'redirected',
-  'pending',
-  'approved',
-  'rejected',
-  'failed',
-  'expired',
-  'voided',
-]);
+/** The payment's state as stored (main/domain/payment-record.ts holds the list once). */
+export const paymentStateOutput = z.enum(paymentStates);
 
 export const paymentSummary = z.object({
   paymentId: z.string(),

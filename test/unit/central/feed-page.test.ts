@@ -8,7 +8,7 @@ import { FEED_PAGE_MAX } from '../../../main/central/schemas';
 const encoder = new TextEncoder();
 const bytes = (value: unknown) => encoder.encode(JSON.stringify(value));
 
-const obligation = fc.record({
+const obligationFields = {
   id: fc.string({ minLength: 1, maxLength: 64 }),
   kind: fc.constantFrom('credit', 'enrollmentSlip'),
   ownerType: fc.constantFrom('member', 'company', 'student'),
@@ -23,7 +23,10 @@ const obligation = fc.record({
   installment: fc.integer({ min: 0, max: 1e13 }),
   version: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
   updatedAt: fc.string({ minLength: 10, maxLength: 40 }),
-});
+};
+const obligation = fc.record(obligationFields);
+/** The feed's obligation columns, as the schema names them. */
+const columns = Object.keys(obligationFields) as (keyof typeof obligationFields)[];
 const tombstone = fc.record({
   id: fc.string({ minLength: 1, maxLength: 64 }),
   version: fc.integer({ min: 1, max: 1e9 }),
