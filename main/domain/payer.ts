@@ -32,7 +32,9 @@ export function normalizePayer(payer: PayerData): PayerData {
 export function payerProblems(raw: PayerData): Partial<Record<PayerField, string>> {
   const payer = normalizePayer(raw);
   const problems: Partial<Record<PayerField, string>> = {};
-  if (payer.fullName.length < 3 || payer.fullName.length > 80 || /["|]/.test(payer.fullName)) problems.fullName = payerTexts.fullName;
+  // Characters as a person counts them (code points): an emoji or a rare letter is one, not two UTF-16 units.
+  const nameLength = [...payer.fullName].length;
+  if (nameLength < 3 || nameLength > 80 || /["|]/.test(payer.fullName)) problems.fullName = payerTexts.fullName;
   if (payer.email.length > 120 || !EMAIL.test(payer.email)) problems.email = payerTexts.email;
   // Colombian cell phone: 10 digits.
   if (!/^\d{10}$/.test(payer.phone)) problems.phone = payerTexts.phone;
