@@ -263,8 +263,10 @@ describe('the Electron main process booted under Node with a fake electron', () 
     expect(resultOf(run, 'kiosk:terminal.status', 1)).toMatchObject({ ok: true, data: { terminalId: 'KIOSK-10', siteId: 'BAQ-01' } });
     expect(run.of('BrowserWindow.loadURL').map((entry) => entry.url)).toContain('app://renderer/index.html');
     // The secret came from the central API and is sealed by (fake) safeStorage; the terminal file holds none.
-    expect(readdirSync(join(run.userData, 'secrets'))).toEqual(['terminal-secret.sealed']);
+    // The enrolment's terminal secret and the core's PIN pepper, both sealed by the OS (safeStorage), none in clear.
+    expect(readdirSync(join(run.userData, 'secrets')).sort()).toEqual(['pin-pepper.sealed', 'terminal-secret.sealed']);
     expect(readFileSync(join(run.userData, 'secrets', 'terminal-secret.sealed'), 'utf8')).toMatch(/^FAKE-SEALED:/);
+    expect(readFileSync(join(run.userData, 'secrets', 'pin-pepper.sealed'), 'utf8')).toMatch(/^FAKE-SEALED:/);
     expect(JSON.parse(readFileSync(join(run.userData, 'terminal.json'), 'utf8'))).not.toHaveProperty('central.terminalSecret');
     expect(existsSync(join(run.userData, 'data', 'pagos-express.db'))).toBe(true);
   });
