@@ -176,6 +176,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   /** The long poll in flight, if the run in flight is one: cut short when someone needs the copy now. */
   let holding: AbortController | undefined;
+  /** The last follow round came back (so the next may be held). */
+  let lastRoundOk = false;
 
   function start(signal: AbortSignal | undefined, held: boolean): Promise<SyncRunResult> {
     const promise = run(signal, held).finally(() => {
@@ -208,10 +210,16 @@ export function createSyncEngine(options: SyncEngineOptions) {
     signal.addEventListener('abort', stop, { once: true });
     holding = controller;
     try {
-      const result = await start(controller.signal, options.longPoll !== undefined);
-      return { longPoll: result.longPoll, changes: result.changes, preempted: false };
+      // Held only once a round has come back in this process: after a start or a failure the first request is
+      // answered at once, so connectivity learns the link works (a held request says nothing until it ends).
+      const held = options.longPoll !== undefined && lastRoundOk;
+      const result = await start(controller.signal, held);
+      lastRoundOk = true;
+      // A round answered at once says nothing of long polls: the next one asks to be held and finds out.
+      return { longPoll: held ? result.longPoll : options.longPoll !== undefined, changes: result.changes, preempted: false };
     } catch (error) {
       if (controller.signal.aborted && !signal.aborted) return { longPoll: true, changes: 0, preempted: true };
+      lastRoundOk = false;
       throw error;
     } finally {
       if (holding === controller) holding = undefined;

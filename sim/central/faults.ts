@@ -34,6 +34,8 @@ export function createFaults(initial: FaultsInput = {}) {
   let random = seededRandom(faults.seed);
   const counts = { requests: 0, errors: 0, drops: 0, malformed: 0, truncated: 0, outage: 0 };
   const chance = (rate: number) => rate > 0 && random() < rate;
+  /** `/v1` requests being answered (a held long poll among them): an outage cuts them too, as a real one would. */
+  const inFlight = new Set<FastifyRequest>();
 
   function applies(request: FastifyRequest): boolean {
     return request.url.startsWith('/v1/');
@@ -54,6 +56,8 @@ export function createFaults(initial: FaultsInput = {}) {
         cut(request);
         return;
       }
+      inFlight.add(request);
+      request.raw.once('close', () => inFlight.delete(request));
       if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
       if (chance(faults.errorRate)) {
         counts.errors++;
@@ -88,6 +92,7 @@ export function createFaults(initial: FaultsInput = {}) {
     set(next: FaultsInput): Faults {
       faults = faultsSchema.parse(next);
       random = seededRandom(faults.seed);
+      if (faults.outage) for (const request of inFlight) cut(request);
       return { ...faults };
     },
     counts: () => ({ ...counts }),
