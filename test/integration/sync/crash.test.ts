@@ -67,14 +67,17 @@ describe('crashes (SIGKILL at random points, many times)', () => {
       for (let round = 0; round < 10; round++) {
         const run = runChild('sync', dbFile);
         await run.started;
-        await sleep(Math.floor(random() * 400));
+        // The writer thread starts through tsx here and loads the feed's schemas (it parses the pages): its first
+        // page lands a second or more after `started` (more on a busy machine), so the kills spread over the three
+        // seconds that follow.
+        await sleep(Math.floor(random() * 2_000));
         // Central changes keep landing, sometimes with a forgotten log (full resync), while the terminal works.
         for (const o of sim.central.world.sampleLive(30, random)) {
           if (random() < 0.3) sim.central.world.remove(o.id, 'paid');
           else sim.central.world.upsert({ ...o, balance: Math.max(0, o.balance - 1), paid: o.paid + 1 });
         }
         if (round % 4 === 3) sim.central.world.compact();
-        await sleep(Math.floor(random() * 300));
+        await sleep(Math.floor(random() * 1_000));
         run.kill();
         expect(await run.exit).toBe('killed');
         expect(checkIntegrity(dbFile)).toBe('ok');
