@@ -6,10 +6,12 @@ import { electronPlaces, type Places } from '../../../main/config/places';
 import { ConfigError } from '../../../main/config/load';
 import { tempDir } from '../../support/temp';
 
+// A real sede's file names its gateway too: outside the demo, the demo's plain-http gateway and password are refused.
 const identity = {
   site: { id: 'SMR-02', name: 'Sede Santa Marta' },
   terminal: { id: 'KIOSK-07', role: 'kiosk' },
   central: { baseUrl: 'https://central.cajacopi.example/' },
+  gateway: { baseUrl: 'https://pagos.credibanco.example/payment/', userName: 'cajacopi-smr', password: 'gateway-secret-789' },
 };
 
 describe("the installed app's configuration", () => {
