@@ -20,7 +20,8 @@ describe('técnico screens (browser host, headless Chromium)', () => {
   it('offers Exportar diagnóstico only to a signed-in operator, and writes the bundle to the folder typed', async () => {
     const page = await e2e.open('/#/estado');
     await page.getByRole('heading', { name: 'Estado del terminal' }).waitFor();
-    await page.getByText('Base de datos').waitFor();
+    // The public's short state: no details, no export.
+    await page.getByRole('link', { name: 'Ingreso de técnico o supervisor' }).waitFor();
     expect(await page.getByRole('button', { name: 'Exportar diagnóstico' }).count()).toBe(0);
 
     await page.goto(`${e2e.host.host.url}/#/caja`);

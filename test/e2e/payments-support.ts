@@ -180,6 +180,7 @@ export const VOUCHER_LABELS = [
   'CUS',
   'Banco',
   'Referencia',
+  'Identificación',
 ];
 
 /** Heights of the touch targets in the screen's content (buttons, button links, amount options) under `min`. */
