@@ -70,54 +70,60 @@ const centralOpArb: fc.Arbitrary<CentralOp> = fc.oneof(
 const stepArb = fc.record({ before: fc.array(centralOpArb, { maxLength: 6 }), during: fc.array(centralOpArb, { maxLength: 4 }) });
 
 describe('delta sync (real HTTP to the simulator, real SQLite)', () => {
-  it('ends with the local copy equal to the central state, whatever the interleaving of upserts, tombstones and forgotten logs', async () => {
-    const year = 2026;
-    await fc.assert(
-      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 4 }), async (steps, pageSize) => {
-        const world = sim.central.world;
-        world.reset(year);
-        const apply = (op: CentralOp) => {
-          if (op.op === 'upsert') world.upsert(op.fields);
-          else if (op.op === 'remove') world.remove(op.id, op.reason);
-          else world.compact();
-        };
-        let during: CentralOp[] = [];
-        const dir = tempDir('pes-delta-');
-        const terminal = openTerminal(dir.dir, sim.url, {
-          pageSize,
-          // Central changes arrive while the terminal is between pages of its sync.
-          wrapObligations: (client) => ({
-            ...client,
-            feedPageBytes: (cursor, limit, options) => {
-              const op = during.shift();
-              if (op) apply(op);
-              return client.feedPageBytes(cursor, limit, options);
-            },
-          }),
-        });
-        try {
-          for (const step of steps) {
-            step.before.forEach(apply);
-            during = [...step.during];
-            await terminal.engine.runOnce();
-            during.forEach(apply); // whatever the sync did not reach lands after it
-            during = [];
-            await terminal.engine.runOnce();
-            expect(localCopy(terminal.db)).toEqual(centralCopy(world));
-          }
-          expect(integrity(terminal.db)).toBe('ok');
-          expect(terminal.engine.status()).toMatchObject({
-            state: 'idle',
-            mode: 'delta',
-            lastError: null,
-            rows: centralCopy(world).length,
+  // Each run opens a terminal with its own writer thread (started through tsx): about 40 s alone, more beside the
+  // other integration files on two cores.
+  it(
+    'ends with the local copy equal to the central state, whatever the interleaving of upserts, tombstones and forgotten logs',
+    { timeout: 180_000 },
+    async () => {
+      const year = 2026;
+      await fc.assert(
+        fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 4 }), async (steps, pageSize) => {
+          const world = sim.central.world;
+          world.reset(year);
+          const apply = (op: CentralOp) => {
+            if (op.op === 'upsert') world.upsert(op.fields);
+            else if (op.op === 'remove') world.remove(op.id, op.reason);
+            else world.compact();
+          };
+          let during: CentralOp[] = [];
+          const dir = tempDir('pes-delta-');
+          const terminal = openTerminal(dir.dir, sim.url, {
+            pageSize,
+            // Central changes arrive while the terminal is between pages of its sync.
+            wrapObligations: (client) => ({
+              ...client,
+              feedPageBytes: (cursor, limit, options) => {
+                const op = during.shift();
+                if (op) apply(op);
+                return client.feedPageBytes(cursor, limit, options);
+              },
+            }),
           });
-        } finally {
-          await terminal.close();
-          dir.remove();
-        }
-      }),
-      { numRuns: 60 },
-    );
-  });
+          try {
+            for (const step of steps) {
+              step.before.forEach(apply);
+              during = [...step.during];
+              await terminal.engine.runOnce();
+              during.forEach(apply); // whatever the sync did not reach lands after it
+              during = [];
+              await terminal.engine.runOnce();
+              expect(localCopy(terminal.db)).toEqual(centralCopy(world));
+            }
+            expect(integrity(terminal.db)).toBe('ok');
+            expect(terminal.engine.status()).toMatchObject({
+              state: 'idle',
+              mode: 'delta',
+              lastError: null,
+              rows: centralCopy(world).length,
+            });
+          } finally {
+            await terminal.close();
+            dir.remove();
+          }
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
 });
