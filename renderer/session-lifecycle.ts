@@ -1,4 +1,5 @@
-import { watch } from 'vue';
+import { useEventListener } from '@vueuse/core';
+import { effectScope, watch } from 'vue';
 import type { Pinia } from 'pinia';
 import type { Router } from 'vue-router';
 import { resetAllStores } from './stores/reset';
@@ -6,6 +7,7 @@ import { useSessionStore, type EndReason } from './stores/session';
 import { useOperatorStore } from './stores/operator';
 import { useTerminalStore } from './stores/terminal';
 import { useIngresoStore } from './stores/ingreso';
+import { usePolling } from './composables/usePolling';
 
 /** Activity reaches the core at most this often, except during the *¿Sigue ahí?* warning. */
 const TOUCH_EVERY_MS = 5000;
@@ -20,13 +22,19 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as con
  * store and returns to the sign-in screen, so nothing of the person stays on the page or in memory.
  */
 export function startSessionLifecycle(pinia: Pinia, router: Router): () => void {
+  // Everything below (watchers, the polling, the listeners) belongs to one scope: stopping it stops them all.
+  const scope = effectScope(true);
+  scope.run(() => watchSessions(pinia, router));
+  return () => scope.stop();
+}
+
+function watchSessions(pinia: Pinia, router: Router): void {
   const session = useSessionStore(pinia);
   const operator = useOperatorStore(pinia);
   const terminal = useTerminalStore(pinia);
   const ingreso = useIngresoStore(pinia);
   let lastActivityAt = Date.now();
   let lastTouchAt = 0;
-  let polling = false;
   let endedAt = 0;
 
   const home = () => (terminal.status?.role === 'desk' ? '/caja' : '/');
@@ -40,13 +48,13 @@ export function startSessionLifecycle(pinia: Pinia, router: Router): () => void 
     await router.replace(home());
   }
 
-  const stopPersonWatch = watch(
+  watch(
     () => session.person,
     (now, before) => {
       if (before && !now) void forgetEverything(session.lastEnd?.reason ?? 'sign-out');
     },
   );
-  const stopOperatorWatch = watch(
+  watch(
     () => operatorActive(),
     (now, before) => {
       if (before && !now) void forgetEverything(null);
@@ -54,8 +62,6 @@ export function startSessionLifecycle(pinia: Pinia, router: Router): () => void 
   );
 
   async function poll(): Promise<void> {
-    if (polling) return;
-    polling = true;
     try {
       if (session.person || session.challenge) await session.refresh();
       if (operator.operator) await operator.refresh();
@@ -68,8 +74,6 @@ export function startSessionLifecycle(pinia: Pinia, router: Router): () => void 
       }
     } catch {
       // The next tick tries again; a transport failure must not stop the clock of the session.
-    } finally {
-      polling = false;
     }
   }
 
@@ -82,13 +86,6 @@ export function startSessionLifecycle(pinia: Pinia, router: Router): () => void 
     void session.touch().catch(() => undefined);
   }
 
-  const timer = setInterval(() => void poll(), POLL_EVERY_MS);
-  for (const name of ACTIVITY_EVENTS) window.addEventListener(name, activity, { capture: true, passive: true });
-
-  return () => {
-    clearInterval(timer);
-    stopPersonWatch();
-    stopOperatorWatch();
-    for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, activity, { capture: true });
-  };
+  usePolling(poll, POLL_EVERY_MS);
+  useEventListener(window, [...ACTIVITY_EVENTS], activity, { capture: true, passive: true });
 }

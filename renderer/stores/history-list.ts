@@ -2,7 +2,9 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { ApiOutput } from '../../main/api/contract';
 
-type Item = ApiOutput<'payments.history'>['items'][number];
+/** One transaction of a Historial (the person's and the terminal's have the same shape). */
+export type HistoryItem = ApiOutput<'payments.history'>['items'][number];
+type Item = HistoryItem;
 type Voucher = ApiOutput<'payments.voucher'>;
 
 /** Where a Historial comes from: the list, one voucher of it, and the Spanish for a refusal. */

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { ApiOutput } from '../../main/api/contract';
 import { api } from '../api';
+import { useSleep } from '../composables/useSleep';
 import { paymentErrorText } from '../payments/texts';
 
 type Result = ApiOutput<'payments.result'>;
@@ -17,20 +18,12 @@ const FOLLOW_FOR_MS = 20_000;
 const THEN_EVERY_MS = 15_000;
 const BANK_WINDOW_MS = 21 * 60_000;
 
-const pause = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-
 /**
  * The payer is back from the bank (`/#/pago/resultado/<reference>`): what happened to the payment, and its
  * voucher once approved. While the outcome is not known yet the screen asks again for a while by itself.
  */
 export const usePaymentResultStore = defineStore('paymentResult', () => {
+  const sleep = useSleep();
   const reference = ref<string | null>(null);
   const result = ref<Result | null>(null);
   const voucher = ref<Voucher | null>(null);
@@ -79,8 +72,8 @@ export const usePaymentResultStore = defineStore('paymentResult', () => {
     while (!signal?.aborted && result.value?.outcome === 'inProgress' && Date.now() < windowEnds) {
       const fast = Date.now() < fastUntil;
       slow.value = !fast;
-      await pause(fast ? FOLLOW_EVERY_MS : THEN_EVERY_MS, signal);
-      if (!signal?.aborted) await check(wanted);
+      if (!(await sleep(fast ? FOLLOW_EVERY_MS : THEN_EVERY_MS, signal))) break;
+      await check(wanted);
     }
     slow.value = result.value?.outcome === 'inProgress';
   }

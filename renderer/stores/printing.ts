@@ -3,13 +3,14 @@ import { ref } from 'vue';
 import type { ApiOutput } from '../../main/api/contract';
 import { api, ApiCallError } from '../api';
 import { messageFor } from '../messages';
-import { followJob } from '../printing/follow-job';
+import { useJobFollower } from '../composables/useJobFollower';
 import { failureTexts, printingTexts } from '../printing/texts';
 
 type PrinterStatus = ApiOutput<'printing.status'>;
 
 /** The status screen's printer: its state, and *Imprimir prueba*. */
 export const usePrintingStore = defineStore('printing', () => {
+  const followJob = useJobFollower();
   const status = ref<PrinterStatus | null>(null);
   const error = ref<string | null>(null);
   const testMessage = ref<string | null>(null);

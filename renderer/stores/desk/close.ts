@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { pesosFromDigits } from '../../format';
 import { newRequestId } from '../../payments/request-id';
 import { reasonOf } from '../../payments/texts';
-import { followJob } from '../../printing/follow-job';
+import { useJobFollower } from '../../composables/useJobFollower';
 import { deskErrorText } from './errors';
 import { deskTexts } from './texts';
 
@@ -22,6 +22,7 @@ export const DENOMINATIONS: Denomination['value'][] = [100_000, 50_000, 20_000, 
  * when the difference is not zero or registrations are pending.
  */
 export const useCloseStore = defineStore('desk-close', () => {
+  const followJob = useJobFollower();
   const byDenomination = ref(false);
   const countedDigits = ref('');
   const counts = ref<Record<string, string>>({});

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { ApiOutput } from '../../../main/api/contract';
 import { api } from '../../api';
-import { followJob } from '../../printing/follow-job';
+import { useJobFollower } from '../../composables/useJobFollower';
 import { newRequestId } from '../../payments/request-id';
 import { deskErrorText } from './errors';
 import { deskTexts } from './texts';
@@ -16,6 +16,7 @@ type JobState = ApiOutput<'printing.jobStatus'>['state'];
  * and *Anular* (with the supervisor's authorisation and a reason; an ANULADO slip prints).
  */
 export const useReceiptsStore = defineStore('desk-receipts', () => {
+  const followJob = useJobFollower();
   const items = ref<PaymentItem[]>([]);
   const receipt = ref<Receipt | null>(null);
   const item = ref<PaymentItem | null>(null);
