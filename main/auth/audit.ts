@@ -3,9 +3,10 @@ import type { Clock } from '../runtime/clock';
 import { maskTail } from '../domain/identifiers';
 
 /**
- * The sign-in events of the audit log. Who is always masked (`member:****8901`: the identification's last four digits, as on the voucher), never a code, a PIN, a phone
- * or a full document; operators appear by account name (a staff account, not a personal document), except
- * names that match no account, which may be anything a person typed and are masked too.
+ * The sign-in events of the audit log. Who is always masked (`member:****8901`: the identification's last four
+ * digits, as on the voucher), never a code, a PIN, a phone or a full document; operators appear by account name
+ * (a staff account, not a personal document), except names that match no account, which may be anything a person
+ * typed and are masked too.
  */
 export type AuthAuditEvent =
   | 'auth.code.sent'

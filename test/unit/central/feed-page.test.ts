@@ -45,22 +45,7 @@ const page = fc
     held: fc.option(fc.integer({ min: 1, max: 900 }), { nil: undefined }),
   })
   .map(({ upserts, deletes, cursor, hasMore, held }) => ({
-    upserts: byColumn(upserts, [
-      'id',
-      'kind',
-      'ownerType',
-      'ownerId',
-      'document',
-      'concept',
-      'studentName',
-      'validityYear',
-      'debt',
-      'paid',
-      'balance',
-      'installment',
-      'version',
-      'updatedAt',
-    ]),
+    upserts: byColumn(upserts, columns),
     deletes: byColumn(deletes, ['id', 'version', 'reason']),
     cursor,
     hasMore,
@@ -113,22 +98,6 @@ describe("parseFeedPage (the writer thread reads the central API's bytes)", () =
     };
     expect(() => parseFeedPage(bytes(ragged))).toThrow(CentralError);
     const ids = Array.from({ length: FEED_PAGE_MAX + 1 }, (_, i) => String(i));
-    const columns = [
-      'id',
-      'kind',
-      'ownerType',
-      'ownerId',
-      'document',
-      'concept',
-      'studentName',
-      'validityYear',
-      'debt',
-      'paid',
-      'balance',
-      'installment',
-      'version',
-      'updatedAt',
-    ];
     const empty = Object.fromEntries(columns.map((column) => [column, []]));
     const justRight = {
       upserts: empty,
