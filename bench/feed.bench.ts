@@ -59,7 +59,7 @@ async function changeVisible(options: BenchOptions): Promise<BenchResult[]> {
 async function fleet(options: BenchOptions): Promise<BenchResult[]> {
   // Quick: fewer terminals, time 300 times faster (the simulator's tokens then live 1 s, its shortest).
   const terminals = options.quick ? 20 : 200;
-  const windowMs = options.quick ? 5_000 : 60_000;
+  const windowMs = options.quick ? 3_000 : 60_000;
   const scale = options.quick ? 300 : 60;
   /** The window stands for this many hours of a terminal's life. */
   const hours = ((windowMs / 1000) * scale) / 3600;

@@ -70,7 +70,7 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
     const answersFile = join(data.dir, 'answers.json');
     const host: number[] = [];
     const floor: number[] = [];
-    for (let i = 0; i < (options.quick ? 3 : 7); i++) {
+    for (let i = 0; i < (options.quick ? 2 : 7); i++) {
       const env = { PES_DATABASE_FILE: join(data.dir, `startup-${i}.db`), PES_LOG_LEVEL: 'silent', PES_DEMO_BASE: demo };
       host.push(await once(page, [...profile, 'dist/host/main.cjs', '--port', '0'], env, i === 0 ? answers : undefined));
       if (i === 0) writeFileSync(answersFile, JSON.stringify(answers));
