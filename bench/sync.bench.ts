@@ -30,7 +30,7 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
   // Best of a few: this machine's two cores are shared, and a neighbour's burst slows a run, never speeds it.
   // Quick runs repeat inside one process; full runs each get a fresh process, so that one's peak memory is
   // one sync's (the worst of them is reported).
-  const repeats = options.quick ? 2 : 2;
+  const repeats = 2;
   const baseline = JSON.parse(await runChild('bench/sync/insert-child.ts', [String(count), String(repeats)], { timeoutMs: 600_000 })) as {
     rows: number;
     ms: number;
