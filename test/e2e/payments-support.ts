@@ -161,27 +161,7 @@ export async function voucherOnScreen(page: Page): Promise<Record<string, string
   });
 }
 
-export const VOUCHER_LABELS = [
-  'Comercio',
-  'NIT',
-  'Código Único',
-  'Terminal',
-  '# Transacción',
-  'Fecha y Hora',
-  'Moneda',
-  'Total',
-  'IVA',
-  'Base devolución IVA',
-  'Número de Cuotas',
-  'Código de Error',
-  'Resultado de la Autorización',
-  'Descripción Respuesta',
-  'IP Usuario',
-  'CUS',
-  'Banco',
-  'Referencia',
-  'Identificación',
-];
+export { VOUCHER_LABELS } from '../fixtures/voucher-labels';
 
 /** Heights of the touch targets in the screen's content (buttons, button links, amount options) under `min`. */
 export async function smallTouchTargets(page: Page, min = 56): Promise<string[]> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { VOUCHER_LABELS } from '../../fixtures/voucher-labels';
 import { ApiError } from '../../../main/api/errors';
 import { createCredibancoGateway } from '../../../main/payments/credibanco/client';
 import type { Gateway } from '../../../main/payments/gateway';
@@ -80,27 +81,7 @@ describe('PSE payment against the simulated gateway', () => {
       payerIdMasked: '****8901',
     });
     expect(voucher.fields.cus).toBe(result.cus);
-    expect(voucher.lines.map((l) => l.label)).toEqual([
-      'Comercio',
-      'NIT',
-      'Código Único',
-      'Terminal',
-      '# Transacción',
-      'Fecha y Hora',
-      'Moneda',
-      'Total',
-      'IVA',
-      'Base devolución IVA',
-      'Número de Cuotas',
-      'Código de Error',
-      'Resultado de la Autorización',
-      'Descripción Respuesta',
-      'IP Usuario',
-      'CUS',
-      'Banco',
-      'Referencia',
-      'Identificación',
-    ]);
+    expect(voucher.lines.map((l) => l.label)).toEqual(VOUCHER_LABELS);
     expect(voucher.legalText).toMatch(/^Venta No Presencial\. Pagaré incondicionalmente/);
 
     const events = w.store.db
