@@ -29,6 +29,11 @@ const ban = {
 };
 const restrictImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
+const deferredTransaction = {
+  selector: "CallExpression[callee.property.name='transaction'][callee.object.name='db']",
+  message: 'begin it IMMEDIATE: writeTransaction(db, fn) from main/db/transaction.ts',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'var/**'] },
   js.configs.recommended,
@@ -121,11 +126,29 @@ export default tseslint.config(
   { files: ['main/domain/**'], rules: restrictImports(ban.axios, ban.printer, ban.electron, ban.sim, ban.io) },
   { files: ['electron/**'], rules: restrictImports(ban.axios, ban.printer) },
   {
+    // Deferred transactions fail at once when the other connection (the sync writer thread) commits between
+    // their first read and their first write; main/db/transaction.ts says why and begins them IMMEDIATE.
+    files: ['main/db/**'],
+    ignores: ['main/db/transaction.ts'],
+    rules: { 'no-restricted-syntax': ['error', deferredTransaction] },
+  },
+  {
     files: ['main/**', 'sim/**', 'test/**', 'bench/**', 'scripts/**', 'electron/**', 'build/**'],
     ignores: ['main/db/**', 'test/**/db/**'],
     rules: {
       'no-restricted-syntax': [
         'error',
+        { selector: "ImportDeclaration[source.value='better-sqlite3']:not([importKind='type'])", message: 'only main/db opens SQLite' },
+      ],
+    },
+  },
+  {
+    files: ['main/**'],
+    ignores: ['main/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        deferredTransaction,
         { selector: "ImportDeclaration[source.value='better-sqlite3']:not([importKind='type'])", message: 'only main/db opens SQLite' },
       ],
     },

@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { writeTransaction } from './transaction';
 
 export interface OperatorRow {
   username: string;
@@ -28,7 +29,7 @@ export function createOperatorRepo(db: Db) {
   const hashes = db.prepare<[], { username: string; pin_hash: string }>('SELECT username, pin_hash FROM operators');
   const setHash = db.prepare('UPDATE operators SET pin_hash = ? WHERE username = ?');
   const removeOne = db.prepare('DELETE FROM operators WHERE username = ?');
-  const rewrite = db.transaction((transform: (pinHash: string) => string | null) => {
+  const rewrite = writeTransaction(db, (transform: (pinHash: string) => string | null) => {
     let changed = 0;
     for (const row of hashes.all()) {
       const next = transform(row.pin_hash);
@@ -37,7 +38,7 @@ export function createOperatorRepo(db: Db) {
     }
     return changed;
   });
-  const replace = db.transaction((operators: OperatorRow[], at: string) => {
+  const replace = writeTransaction(db, (operators: OperatorRow[], at: string) => {
     clear.run();
     for (const o of operators) insert.run(o.username.toLowerCase(), o.displayName, o.role, o.pinHash, o.active ? 1 : 0, at);
   });
@@ -108,7 +109,7 @@ export function createLockoutRepo(db: Db, bounds: LockoutBounds = defaultLockout
     `DELETE FROM sign_in_lockouts WHERE subject IN (
        SELECT subject FROM sign_in_lockouts WHERE ${notLocking} AND subject <> @keep ORDER BY last_failure_at, subject LIMIT @excess)`,
   );
-  const saveBounded = db.transaction((subject: string, row: LockoutRow, at: string) => {
+  const saveBounded = writeTransaction(db, (subject: string, row: LockoutRow, at: string) => {
     upsert.run({ subject, failures: row.failures, at, lockedUntil: row.lockedUntil });
     forgetOld.run({ at, before: new Date(Date.parse(at) - bounds.forgetAfterSeconds * 1000).toISOString() });
     const excess = (rows.get()?.n ?? 0) - bounds.maxRows;

@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { writeTransaction } from './transaction';
 
 /** A shift as stored (table `shifts` of 0009). */
 export interface ShiftRow {
@@ -131,7 +132,7 @@ export function createDeskRepo(db: Db) {
 
   return {
     transaction<T>(fn: () => T): T {
-      return db.transaction(fn).immediate();
+      return writeTransaction(db, fn)();
     },
     openShift: () => open.get(),
     shift: (id: string) => byId.get(id),

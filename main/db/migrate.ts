@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { migrations } from './migrations';
+import { writeTransaction } from './transaction';
 
 export class DatabaseTooNewError extends Error {
   override name = 'DatabaseTooNewError';
@@ -39,7 +40,9 @@ export function migrate(db: Database.Database): number {
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
+    writeTransaction(db, () => {
+      // Read again under the write lock: the writer thread's connection may have applied it meanwhile.
+      if ((db.pragma('user_version', { simple: true }) as number) >= migration.version) return;
       db.exec(migration.sql);
       record.run(migration.version, migration.name, new Date().toISOString());
       db.pragma(`user_version = ${migration.version}`);

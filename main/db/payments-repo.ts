@@ -1,6 +1,7 @@
 import type { Db } from './connection';
 import type { ObligationTableRow } from './obligations-repo';
 import type { PaymentMethod, PaymentState } from '../domain/payment-record';
+import { writeTransaction } from './transaction';
 
 /**
  * One payment as stored, whatever its method (table `payments` of 0001, PSE's columns of 0004, the desk's of 0008).
@@ -196,13 +197,13 @@ export function createPaymentsRepo(db: Db) {
 
   return {
     transaction<T>(fn: () => T): T {
-      return db.transaction(fn).immediate();
+      return writeTransaction(db, fn)();
     },
     insert(payment: NewPayment, at: string): void {
-      db.transaction(() => {
+      writeTransaction(db, () => {
         insert.run({ ...payment, at });
         event.run(payment.id, null, 'created', null, at);
-      }).immediate();
+      })();
     },
     /**
      * A desk payment with the next receipt number of `prefix` (also its reference): the number is taken inside
@@ -218,7 +219,7 @@ export function createPaymentsRepo(db: Db) {
     },
     /** Compare-and-set: moves the payment only if it is still in `from`; the event row is written with it. */
     transition(id: string, from: PaymentState, to: PaymentState, patch: PaymentPatch, detail: string | null, at: string): boolean {
-      return db.transaction(() => {
+      return writeTransaction(db, () => {
         const changed = update.run({ id, from, to, at, ...params(patch) }).changes === 1;
         if (changed && from !== to) event.run(id, from, to, detail, at);
         return changed;

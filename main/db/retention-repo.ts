@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { writeTransaction } from './transaction';
 
 /** Rows changed by one retention pass, per kind of record. */
 export interface RetentionCounts {
@@ -71,7 +72,7 @@ export function createRetentionRepo(db: Db) {
       const before = db.pragma('secure_delete', { simple: true }) as number;
       db.pragma('secure_delete = ON');
       try {
-        return db.transaction(() => ({
+        return writeTransaction(db, () => ({
           payments: step(payments, { cutoff }),
           vouchers: step(vouchers, { cutoff }),
           printJobs: step(printJobs, { cutoff, now }),

@@ -1,5 +1,6 @@
 import type { ObligationColumns, TombstoneColumns } from '../central/schemas';
 import type { Db } from './connection';
+import { writeTransaction } from './transaction';
 
 export const OBLIGATIONS_FEED = 'obligations';
 const OWNER_INDEX = 'obligations_by_owner_id';
@@ -87,7 +88,7 @@ export function createSyncRepo(db: Db, feed = OBLIGATIONS_FEED) {
     return row;
   }
 
-  const beginFullTx = db.transaction(() => {
+  const beginFullTx = writeTransaction(db, () => {
     // A first load into an empty copy runs without the owner index and builds it once at the end: sorting
     // once is several times cheaper than keeping a B-tree in order through a million random inserts.
     // A restart during a bulk load stays one (its index is still missing).
@@ -96,7 +97,7 @@ export function createSyncRepo(db: Db, feed = OBLIGATIONS_FEED) {
     startFull.run(bulk ? 1 : 0, feed);
   });
 
-  const applyTx = db.transaction((page: PageToApply) => {
+  const applyTx = writeTransaction(db, (page: PageToApply) => {
     const current = state();
     if (current.cursor !== page.after) {
       throw new Error(

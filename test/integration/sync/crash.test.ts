@@ -48,6 +48,23 @@ function runChild(mode: string, dbFile: string): Run {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Polls the terminal's copy (a second reader of its WAL) until a full pass has committed a page but not its end. */
+async function untilMidFullSync(dbFile: string, timeoutMs: number): Promise<boolean> {
+  const db = openDatabase(dbFile);
+  try {
+    const read = db.prepare<[], { mode: string; cursor: string | null }>("SELECT mode, cursor FROM sync_state WHERE feed = 'obligations'");
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const state = read.get();
+      if (state?.mode === 'full' && state.cursor !== null) return true;
+      await sleep(1);
+    }
+    return false;
+  } finally {
+    db.close();
+  }
+}
+
 function checkIntegrity(dbFile: string): string {
   const db = openDatabase(dbFile);
   try {
@@ -67,9 +84,8 @@ describe('crashes (SIGKILL at random points, many times)', () => {
       for (let round = 0; round < 10; round++) {
         const run = runChild('sync', dbFile);
         await run.started;
-        // The writer thread starts through tsx here and loads the feed's schemas (it parses the pages): its first
-        // page lands a second or more after `started` (more on a busy machine), so the kills spread over the three
-        // seconds that follow.
+        // A random moment (the scenario itself): the writer thread's first page lands a second or more after
+        // `started`, so the kills spread over the three seconds that follow.
         await sleep(Math.floor(random() * 2_000));
         // Central changes keep landing, sometimes with a forgotten log (full resync), while the terminal works.
         for (const o of sim.central.world.sampleLive(30, random)) {
@@ -77,7 +93,10 @@ describe('crashes (SIGKILL at random points, many times)', () => {
           else sim.central.world.upsert({ ...o, balance: Math.max(0, o.balance - 1), paid: o.paid + 1 });
         }
         if (round % 4 === 3) sim.central.world.compact();
-        await sleep(Math.floor(random() * 1_000));
+        // The first pass, and the one after each forgotten log, are killed the moment a full pass is seen half
+        // written (a random moment alone may miss it on a fast machine); the other rounds at a random moment.
+        if (round % 4 === 0) await untilMidFullSync(dbFile, 20_000);
+        else await sleep(Math.floor(random() * 1_000));
         run.kill();
         expect(await run.exit).toBe('killed');
         expect(checkIntegrity(dbFile)).toBe('ok');
