@@ -94,6 +94,7 @@ export const deskTexts = {
     void: 'Anular',
     newCharge: 'Nuevo cobro',
     voided: 'ANULADO',
+    pseNotVoidable: 'Los pagos por PSE no se pueden anular en la caja: el débito lo hizo el banco de la persona.',
   },
   void: {
     title: 'Anular recibo',
