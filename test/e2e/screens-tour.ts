@@ -181,7 +181,7 @@ async function tour(kiosk: PaymentsE2E, desk: RunningHost, visit: Visit): Promis
   await visit('20-estado', page);
   await page.close();
 
-  // The desk: operator sign-in, Caja, Historial del terminal, the status screen with its details.
+  // The desk: operator sign-in, Caja, Historial del terminal, Buscar, PSE, the status screen with its details.
   page = await e2e.context.newPage();
   await page.goto(`${desk.host.url}/`);
   await page.getByRole('heading', { name: 'Ingreso de operador' }).waitFor();
@@ -194,6 +194,22 @@ async function tour(kiosk: PaymentsE2E, desk: RunningHost, visit: Visit): Promis
   await page.getByRole('link', { name: 'Historial del terminal' }).click();
   await page.getByRole('heading', { name: 'Historial del terminal' }).waitFor();
   await visit('23-caja-historial', page);
+  // Buscar with the live answer in and whom it found; then PSE on the person's behalf (bank and payer), in a shift.
+  await page.keyboard.press('F8');
+  await page.getByLabel('Base (fondo de caja)').fill('200000');
+  await page.getByRole('button', { name: 'Abrir turno' }).click();
+  await page.getByTestId('turno').waitFor();
+  await page.keyboard.press('F2');
+  await page.getByLabel('Cédula de Ciudadanía').fill('1045678901');
+  await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+  await page.getByTestId('estado-actualizacion').getByText('Actualizado.').waitFor();
+  await visit('23a-caja-buscar', page);
+  await page.getByRole('button', { name: 'Pagar LI- 38 CREDITO POR LIBRANZAS' }).click();
+  await page.getByRole('button', { name: 'PSE' }).click();
+  await page.getByRole('button', { name: 'Continuar con PSE' }).click();
+  await page.getByRole('heading', { name: 'Pago por PSE' }).waitFor();
+  await page.waitForFunction(() => ((document.querySelector('select[name="banco"]') as HTMLSelectElement | null)?.options.length ?? 0) > 1);
+  await visit('23b-caja-pse', page);
   await page.goto(`${desk.host.url}/#/estado`);
   await page.locator('[data-field="impresora"]').waitFor();
   await visit('24-estado-operador', page);
