@@ -23,7 +23,8 @@ import { amountChoiceInput, payerOutput, voucherOutput } from './payments';
  *   below the amount), `CARD` (`field`: which datáfono field is wrong).
  * - VALIDATION `NIT_CHECK_DIGIT`, `NIT_FORMAT` (`desk.lookup`: the NIT as typed).
  * - NOT_FOUND `OBLIGATION`, `PAYMENT`, `SHIFT`, `CONFLICT_ITEM`.
- * - UNAVAILABLE `OFFLINE` (PSE needs the central link and the gateway: cash and card still work),
+ * - UNAVAILABLE `OFFLINE` (PSE needs the central link and the gateway: cash and card still work; `desk.lookup` with
+ *   `source: 'live'` when the central API does not answer),
  *   `NO_LOCAL_COPY` (offline and no synced copy yet).
  *
  * Every payment method writes the payment, its receipt number, the obligation's local balance, the receipt and
