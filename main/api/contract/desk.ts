@@ -310,7 +310,10 @@ export const deskMethods = {
     output: z.object({ banks: z.array(z.object({ code: z.string(), name: z.string() })), fetchedAt: iso }),
     access: 'operator',
   }),
-  /** PSE on the person's behalf: the kiosk's flow; the screen opens `redirectUrl`. Online only (UNAVAILABLE `OFFLINE`). */
+  /**
+   * PSE on the person's behalf: the kiosk's flow; the screen opens `redirectUrl`. Online only (UNAVAILABLE `OFFLINE`);
+   * in the operator's open shift (CONFLICT `NO_OPEN_SHIFT`, `SHIFT_OF_ANOTHER_OPERATOR`), which it then belongs to.
+   */
   'desk.pseStart': defineMethod({
     input: pseStartInput,
     output: z.object({ paymentId: z.string(), reference: z.string(), amount: positivePesos, redirectUrl: z.url() }),

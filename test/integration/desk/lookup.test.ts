@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiOutput } from '../../../main/api/contract';
+import { createOwnerNamesRepo } from '../../../main/db/owner-names-repo';
 import { isOneField } from '../../../main/domain/text-field';
 import { CASHIER, payableObligations, startDesk, type DeskRig } from '../../fixtures/desk';
 import { memoryLogger } from '../../support/logs';
@@ -110,6 +111,25 @@ describe("the desk's Buscar", () => {
     expect(company.owner).toMatchObject({ id: '900123456-8', masked: '****4568' });
     const kept = await rig.call<Lookup>('desk.lookup', { by: 'nit', value: '900123456-8', source: 'local' });
     expect(kept.owner.name).toBe('DISTRIBUIDORA DEL CARIBE S.A.S.');
+  });
+
+  it('forgets a kept name the central API has not repeated within the retention window', async () => {
+    const names = createOwnerNamesRepo(rig.app.db);
+    const days = rig.app.config.retention.personalDataDays;
+    const longAgo = new Date(Date.now() - (days + 1) * 86_400_000).toISOString();
+    names.remember('member', '1045000000', 'CARLOS ANDRÉS MEJÍA RUIZ', longAgo, longAgo);
+    const before = await rig.call<Lookup>('desk.lookup', { by: 'cedula', value: '1045000000', source: 'local' });
+    expect(before.owner.name).toBe('CARLOS ANDRÉS MEJÍA RUIZ');
+    // The next name learnt live (a member this terminal never named before) sweeps out names older than the window.
+    const other = rig.app.db
+      .prepare("SELECT owner_id FROM obligations WHERE owner_type = 'member' AND owner_id NOT IN (SELECT cedula FROM members) LIMIT 1")
+      .pluck()
+      .get() as string | undefined;
+    if (!other) throw new Error('no member without a kept name');
+    const learnt = await rig.call<Lookup>('desk.lookup', { by: 'cedula', value: other, source: 'live' });
+    expect(learnt.owner.name).toMatch(/\S/);
+    const after = await rig.call<Lookup>('desk.lookup', { by: 'cedula', value: '1045000000', source: 'local' });
+    expect(after.owner.name).toBeNull();
   });
 
   it('finds the same empresa by any spelling of its NIT, and never by a wrong check digit', async () => {
