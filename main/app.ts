@@ -45,6 +45,7 @@ import { offlineGate } from './terminal/offline-gate';
 import { createDeskService, type DeskService } from './desk/desk';
 import type { DeskOperator } from './desk/deps';
 import { createDeskRepo } from './db/desk-repo';
+import { createOwnerNamesRepo } from './db/owner-names-repo';
 import { createOutboxRepo } from './db/outbox-repo';
 import { enrolledHandlers } from './enrolment/handlers';
 import { createDiagnosticsExport, STATUS_METHODS } from './diagnostics/export';
@@ -220,6 +221,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     logger: logger.child({ module: 'desk' }),
     config,
     obligations: data.obligations,
+    ownerNames: createOwnerNamesRepo(db),
     pse: payments,
     online: linkUsable,
     dataAsOf: () => data.sync.lastCaughtUpAt(),

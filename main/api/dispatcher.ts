@@ -41,8 +41,13 @@ export function createDispatcher(handlers: KioskApiHandlers<CallContext>, logger
     const admission = guard(method, spec.access, ctx);
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
+      // A schema's own refusal may name its reason (e.g. `NIT_CHECK_DIGIT`): the screens word it in Spanish.
+      const reason = parsed.error.issues
+        .map((issue) => (issue.code === 'custom' ? (issue.params as { reason?: unknown } | undefined)?.reason : undefined))
+        .find((r): r is string => typeof r === 'string');
       throw new ApiError('VALIDATION', `invalid input for ${method}`, {
         issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message })),
+        ...(reason ? { reason } : {}),
       });
     }
     // Nothing awaits between the guard's check and this commit, so two calls cannot share one grant.
@@ -69,7 +74,8 @@ export function createDispatcher(handlers: KioskApiHandlers<CallContext>, logger
         return { ok: true, data };
       } catch (error) {
         if (error instanceof ApiError) {
-          logger.info({ method: logged, code: error.code, ms: Math.round(performance.now() - started) }, 'call refused');
+          const reason = typeof error.details?.reason === 'string' ? error.details.reason : undefined;
+          logger.info({ method: logged, code: error.code, reason, ms: Math.round(performance.now() - started) }, 'call refused');
           return { ok: false, error: error.toBody() };
         }
         logger.error({ method: logged, err: error }, 'call failed');

@@ -111,6 +111,8 @@ export type FeedPage = z.infer<typeof feedPageSchema>;
 export const obligationListSchema = z.object({
   asOf: z.string(),
   obligations: z.array(obligationSchema).max(1000),
+  /** The member's full name, the company's legal name or the student's name; absent or null when not known. */
+  ownerName: z.string().max(120).nullable().optional(),
 });
 export type ObligationList = z.infer<typeof obligationListSchema>;
 

@@ -59,6 +59,9 @@ export interface NewPayment {
   /** The reconciliation schedule starts with the payment, so a crash during register.do is found later. */
   windowStartedAt: string;
   nextCheckAt: string;
+  /** A PSE payment started at a cashier desk on the person's behalf: whose it is and the shift it belongs to. */
+  operatorId?: string | null;
+  shiftId?: string | null;
 }
 
 /** A desk payment (cash, card): born approved, numbered, in the operator's shift. */
@@ -106,9 +109,9 @@ const COLUMNS = `id, reference, idempotency_key AS idempotencyKey, request_id AS
 export function createPaymentsRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO payments (id, reference, idempotency_key, request_id, obligation_id, method, amount,
       amount_choice, state, subject_type, subject_id, payer_type, payer_id_tail, bank_code, bank_name, window_started_at, next_check_at,
-      created_at, updated_at)
+      operator_id, shift_id, created_at, updated_at)
     VALUES (@id, @reference, @idempotencyKey, @requestId, @obligationId, 'pse', @amount, @amountChoice, 'created', @subjectType,
-      @subjectId, @payerType, @payerIdTail, @bankCode, @bankName, @windowStartedAt, @nextCheckAt, @at, @at)`);
+      @subjectId, @payerType, @payerIdTail, @bankCode, @bankName, @windowStartedAt, @nextCheckAt, @operatorId, @shiftId, @at, @at)`);
   const insertDesk = db.prepare(`INSERT INTO payments (id, reference, idempotency_key, request_id, obligation_id, method, amount,
       amount_choice, state, payer_type, payer_id_tail, operator_id, shift_id, receipt_number, method_json, created_at, updated_at)
     VALUES (@id, @receiptNumber, @idempotencyKey, @requestId, @obligationId, @method, @amount, @amountChoice, 'approved', @payerType,
@@ -201,7 +204,7 @@ export function createPaymentsRepo(db: Db) {
     },
     insert(payment: NewPayment, at: string): void {
       writeTransaction(db, () => {
-        insert.run({ ...payment, at });
+        insert.run({ ...payment, operatorId: payment.operatorId ?? null, shiftId: payment.shiftId ?? null, at });
         event.run(payment.id, null, 'created', null, at);
       })();
     },

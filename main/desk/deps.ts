@@ -32,7 +32,7 @@ export interface DeskDeps {
   clock: Clock;
   ids: IdSource;
   logger: Logger;
-  config: Pick<Config, 'merchant' | 'site' | 'terminal' | 'rules' | 'desk'>;
+  config: Pick<Config, 'merchant' | 'site' | 'terminal' | 'rules' | 'desk' | 'retention'>;
 }
 
 /** Queues a document for printing without ever throwing: a problem comes back as text, the caller records it. */

@@ -1,16 +1,21 @@
-import type { ApiOutput } from '../api/contract';
+import type { ApiInput, ApiOutput } from '../api/contract';
 import { ApiError } from '../api/errors';
+import type { OwnerNamesRepo } from '../db/owner-names-repo';
 import { fromRow, type ObligationsService } from '../obligations/service';
-import type { PaymentService } from '../payments/service';
+import type { PsePayer } from '../payments/gateway';
+import type { PaymentService, StartedPayment } from '../payments/service';
 import { voucherOf } from '../payments/views';
 import { createConflicts } from './conflicts';
 import type { DeskDeps, DeskOperator } from './deps';
-import { createDeskPayments } from './payments';
+import { createDeskLookup } from './lookup';
+import { createDeskPayments, toChoice } from './payments';
 import { createShiftService } from './shifts';
 import { createDeskVoids } from './voids';
 
 export interface DeskServiceDeps extends DeskDeps {
   obligations: ObligationsService;
+  /** Names of members and companies the central API gave in live lookups (shown by the next local answer). */
+  ownerNames: OwnerNamesRepo;
   pse: PaymentService;
   /** PSE needs the central link and the gateway: offered only while connectivity is not `offline`. */
   online: () => boolean;
@@ -30,6 +35,17 @@ export function createDeskService(deps: DeskServiceDeps) {
   const pay = createDeskPayments({ ...deps, shifts, pendingPse: (id) => deps.pse.pendingRefusal(id) });
   const voids = createDeskVoids({ ...deps, shifts });
   const conflicts = createConflicts(deps);
+  const lookup = createDeskLookup({
+    obligations,
+    ownerNames: deps.ownerNames,
+    clock: deps.clock,
+    logger: deps.logger,
+    retentionDays: deps.config.retention.personalDataDays,
+  });
+
+  function requirePseOnline(): void {
+    if (!deps.online()) throw new ApiError('UNAVAILABLE', 'PSE needs the central link and the gateway', { reason: 'OFFLINE' });
+  }
 
   function paymentItems(shiftId: string, limit: number): PaymentItem[] {
     const open = desk.openShift();
@@ -70,15 +86,8 @@ export function createDeskService(deps: DeskServiceDeps) {
     pay,
     voids,
     conflicts,
-    async lookup(by: 'cedula' | 'nit' | 'student', value: string): Promise<ApiOutput<'desk.lookup'>> {
-      const answer =
-        by === 'cedula'
-          ? await obligations.listForMember(value)
-          : by === 'nit'
-            ? await obligations.listForCompany(value)
-            : await obligations.listForStudent(value);
-      return { ...answer, owner: { by, id: value } };
-    },
+    /** *Buscar*: local at once, or live (see ./lookup.ts). */
+    lookup,
     quote(obligationId: string): ApiOutput<'desk.quote'> {
       const o = payments.obligation(obligationId);
       if (!o) throw new ApiError('NOT_FOUND', 'obligation not in the local copy', { reason: 'OBLIGATION' });
@@ -116,18 +125,28 @@ export function createDeskService(deps: DeskServiceDeps) {
     },
     pse: deps.pse,
     /**
-     * Whom a PSE payment at the desk is for: the credit's owner (the session-less desk acts on their behalf); a
-     * jardín slip is paid by whoever the payer is. The payments service then applies the kiosk's rules.
+     * PSE on the person's behalf: the kiosk's flow (the payments service applies its rules), online only, in the
+     * operator's open shift. Whom it is for: the credit's owner; a jardín slip is paid by whoever the payer is.
      */
-    pseSubject(
-      obligationId: string,
-      payerType: 'member' | 'company',
-      payerId: string,
-    ): { subjectType: 'member' | 'company'; subjectId: string } {
-      const o = payments.obligation(obligationId);
+    pseStart(operator: DeskOperator, input: ApiInput<'desk.pseStart'>): Promise<StartedPayment> {
+      requirePseOnline();
+      const shift = shifts.requireOwn(operator);
+      const o = payments.obligation(input.obligationId);
       if (!o) throw new ApiError('NOT_FOUND', 'obligation not in the local copy', { reason: 'OBLIGATION' });
-      if (o.owner_type === 'member' || o.owner_type === 'company') return { subjectType: o.owner_type, subjectId: o.owner_id };
-      return { subjectType: payerType, subjectId: payerId };
+      const payer: PsePayer = input.payer;
+      const subject =
+        o.owner_type === 'member' || o.owner_type === 'company'
+          ? { subjectType: o.owner_type, subjectId: o.owner_id }
+          : { subjectType: payer.docType === 'NIT' ? ('company' as const) : ('member' as const), subjectId: payer.docNumber };
+      return deps.pse.start({
+        requestId: input.requestId,
+        obligationId: input.obligationId,
+        choice: toChoice(input.amount),
+        bankCode: input.bankCode,
+        subject,
+        payer,
+        desk: { operatorId: operator.username, shiftId: shift.id },
+      });
     },
     async pseResult(paymentId: string): Promise<ApiOutput<'desk.pseResult'>> {
       const payment = payments.get(paymentId);
@@ -145,9 +164,7 @@ export function createDeskService(deps: DeskServiceDeps) {
         voucherAvailable: result.voucherAvailable,
       };
     },
-    requirePseOnline(): void {
-      if (!deps.online()) throw new ApiError('UNAVAILABLE', 'PSE needs the central link and the gateway', { reason: 'OFFLINE' });
-    },
+    requirePseOnline,
   };
 }
 export type DeskService = ReturnType<typeof createDeskService>;

@@ -1,10 +1,8 @@
 import type { CallContext } from '../api/dispatcher';
 import type { KioskApiHandlers } from '../api/contract';
 import type { deskMethods } from '../api/contract/desk';
-import type { PsePayer } from '../payments/gateway';
 import type { DeskOperator } from './deps';
 import type { DeskService } from './desk';
-import { toChoice } from './payments';
 
 export type DeskHandlers = Pick<KioskApiHandlers<CallContext>, keyof typeof deskMethods>;
 
@@ -30,7 +28,7 @@ export function createDeskHandlers(desk: DeskService, callers: DeskCallers): Des
       desk.shifts.close(callers.operator(ctx), input, callers.supervisor('desk.closeShiftAuthorized')),
     'desk.shiftReport': async (input) => desk.shifts.report(input.shiftId),
     'desk.reprintShiftClose': async (input) => desk.shifts.reprintClose(input.shiftId),
-    'desk.lookup': async (input) => desk.lookup(input.by, input.value),
+    'desk.lookup': async (input) => desk.lookup(input),
     'desk.quote': async (input) => desk.quote(input.obligationId),
     'desk.payCash': async (input, ctx) => desk.pay.payCash(callers.operator(ctx), input),
     'desk.payCard': async (input, ctx) => desk.pay.payCard(callers.operator(ctx), input),
@@ -38,20 +36,7 @@ export function createDeskHandlers(desk: DeskService, callers: DeskCallers): Des
       desk.requirePseOnline();
       return desk.pse.banks();
     },
-    'desk.pseStart': async (input) => {
-      desk.requirePseOnline();
-      const payer: PsePayer = input.payer;
-      const company = payer.docType === 'NIT';
-      const subject = desk.pseSubject(input.obligationId, company ? 'company' : 'member', payer.docNumber);
-      return desk.pse.start({
-        requestId: input.requestId,
-        obligationId: input.obligationId,
-        choice: toChoice(input.amount),
-        bankCode: input.bankCode,
-        subject,
-        payer,
-      });
-    },
+    'desk.pseStart': async (input, ctx) => desk.pseStart(callers.operator(ctx), input),
     'desk.pseResult': async (input) => desk.pseResult(input.paymentId),
     'desk.shiftPayments': async (input) => desk.shiftPayments(input.shiftId, input.limit),
     'desk.receipt': async (input) => desk.receipt(input.paymentId),

@@ -87,13 +87,7 @@ export function createDeskPayments(deps: DeskPaymentsDeps) {
     const at = now.toISOString();
     const paymentId = ids.uuid();
     payments.transaction(() => {
-      const shift = deps.shifts.requireOpen();
-      if (shift.operator_username !== operator.username) {
-        throw new ApiError('CONFLICT', 'the open shift belongs to another operator', {
-          reason: 'SHIFT_OF_ANOTHER_OPERATOR',
-          operatorName: shift.operator_name,
-        });
-      }
+      const shift = deps.shifts.requireOwn(operator);
       const obligation = obligationOf(input.obligationId);
       const pending = deps.pendingPse(obligation.id);
       if (pending) throw new ApiError('CONFLICT', 'a PSE payment of this obligation is pending', { reason: 'PSE_PENDING', ...pending });

@@ -76,6 +76,18 @@ export function createShiftService(deps: DeskDeps) {
     return shift;
   }
 
+  /** The open shift, which must be this operator's: every desk payment belongs to its operator's own shift. */
+  function requireOwn(operator: DeskOperator): ShiftRow {
+    const shift = requireOpen();
+    if (shift.operator_username !== operator.username) {
+      throw new ApiError('CONFLICT', 'the open shift belongs to another operator', {
+        reason: 'SHIFT_OF_ANOTHER_OPERATOR',
+        operatorName: shift.operator_name,
+      });
+    }
+    return shift;
+  }
+
   function checkCount(countedCash: number, denominations: Denomination[] | undefined): void {
     if (!denominations) return;
     const sum = denominations.reduce((total, d) => total + d.value * d.count, 0);
@@ -166,6 +178,7 @@ export function createShiftService(deps: DeskDeps) {
 
   return {
     requireOpen,
+    requireOwn,
     current(): ShiftView | null {
       const shift = desk.openShift();
       return shift ? viewOf(shift) : null;

@@ -12,6 +12,8 @@ import type { Connectivity } from '../sync/connectivity';
 /** The shapes the KioskApi answers with, taken from its schemas. */
 export type ObligationView = z.infer<typeof obligationViewSchema>;
 export type ObligationAnswer = z.infer<typeof obligationAnswerSchema>;
+/** A live answer with whom the central API names (the member's, company's or student's name, null when none). */
+export type NamedAnswer = ObligationAnswer & { ownerName: string | null };
 
 export interface ObligationsServiceOptions {
   repo: ObligationsRepo;
@@ -74,37 +76,81 @@ export function createObligationsService(options: ObligationsServiceOptions) {
     return { source: 'local', asOf, ageSeconds, obligations: rows.map(fromRow) };
   }
 
-  async function lookup(
-    ownerType: OwnerType,
-    ownerId: string,
-    live: (opts: { timeoutMs: number; attempts: number }) => Promise<ObligationList>,
-  ): Promise<ObligationAnswer> {
+  function liveCall(ownerType: OwnerType, ownerId: string, opts: { timeoutMs: number; attempts: number }): Promise<ObligationList> {
+    switch (ownerType) {
+      case 'member':
+        return client.ofMember(ownerId, opts);
+      case 'company':
+        return client.ofCompany(ownerId, opts);
+      case 'student':
+        return client.enrollmentSlips(ownerId, opts);
+    }
+  }
+
+  /** The central API's answer now, with whom it names; a refused identifier is VALIDATION, anything else is thrown as is. */
+  async function live(ownerType: OwnerType, ownerId: string): Promise<NamedAnswer> {
+    try {
+      const list = await liveCall(ownerType, ownerId, { timeoutMs: liveTimeoutMs, attempts: 1 });
+      return {
+        source: 'live',
+        asOf: clock.now().toISOString(),
+        ageSeconds: 0,
+        obligations: list.obligations.map(fromCentral),
+        ownerName: list.ownerName ?? null,
+      };
+    } catch (error) {
+      if (error instanceof CentralError && error.kind === 'rejected' && error.status === 400) {
+        throw new ApiError('VALIDATION', 'the central API refused the identifier', { reason: error.code });
+      }
+      logger.info({ ownerType, kind: error instanceof CentralError ? error.kind : 'internal' }, 'live obligations lookup failed');
+      throw error;
+    }
+  }
+
+  /** Live while the link works, else (or when the live call fails) the local copy; `ownerName` only from a live answer. */
+  async function liveOrLocal(ownerType: OwnerType, ownerId: string): Promise<ObligationAnswer & { ownerName?: string | null }> {
     if (connectivity.state() !== 'offline') {
       try {
-        const answer = await live({ timeoutMs: liveTimeoutMs, attempts: 1 });
-        return { source: 'live', asOf: clock.now().toISOString(), ageSeconds: 0, obligations: answer.obligations.map(fromCentral) };
+        return await live(ownerType, ownerId);
       } catch (error) {
-        if (error instanceof CentralError && error.kind === 'rejected' && error.status === 400) {
-          throw new ApiError('VALIDATION', 'the central API refused the identifier', { reason: error.code });
-        }
-        logger.info(
-          { ownerType, kind: error instanceof CentralError ? error.kind : 'internal' },
-          'live obligations lookup failed, answering from the local copy',
-        );
+        if (error instanceof ApiError) throw error;
+        logger.info({ ownerType }, 'answering from the local copy');
       }
     }
     return local(ownerType, ownerId);
   }
 
+  async function plain(ownerType: OwnerType, ownerId: string): Promise<ObligationAnswer> {
+    const { source, asOf, ageSeconds, obligations } = await liveOrLocal(ownerType, ownerId);
+    return { source, asOf, ageSeconds, obligations };
+  }
+
   return {
     listForMember(cedula: string): Promise<ObligationAnswer> {
-      return lookup('member', cedula, (opts) => client.ofMember(cedula, opts));
+      return plain('member', cedula);
     },
     listForCompany(nit: string): Promise<ObligationAnswer> {
-      return lookup('company', nit, (opts) => client.ofCompany(nit, opts));
+      return plain('company', nit);
     },
     listForStudent(studentId: string): Promise<ObligationAnswer> {
-      return lookup('student', studentId, (opts) => client.enrollmentSlips(studentId, opts));
+      return plain('student', studentId);
+    },
+    /** Live, else the local copy, in one call; `ownerName` is present when the answer is live. */
+    liveOrLocal,
+    /**
+     * The central API only (the desk's refresh after its local answer): UNAVAILABLE `OFFLINE` when the link is
+     * known down or the call fails, so the screen keeps what it shows; VALIDATION when the identifier is refused.
+     */
+    async liveOnly(ownerType: OwnerType, ownerId: string): Promise<NamedAnswer> {
+      if (connectivity.state() === 'offline' && connectivity.status().lastFailureAt !== null) {
+        throw new ApiError('UNAVAILABLE', 'central API unreachable', { reason: 'OFFLINE' });
+      }
+      try {
+        return await live(ownerType, ownerId);
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
+        throw new ApiError('UNAVAILABLE', 'central API did not answer the lookup', { reason: 'OFFLINE' });
+      }
     },
     /** The local copy only, whatever the link (for screens that must not wait, and for benchmarks). */
     localOnly(ownerType: OwnerType, ownerId: string): ObligationAnswer {

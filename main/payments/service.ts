@@ -25,6 +25,8 @@ export interface StartPaymentInput {
   bankCode: string;
   subject: PaymentSubject;
   payer: PsePayer;
+  /** Started at a cashier desk: the operator and the open shift the payment belongs to (null at a kiosk). */
+  desk?: { operatorId: string; shiftId: string };
 }
 
 export interface StartedPayment {
@@ -122,6 +124,8 @@ export function createPaymentService(deps: PaymentServiceDeps) {
             bankName,
             windowStartedAt: at.toISOString(),
             nextCheckAt: new Date(at.getTime() + timing.pollEveryMs).toISOString(),
+            operatorId: input.desk?.operatorId ?? null,
+            shiftId: input.desk?.shiftId ?? null,
           },
           at.toISOString(),
         );

@@ -31,7 +31,7 @@ export function registerCentral(server: FastifyInstance, context: SimContext, op
   faults.register(server);
   const longPoll = createLongPoll();
   world.onChange(longPoll.notify);
-  registerObligationRoutes(server, context, world, longPoll);
+  const obligations = registerObligationRoutes(server, context, world, longPoll);
   registerLongPollAdmin(server, longPoll);
   const payments = registerPaymentRoutes(server, context, world);
   const desk = registerDeskRoutes(server, context, world, payments);
@@ -40,7 +40,16 @@ export function registerCentral(server: FastifyInstance, context: SimContext, op
     payments.clear();
     desk.clear();
   };
-  registerAdminRoutes(server, { world, faults, currentYear, clearPayments, resetContacts: directory.reset });
+  registerAdminRoutes(server, {
+    world,
+    faults,
+    currentYear,
+    clearPayments,
+    resetContacts: () => {
+      directory.reset();
+      obligations.resetNames();
+    },
+  });
   return { world, faults, payments, desk, longPoll };
 }
 export type CentralSim = ReturnType<typeof registerCentral>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { cedulaSchema, nitSchema, studentIdSchema } from '../../main/domain/identifiers';
 import type { SimContext } from '../server';
 import type { LongPoll } from './long-poll';
+import { registerOwnerNames } from './owner-names';
 import type { World } from './world';
 
 export const FEED_MAX_PAGE = 10_000;
@@ -19,7 +20,12 @@ export function terminalOf(request: FastifyRequest): string | undefined {
 }
 
 /** The obligations routes of the central API: the terminal's delta feed and the live lookups. */
-export function registerObligationRoutes(server: FastifyInstance, context: SimContext, world: World, longPoll: LongPoll): void {
+export function registerObligationRoutes(
+  server: FastifyInstance,
+  context: SimContext,
+  world: World,
+  longPoll: LongPoll,
+): { resetNames(): void } {
   const guard = { preHandler: context.auth.requireTerminal };
   const iso = () => new Date(context.now()).toISOString();
 
@@ -51,10 +57,11 @@ export function registerObligationRoutes(server: FastifyInstance, context: SimCo
     return reply.type('application/json; charset=utf-8').send(body);
   });
 
-  const list = (ownerType: 'member' | 'company' | 'student', ownerId: string) => ({
-    asOf: iso(),
-    obligations: world.ofOwner(ownerType, ownerId),
-  });
+  const names = registerOwnerNames(server);
+  const list = (ownerType: 'member' | 'company' | 'student', ownerId: string) => {
+    const obligations = world.ofOwner(ownerType, ownerId);
+    return { asOf: iso(), obligations, ownerName: names.nameOf(ownerType, ownerId, obligations) };
+  };
 
   server.get<{ Params: { cedula: string } }>('/v1/members/:cedula/obligations', guard, async (request, reply) => {
     if (!cedulaSchema.safeParse(request.params.cedula).success) return reply.code(400).send({ error: 'INVALID_DOCUMENT' });
@@ -68,4 +75,5 @@ export function registerObligationRoutes(server: FastifyInstance, context: SimCo
     if (!studentIdSchema.safeParse(request.params.studentId).success) return reply.code(400).send({ error: 'INVALID_DOCUMENT' });
     return list('student', request.params.studentId);
   });
+  return { resetNames: names.reset };
 }

@@ -71,24 +71,65 @@ describe('the cashier desk (browser host, headless Chromium, 1366x768)', () => {
     await expectScreenOk(page);
   });
 
+  it('shows the local answer at once with its age, then the live one replaces it (quietly marked as updated)', async () => {
+    const world = e2e.sim.central.world;
+    const before = world.get('LI-52');
+    if (!before) throw new Error('LI-52 missing at the simulator');
+    // Hold the live refresh in the browser until the local answer has been seen (the core answers it untouched).
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/desk.lookup', async (route) => {
+      if (route.request().postData()?.includes('"live"')) await gate;
+      await route.continue();
+    });
+    try {
+      await page.keyboard.press('F2');
+      await page.getByRole('radio', { name: 'NIT' }).check();
+      await page.getByRole('textbox', { name: 'NIT' }).fill('900123456');
+      await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+      await page.locator('tr[data-obligation="LI-52"]').waitFor();
+      expect(await page.getByTestId('origen-datos').textContent()).toMatch(/Datos guardados en este terminal, de hace \d+ (seg|min)/);
+      expect(await page.getByTestId('estado-actualizacion').textContent()).toContain('Actualizando');
+      expect(await page.locator('tr[data-obligation="LI-52"] [data-field="saldo"]').textContent()).toBe(formatCop(before.balance));
+      await expectScreenOk(page);
+
+      // Meanwhile the central API's balance changes; the live answer carries it.
+      world.upsert({ ...before, balance: before.balance - 10_000, paid: before.paid + 10_000 });
+      release();
+      await page.getByTestId('estado-actualizacion').getByText('Actualizado.').waitFor();
+      expect(await page.getByTestId('origen-datos').textContent()).toContain('actualizados con el sistema central');
+      expect(await page.locator('tr[data-obligation="LI-52"] [data-field="saldo"]').textContent()).toBe(formatCop(before.balance - 10_000));
+    } finally {
+      release();
+      await page.unroute('**/api/desk.lookup');
+    }
+  });
+
   it('finds a person by cédula, an empresa by NIT with or without its check digit, and an alumno', async () => {
     await findMember();
     const row = page.locator('tr[data-obligation="LI-38"]');
     expect(await row.locator('[data-field="cuota"]').textContent()).toBe(formatCop(INSTALLMENT));
     expect(await row.locator('[data-field="saldo"]').textContent()).toBe(formatCop(1_752_770));
-    expect(await page.getByTestId('origen-datos').textContent()).toMatch(/actualizados|guardados/);
+    // Whom it found: the central API's name once the live answer is in, the cédula masked to its last four.
+    await page.getByTestId('estado-actualizacion').getByText('Actualizado.').waitFor();
+    expect(await page.getByTestId('origen-datos').textContent()).toContain('actualizados con el sistema central');
+    expect(await page.getByTestId('titular-nombre').textContent()).toBe('ANA MARÍA GUTIÉRREZ DE LA HOZ');
+    expect(await page.getByTestId('titular').textContent()).toBe('Cédula ****8901');
+    expect(await page.getByTestId('resultado-buscar').textContent()).not.toContain('1045678901');
     await expectScreenOk(page);
 
     await page.getByRole('radio', { name: 'NIT' }).check();
     await page.getByRole('textbox', { name: 'NIT' }).fill('900123456-1');
     await page.getByRole('button', { name: 'Buscar', exact: true }).click();
     expect(await page.getByTestId('mensaje-buscar').textContent()).toContain('dígito de verificación');
-    for (const nit of ['900123456', '900123456-8']) {
+    for (const nit of ['900123456', '900.123.456-8', '9001234568']) {
       await page.getByRole('textbox', { name: 'NIT' }).fill(nit);
       await page.getByRole('button', { name: 'Buscar', exact: true }).click();
       await page.locator('tr[data-obligation="LI-51"]').waitFor();
       expect(await page.locator('tr[data-obligation="LI-52"]').count()).toBe(1);
+      expect(await page.getByTestId('titular').textContent()).toBe('NIT ****4568');
     }
+    await page.getByTestId('titular-nombre').getByText('DISTRIBUIDORA DEL CARIBE S.A.S.').waitFor();
     await expectScreenOk(page);
 
     await page.getByRole('radio', { name: 'Alumno' }).check();
@@ -196,12 +237,54 @@ describe('the cashier desk (browser host, headless Chromium, 1366x768)', () => {
     await expectScreenOk(page);
   });
 
+  it("takes a PSE payment on the person's behalf: bank page in another window, approved, printed, not voidable", async () => {
+    await findMember();
+    await page.getByRole('button', { name: 'Pagar LI- 38 CREDITO POR LIBRANZAS' }).click();
+    await page.getByRole('heading', { name: 'Cobrar', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'PSE' }).click();
+    await page.getByRole('button', { name: 'Continuar con PSE' }).click();
+    await page.getByRole('heading', { name: 'Pago por PSE' }).waitFor();
+    await page.waitForFunction(
+      () => ((document.querySelector('select[name="banco"]') as HTMLSelectElement | null)?.options.length ?? 0) > 1,
+    );
+    await page.locator('select[name="banco"]').selectOption({ index: 1 });
+    // The payer comes prefilled from whom Buscar found; the cashier adds what the person tells.
+    expect(await page.getByLabel('Número de documento').inputValue()).toBe('1045678901');
+    expect(await page.getByLabel('Nombre completo').inputValue()).toBe('ANA MARÍA GUTIÉRREZ DE LA HOZ');
+    await page.getByLabel('Correo electrónico').fill('ana@example.com');
+    await page.getByLabel('Celular').fill('3004567434');
+    await expectScreenOk(page);
+
+    const before = await lastSeq(e2e);
+    const [bank] = await Promise.all([
+      e2e.context.waitForEvent('page'),
+      page.getByRole('button', { name: 'Abrir la página del banco' }).click(),
+    ]);
+    await bank.getByRole('button', { name: 'Aprobar' }).click();
+    await bank.waitForURL((url) => url.href.startsWith(e2e.host.host.url));
+    await bank.close();
+
+    await page.getByTestId('estado-pse').getByText('Pago aprobado por el banco.').waitFor({ timeout: 20_000 });
+    const job = await waitForPrinted(e2e, before, ['CREDIBANCO', '175.277']);
+    expect(job.lines.join('\n')).not.toContain('COPIA');
+    await page.getByRole('link', { name: 'Ver comprobante' }).click();
+    await page.getByTestId('pse-no-anulable').waitFor();
+    expect(await page.getByRole('button', { name: 'Anular', exact: true }).count()).toBe(0);
+    await expectScreenOk(page);
+
+    await page.keyboard.press('F4');
+    await page.getByTestId('tabla-recibos').waitFor();
+    expect(await page.locator('tbody tr', { hasText: 'PSE' }).count()).toBe(1);
+  });
+
   it('shows the offline banner, says why PSE is not offered, and still takes cash', async () => {
     await setOutage(e2e, true);
     try {
       await page.locator('.connectivity-banner[data-state="offline"]').waitFor({ timeout: 30_000 });
       await findMember();
       expect(await page.getByTestId('origen-datos').textContent()).toContain('guardados en este terminal');
+      // The live refresh is refused at once: the local answer stays, and the screen says why.
+      await page.getByTestId('estado-actualizacion').getByText('Sin conexión con el sistema central').waitFor();
       await expectScreenOk(page);
       await page.getByRole('button', { name: 'Pagar LI- 38 CREDITO POR LIBRANZAS' }).click();
       await page.getByRole('heading', { name: 'Cobrar', exact: true }).waitFor();
@@ -238,6 +321,10 @@ describe('the cashier desk (browser host, headless Chromium, 1366x768)', () => {
     await page.getByTestId('requiere-supervisor').waitFor();
     expect(await page.locator('[data-field="diferencia"]').textContent()).toContain('1.000');
     expect(await page.locator('[data-field="esperado"]').textContent()).toBe(formatCop(expected));
+    // The PSE payment taken at this desk counts in the shift, under its own method (not in the drawer's cash).
+    const pse = page.locator('[data-testid="totales-medio"] tr[data-method="pse"]');
+    expect(await pse.locator('[data-field="cantidad"]').textContent()).toBe('1');
+    expect(await pse.locator('[data-field="total"]').textContent()).toBe(formatCop(INSTALLMENT));
     await expectScreenOk(page);
 
     await page.getByRole('button', { name: 'Cerrar turno' }).click();

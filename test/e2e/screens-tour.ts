@@ -46,7 +46,7 @@ export async function startTour(viewport: { width: number; height: number }): Pr
   return {
     kiosk,
     desk,
-    run: (visit) => tour(kiosk, desk, visit),
+    run: (visit) => tour(kiosk, desk, visit, viewport.width > viewport.height),
     async close() {
       await desk.stop();
       deskData.remove();
@@ -86,7 +86,7 @@ async function toBank(page: Page, hostUrl: string, decision: string): Promise<vo
   await page.waitForURL((url) => url.href.startsWith(`${hostUrl}/#/pago/resultado`));
 }
 
-async function tour(kiosk: PaymentsE2E, desk: RunningHost, visit: Visit): Promise<void> {
+async function tour(kiosk: PaymentsE2E, desk: RunningHost, visit: Visit, landscape: boolean): Promise<void> {
   const { e2e, time } = kiosk;
   const host = e2e.host.host.url;
   await catchUp(e2e);
@@ -181,7 +181,7 @@ async function tour(kiosk: PaymentsE2E, desk: RunningHost, visit: Visit): Promis
   await visit('20-estado', page);
   await page.close();
 
-  // The desk: operator sign-in, Caja, Historial del terminal, the status screen with its details.
+  // The desk: operator sign-in, Caja, Historial del terminal, Buscar and PSE (landscape), the status screen with its details.
   page = await e2e.context.newPage();
   await page.goto(`${desk.host.url}/`);
   await page.getByRole('heading', { name: 'Ingreso de operador' }).waitFor();
@@ -194,8 +194,30 @@ async function tour(kiosk: PaymentsE2E, desk: RunningHost, visit: Visit): Promis
   await page.getByRole('link', { name: 'Historial del terminal' }).click();
   await page.getByRole('heading', { name: 'Historial del terminal' }).waitFor();
   await visit('23-caja-historial', page);
+  // Buscar with the live answer in and whom it found; then PSE on the person's behalf (bank and payer), in a shift.
+  // The desk's own screens are made for its 1366×768 screen (product.md): shown and checked at that size only.
+  if (landscape) await deskScreens(page, visit);
   await page.goto(`${desk.host.url}/#/estado`);
   await page.locator('[data-field="impresora"]').waitFor();
   await visit('24-estado-operador', page);
   await page.close();
+}
+
+/** The desk's Buscar (live answer in, whom it found) and its PSE screen, in a shift the supervisor opens. */
+async function deskScreens(page: Page, visit: Visit): Promise<void> {
+  await page.keyboard.press('F8');
+  await page.getByLabel('Base (fondo de caja)').fill('200000');
+  await page.getByRole('button', { name: 'Abrir turno' }).click();
+  await page.getByTestId('turno').waitFor();
+  await page.keyboard.press('F2');
+  await page.getByLabel('Cédula de Ciudadanía').fill('1045678901');
+  await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+  await page.getByTestId('estado-actualizacion').getByText('Actualizado.').waitFor();
+  await visit('23a-caja-buscar', page);
+  await page.getByRole('button', { name: 'Pagar LI- 38 CREDITO POR LIBRANZAS' }).click();
+  await page.getByRole('button', { name: 'PSE' }).click();
+  await page.getByRole('button', { name: 'Continuar con PSE' }).click();
+  await page.getByRole('heading', { name: 'Pago por PSE' }).waitFor();
+  await page.waitForFunction(() => ((document.querySelector('select[name="banco"]') as HTMLSelectElement | null)?.options.length ?? 0) > 1);
+  await visit('23b-caja-pse', page);
 }

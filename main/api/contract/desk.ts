@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cedulaSchema, nitSchema, studentIdSchema } from '../../domain/identifiers';
+import { cedulaSchema, nitAnySpellingSchema, studentIdSchema } from '../../domain/identifiers';
 import { defineMethod } from './define';
 import { obligationAnswerSchema, obligationViewSchema } from './data';
 import { amountChoiceInput, payerOutput, voucherOutput } from './payments';
@@ -21,8 +21,10 @@ import { amountChoiceInput, payerOutput, voucherOutput } from './payments';
  *   `REQUEST_REUSED` (a requestId sent again with different input).
  * - VALIDATION `AMOUNT` (`amountReason`, `text`: the kiosk's amount rules in Spanish), `CASH_SHORT` (received
  *   below the amount), `CARD` (`field`: which datáfono field is wrong).
+ * - VALIDATION `NIT_CHECK_DIGIT`, `NIT_FORMAT` (`desk.lookup`: the NIT as typed).
  * - NOT_FOUND `OBLIGATION`, `PAYMENT`, `SHIFT`, `CONFLICT_ITEM`.
- * - UNAVAILABLE `OFFLINE` (PSE needs the central link and the gateway: cash and card still work),
+ * - UNAVAILABLE `OFFLINE` (PSE needs the central link and the gateway: cash and card still work; `desk.lookup` with
+ *   `source: 'live'` when the central API does not answer),
  *   `NO_LOCAL_COPY` (offline and no synced copy yet).
  *
  * Every payment method writes the payment, its receipt number, the obligation's local balance, the receipt and
@@ -105,12 +107,34 @@ export const shiftReport = z.object({
   printProblem: z.string().nullable(),
 });
 
+/**
+ * Where Buscar's answer comes from. `local`: the terminal's copy, at once, with its age (UNAVAILABLE
+ * `NO_LOCAL_COPY` before the first sync). `live`: the central API only (UNAVAILABLE `OFFLINE` when it does not
+ * answer in time; the screen keeps the local answer). Absent: live, else the copy, in one call.
+ */
+export const lookupSource = z.enum(['local', 'live']);
+
 export const personLookupInput = z.discriminatedUnion('by', [
-  z.object({ by: z.literal('cedula'), value: cedulaSchema }).strict(),
-  /** With or without the check digit. */
-  z.object({ by: z.literal('nit'), value: nitSchema }).strict(),
-  z.object({ by: z.literal('student'), value: studentIdSchema }).strict(),
+  z.object({ by: z.literal('cedula'), value: cedulaSchema, source: lookupSource.optional() }).strict(),
+  /**
+   * With or without the check digit, with a dash, dots or spaces (`900123456`, `900.123.456-8`): handed to the
+   * handler as `base-checkDigit`; a wrong check digit is VALIDATION `NIT_CHECK_DIGIT`, not a NIT `NIT_FORMAT`.
+   */
+  z.object({ by: z.literal('nit'), value: nitAnySpellingSchema, source: lookupSource.optional() }).strict(),
+  z.object({ by: z.literal('student'), value: studentIdSchema, source: lookupSource.optional() }).strict(),
 ]);
+
+/**
+ * Whom Buscar found. `id` as the core looked it up (a NIT as `base-checkDigit`; the PSE payer is prefilled from
+ * it); `masked` is what a screen shows of it (`****8901`); `name` the person's, empresa's or alumno's name as one
+ * field, or null when the central API has not told this terminal yet (a local answer for someone never found live).
+ */
+export const lookupOwner = z.object({
+  by: z.enum(['cedula', 'nit', 'student']),
+  id: z.string(),
+  masked: z.string(),
+  name: z.string().nullable(),
+});
 
 export const methodAvailability = z.object({
   available: z.boolean(),
@@ -257,10 +281,13 @@ export const deskMethods = {
     access: 'operator',
   }),
 
-  /** *Buscar*: the person's credits and enrollment slips, live when online, else the local copy with its age. */
+  /**
+   * *Buscar*: the person's credits and enrollment slips and whom they belong to. The desk asks `source: 'local'`
+   * (at once, with the data's age) and then `source: 'live'` (the central API's answer replaces it when it comes).
+   */
   'desk.lookup': defineMethod({
     input: personLookupInput,
-    output: obligationAnswerSchema.extend({ owner: z.object({ by: z.enum(['cedula', 'nit', 'student']), id: z.string() }) }),
+    output: obligationAnswerSchema.extend({ owner: lookupOwner }),
     access: 'operator',
   }),
   /** *Cobrar*: amount options and which methods are available now (and why not). */
@@ -283,7 +310,10 @@ export const deskMethods = {
     output: z.object({ banks: z.array(z.object({ code: z.string(), name: z.string() })), fetchedAt: iso }),
     access: 'operator',
   }),
-  /** PSE on the person's behalf: the kiosk's flow; the screen opens `redirectUrl`. Online only (UNAVAILABLE `OFFLINE`). */
+  /**
+   * PSE on the person's behalf: the kiosk's flow; the screen opens `redirectUrl`. Online only (UNAVAILABLE `OFFLINE`);
+   * in the operator's open shift (CONFLICT `NO_OPEN_SHIFT`, `SHIFT_OF_ANOTHER_OPERATOR`), which it then belongs to.
+   */
   'desk.pseStart': defineMethod({
     input: pseStartInput,
     output: z.object({ paymentId: z.string(), reference: z.string(), amount: positivePesos, redirectUrl: z.url() }),

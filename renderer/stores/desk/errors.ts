@@ -2,6 +2,7 @@ import { formatCop } from '../../format';
 import { messageFor } from '../../messages';
 import { detailOf, reasonOf } from '../../payments/texts';
 import { ApiCallError } from '../../api';
+import { deskTexts } from './texts';
 
 /** A detail of a refusal as a number, or null. */
 export function numberDetail(error: unknown, key: string): number | null {
@@ -48,6 +49,10 @@ export function deskErrorText(error: unknown): string {
       return 'No encontramos esta obligación en este terminal. Vuelva a buscar a la persona.';
     case 'PAYMENT':
       return 'No encontramos ese pago en este terminal.';
+    case 'NIT_CHECK_DIGIT':
+      return deskTexts.lookup.invalid.companyCheckDigit;
+    case 'NIT_FORMAT':
+      return deskTexts.lookup.invalid.company;
     case 'OFFLINE':
       return 'No hay conexión con el sistema central. Efectivo y datáfono siguen disponibles.';
     case 'NO_LOCAL_COPY':

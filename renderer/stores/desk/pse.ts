@@ -30,7 +30,7 @@ export const usePseStore = defineStore('desk-pse', () => {
   let requestId = newRequestId();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  async function load(owner: { by: 'cedula' | 'nit' | 'student'; id: string } | null): Promise<void> {
+  async function load(owner: { by: 'cedula' | 'nit' | 'student'; id: string; name: string | null } | null): Promise<void> {
     stop();
     started.value = null;
     result.value = null;
@@ -44,6 +44,8 @@ export const usePseStore = defineStore('desk-pse', () => {
         docType: company ? 'NIT' : 'CC',
         personType: company ? 'juridica' : 'natural',
         docNumber: owner.id.replace(/-\d$/, ''),
+        // Whom Buscar found, as the central API names them: the cashier confirms it with the person.
+        fullName: owner.name ?? '',
       };
     }
     try {

@@ -23,8 +23,12 @@ export const deskTexts = {
     search: 'Buscar',
     empty: 'No se encontraron obligaciones pendientes para esta identificación.',
     refreshing: 'Actualizando con el sistema central…',
+    updated: 'Actualizado.',
+    offline: 'Sin conexión con el sistema central: se muestran los datos guardados.',
     live: 'Datos actualizados con el sistema central.',
     local: (age: string) => `Datos guardados en este terminal, de hace ${age}.`,
+    owner: { cedula: 'Cédula', nit: 'NIT', student: 'Alumno' },
+    noName: 'Nombre no disponible sin conexión',
     invalid: {
       member: 'La cédula debe tener solo dígitos (de 5 a 10).',
       company: 'El NIT debe tener de 6 a 9 dígitos, con o sin guion y dígito de verificación (por ejemplo 900123456-8).',
@@ -90,6 +94,7 @@ export const deskTexts = {
     void: 'Anular',
     newCharge: 'Nuevo cobro',
     voided: 'ANULADO',
+    pseNotVoidable: 'Los pagos por PSE no se pueden anular en la caja: el débito lo hizo el banco de la persona.',
   },
   void: {
     title: 'Anular recibo',

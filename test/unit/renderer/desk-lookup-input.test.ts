@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { personLookupInput } from '../../../main/api/contract/desk';
-import { cedulaSchema, nitCheckDigit, studentIdSchema } from '../../../main/domain/identifiers';
+import { cedulaSchema, studentIdSchema } from '../../../main/domain/identifiers';
+import { ApiCallError } from '../../../renderer/api';
+import { deskErrorText } from '../../../renderer/stores/desk/errors';
 import { lookupInput, type LookupBy } from '../../../renderer/stores/desk/lookup-input';
 import { deskTexts } from '../../../renderer/stores/desk/texts';
 
@@ -24,8 +26,13 @@ describe("Buscar's identification parser (lookupInput)", () => {
         const result = lookupInput(by, text);
         if ('error' in result) expect(spanishReasons.has(result.error)).toBe(true);
         else {
-          expect(personLookupInput.safeParse(result.input).success).toBe(true);
           expect(result.input.by).toBe(by);
+          const parsed = personLookupInput.safeParse(result.input);
+          // A NIT is the core's to judge: accepted, or refused with a reason the screen words in Spanish.
+          if (by === 'nit' && !parsed.success) {
+            const reasons = parsed.error.issues.map((i) => (i as { params?: { reason?: string } }).params?.reason);
+            expect(reasons.some((r) => r === 'NIT_CHECK_DIGIT' || r === 'NIT_FORMAT')).toBe(true);
+          } else expect(parsed.success).toBe(true);
         }
       }),
     );
@@ -46,26 +53,22 @@ describe("Buscar's identification parser (lookupInput)", () => {
     );
   });
 
-  it('completes a NIT typed without its check digit and keeps one typed with it, dashed or attached', () => {
-    const base = fc.stringMatching(/^[1-9]\d{8}$/);
+  it('sends a NIT as typed (digits, dash, dots, spaces) for the core to judge, and refuses other text in Spanish', () => {
+    const typed = fc.stringMatching(/^[\d .-]{0,24}$/).map((v) => v.trim());
     fc.assert(
-      fc.property(base, (digits) => {
-        const expected = { input: { by: 'nit', value: `${digits}-${nitCheckDigit(digits)}` } };
-        expect(lookupInput('nit', digits)).toEqual(expected);
-        expect(lookupInput('nit', `${digits}-${nitCheckDigit(digits)}`)).toEqual(expected);
-        expect(lookupInput('nit', `${digits}${nitCheckDigit(digits)}`)).toEqual(expected);
+      fc.property(typed, (text) => {
+        const result = lookupInput('nit', text);
+        if (/\d/.test(text)) expect(result).toEqual({ input: { by: 'nit', value: text } });
+        else expect(result).toEqual({ error: invalid.company });
       }),
     );
+    expect(lookupInput('nit', '900123456-8x')).toEqual({ error: invalid.company });
   });
 
-  it('names the check digit when it does not match the NIT', () => {
-    fc.assert(
-      fc.property(fc.stringMatching(/^[1-9]\d{8}$/), fc.integer({ min: 1, max: 10 }), (digits, shift) => {
-        const wrong = (nitCheckDigit(digits) + shift) % 11;
-        fc.pre(wrong <= 9);
-        expect(lookupInput('nit', `${digits}-${wrong}`)).toEqual({ error: invalid.companyCheckDigit });
-      }),
-    );
-    expect(lookupInput('nit', '900123456-1')).toEqual({ error: invalid.companyCheckDigit });
+  it("words the core's NIT refusals in Spanish", () => {
+    const refusal = (reason: string) =>
+      new ApiCallError({ code: 'VALIDATION', message: 'invalid input for desk.lookup', details: { reason } });
+    expect(deskErrorText(refusal('NIT_CHECK_DIGIT'))).toBe(invalid.companyCheckDigit);
+    expect(deskErrorText(refusal('NIT_FORMAT'))).toBe(invalid.company);
   });
 });
