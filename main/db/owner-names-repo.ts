@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { writeTransaction } from './transaction';
 
 /**
  * The names the central API gave for members and companies this terminal looked up live (tables `members` and
@@ -33,7 +34,7 @@ export function createOwnerNamesRepo(db: Db) {
       // The same name kept within the last day: nothing to write (a lookup need not wait for the disk each time).
       const kept = (ownerType === 'member' ? member : company).get(ownerId);
       if (kept && kept.name === name && Date.parse(at) - Date.parse(kept.updated_at) < 86_400_000) return;
-      db.transaction(() => {
+      writeTransaction(db, () => {
         if (name === null) (ownerType === 'member' ? dropMember : dropCompany).run(ownerId);
         else (ownerType === 'member' ? keepMember : keepCompany).run(ownerId, name, at);
         forgetMembers.run(forgetBefore);
