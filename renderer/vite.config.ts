@@ -15,7 +15,12 @@ export const rendererBuildOptions = {
   rolldownOptions: {
     output: {
       codeSplitting: {
-        groups: [{ name: 'vendor', test: /node_modules[\\/](@vue|vue|pinia|vue-router)[\\/]/ }] as { name: string; test: RegExp }[],
+        groups: [
+          { name: 'vendor', test: /node_modules[\\/](@vue|vue|pinia|vue-router)[\\/]/ },
+          // The core's pure money, time and amount rules with the screens' formatters: one lazy chunk, not one per
+          // set of screens that shares them (each chunk is one more name in the entry's preload map).
+          { name: 'format', test: /renderer[\\/]format\.ts$|main[\\/]domain[\\/](money|date-time|payment-amount)\.ts$/ },
+        ] as { name: string; test: RegExp }[],
       },
     },
   },

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Weights of the DIAN check digit, applied from the rightmost digit of the NIT leftwards. */
 const NIT_WEIGHTS = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71] as const;
 
@@ -93,7 +91,3 @@ export function maskTail(value: string, visible = 3): string {
   const tail = value.slice(-visible);
   return `****${tail}`;
 }
-
-export const cedulaSchema = z.string().regex(/^\d{5,10}$/, 'cedula must be 5 to 10 digits');
-export const nitSchema = z.string().regex(/^\d{6,15}-\d$/, 'NIT must be written base-checkDigit');
-export const studentIdSchema = z.string().regex(/^\d{4,12}$/, 'student id must be 4 to 12 digits');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { personLookupInput } from '../../../main/api/contract/desk';
-import { cedulaSchema, nitCheckDigit, studentIdSchema } from '../../../main/domain/identifiers';
+import { nitCheckDigit } from '../../../main/domain/identifiers';
+import { cedulaSchema, studentIdSchema } from '../../../main/domain/identifiers-schema';
 import { lookupInput, type LookupBy } from '../../../renderer/stores/desk/lookup-input';
 import { deskTexts } from '../../../renderer/stores/desk/texts';
 
