@@ -10,6 +10,7 @@ import {
   type DeskPayment,
   type DeskRig,
 } from '../../fixtures/desk';
+import { until } from '../../support/until';
 
 /**
  * The desk's papers as the printer receives them: the virtual printer over TCP decodes the ESC/POS bytes back into
@@ -63,7 +64,12 @@ describe('desk printing', () => {
 
     // A reprint is a COPIA and never opens the drawer.
     const stateOf = app.db.prepare('SELECT state FROM print_jobs WHERE id = ?').pluck();
-    for (let i = 0; i < 200 && stateOf.get(cash.jobId) !== 'printed'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(
+      await until(
+        async () => stateOf.get(cash.jobId),
+        (state) => state === 'printed',
+      ),
+    ).toBe('printed');
     expect(await rig.call('desk.reprint', { paymentId: cash.paymentId })).toMatchObject({ copy: true });
     const [, , copyJob] = await sim.printer.waitForJobs(3, 10_000);
     expect(text(copyJob)).toContain('COPIA');

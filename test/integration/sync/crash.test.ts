@@ -46,6 +46,7 @@ function runChild(mode: string, dbFile: string): Run {
   return { exit, started, kill: () => proc.kill('SIGKILL') };
 }
 
+// The random kill moments are the scenario: these sleeps wait for no condition.
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function checkIntegrity(dbFile: string): string {
