@@ -65,6 +65,7 @@ export const paymentTexts = {
     registered: 'Iniciando',
     redirected: 'En el banco',
     pending: 'Pendiente',
+    inProgress: 'En curso',
     approved: 'Aprobado',
     rejected: 'Rechazado',
     failed: 'Fallido',

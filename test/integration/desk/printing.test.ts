@@ -1,15 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CASHIER,
-  SUPERVISOR,
-  cardInput,
-  cashInput,
-  payableObligations,
-  startDesk,
-  type DeskPayment,
-  type DeskRig,
-} from '../../fixtures/desk';
+import { describe, expect, it } from 'vitest';
+import { CASHIER, SUPERVISOR, cardInput, cashInput, payableObligations, useDesk, type DeskPayment } from '../../fixtures/desk';
 import { until } from '../../support/until';
 
 /**
@@ -18,13 +9,7 @@ import { until } from '../../support/until';
  * receipt it cancels; the cierre de caja carries the totals, the count and the difference.
  */
 describe('desk printing', () => {
-  let rig: DeskRig;
-  beforeAll(async () => {
-    rig = await startDesk({ printer: true, synthetic: 100 });
-  }, 60_000);
-  afterAll(async () => {
-    await rig.close();
-  });
+  const rig = useDesk({ printer: true, synthetic: 100 });
 
   const text = (job: { decoded: { text: string[] } } | undefined) => job?.decoded.text.join('\n') ?? '';
 
