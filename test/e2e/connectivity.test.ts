@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations, signInTechnician, type E2E } from './harness';
 import { useE2E } from './fixture';
+import { until } from '../support/until';
 
 async function setFaults(e2e: E2E, faults: Record<string, unknown>): Promise<void> {
   await fetch(`${e2e.sim.url}/sim/admin/faults`, {
@@ -20,11 +21,16 @@ describe('connectivity banner and the data lines of the status screen (headless 
   it('shows the sync and outbox lines on the status screen once the copy has caught up', async () => {
     const page = await e2e.open('/#/estado');
     await page.locator('[data-field="sincronizacion"]').waitFor();
-    for (let i = 0; i < 40 && !(await page.locator('[data-field="sincronizacion"]').textContent())?.includes('Al día'); i++) {
-      await page.getByRole('button', { name: 'Actualizar' }).click();
-      await page.waitForTimeout(100);
-    }
-    expect(await page.locator('[data-field="sincronizacion"]').textContent()).toContain('Al día');
+    const synced = await until(
+      async () => {
+        await page.getByRole('button', { name: 'Actualizar' }).click();
+        return (await page.locator('[data-field="sincronizacion"]').textContent()) ?? '';
+      },
+      (text) => text.includes('Al día'),
+      10_000,
+      100,
+    );
+    expect(synced).toContain('Al día');
     expect(await page.locator('[data-field="obligaciones-locales"]').textContent()).toContain('4');
     expect(await page.locator('[data-field="pendientes"]').textContent()).toContain('0');
     expect(await page.locator('[data-field="rechazados"]').textContent()).toContain('Ninguno');

@@ -108,6 +108,7 @@ async function screenPoints(name: string, page: Page): Promise<void> {
       const box = await site.boundingBox();
       await page.mouse.move((box?.x ?? 0) + 5, (box?.y ?? 0) + 5);
       await page.mouse.down();
+      // The 2-second press is the gesture itself, not a wait for anything.
       await page.waitForTimeout(2300);
       await page.mouse.up();
       await page.getByRole('heading', { name: 'Ingreso de operador' }).waitFor();
