@@ -114,6 +114,11 @@ export default tseslint.config(
             },
             { group: ['**/main/api/contract', '**/main/api/errors'], message: 'only types from the contract', allowTypeImports: true },
             { group: ['node:*', 'electron', 'better-sqlite3', 'axios'], message: 'the renderer has no Node and no Electron' },
+            {
+              group: ['zod', '**/main/domain/*-schema'],
+              message: 'the renderer ships no zod: import the pure module of main/domain/, not its *-schema.ts',
+              allowTypeImports: true,
+            },
           ],
         },
       ],
@@ -124,6 +129,25 @@ export default tseslint.config(
   { files: ['main/central/**', 'main/payments/credibanco/**'], rules: restrictImports(ban.printer, ban.electron, ban.sim) },
   { files: ['main/printing/**'], rules: restrictImports(ban.axios, ban.electron, ban.sim) },
   { files: ['main/domain/**'], rules: restrictImports(ban.axios, ban.printer, ban.electron, ban.sim, ban.io) },
+  {
+    // The renderer imports main/domain/: a zod schema there would ship zod to every screen that uses the rule.
+    files: ['main/domain/**'],
+    ignores: ['main/domain/*-schema.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['zod', './*-schema'],
+              message: 'main/domain/ is zod-free (the renderer imports it): a schema goes in a *-schema.ts beside its rule',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['electron/**'], rules: restrictImports(ban.axios, ban.printer) },
   {
     // Deferred transactions fail at once when the other connection (the sync writer thread) commits between

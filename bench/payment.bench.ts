@@ -1,6 +1,6 @@
 import type { Page, Response } from 'playwright-core';
-import { startE2E, type E2E } from '../test/e2e/harness';
-import { BANK, MEMBER, catchUp, decideAtBank, openMonto, putCentralObligation, signIn } from '../test/e2e/payments-support';
+import { catchUp, startE2E, type E2E } from '../test/e2e/harness';
+import { BANK, MEMBER, decideAtBank, openMonto, putCentralObligation, signIn } from '../test/e2e/payments-support';
 import type { BenchOptions, BenchResult } from './result';
 import { median, round } from './result';
 

@@ -1,19 +1,8 @@
 /**
- * How money and time read on screen (time: the pure rule of main/domain/date-time.ts). One peso formatter for
- * every screen, with the same options as
- * main/domain/money.ts (`$ 1.752.770`: a no-break space after `$`, no decimals); the renderer does not import
- * main/ code, so the options are repeated here and nowhere else.
+ * How money and time read on screen: the core's own formatters (the pure rules of main/domain/money.ts and
+ * date-time.ts), so a peso reads the same on screen as on paper (`$ 1.752.770`) and a date too.
  */
-const copFormatter = new Intl.NumberFormat('es-CO', {
-  style: 'currency',
-  currency: 'COP',
-  minimumFractionDigits: 0,
-  maximumFractionDigits: 0,
-});
-
-export function formatCop(pesos: number): string {
-  return copFormatter.format(pesos);
-}
+export { formatCop } from '../main/domain/money';
 
 /** The one date-time format of the screens and the paper (Bogotá time, `30/11/2026 05:39`). */
 export { formatDateTime } from '../main/domain/date-time';

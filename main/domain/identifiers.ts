@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Weights of the DIAN check digit, applied from the rightmost digit of the NIT leftwards. */
 const NIT_WEIGHTS = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71] as const;
 
@@ -94,27 +92,5 @@ export function maskTail(value: string, visible = 3): string {
   return `****${tail}`;
 }
 
-export const cedulaSchema = z.string().regex(/^\d{5,10}$/, 'cedula must be 5 to 10 digits');
-export const nitSchema = z.string().regex(/^\d{6,15}-\d$/, 'NIT must be written base-checkDigit');
-export const studentIdSchema = z.string().regex(/^\d{4,12}$/, 'student id must be 4 to 12 digits');
-
 /** Why a NIT as typed was refused, as `details.reason` of a VALIDATION refusal (the screens word it in Spanish). */
 export type NitRefusal = 'NIT_CHECK_DIGIT' | 'NIT_FORMAT';
-
-/**
- * A NIT as a person or a cashier types it — with or without its check digit, with a dash, dots or spaces —
- * checked by `parseNit` and handed on as `base-checkDigit`. A wrong check digit is a VALIDATION refusal with
- * reason `NIT_CHECK_DIGIT` (never a lookup of another company); anything else that is not a NIT, `NIT_FORMAT`.
- */
-export const nitAnySpellingSchema = z
-  .string()
-  .max(24)
-  .transform((text, ctx) => {
-    try {
-      return formatNit(parseNit(text));
-    } catch (error) {
-      const reason: NitRefusal = error instanceof IdentifierError && error.reason === 'checkDigit' ? 'NIT_CHECK_DIGIT' : 'NIT_FORMAT';
-      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'not a NIT', params: { reason } });
-      return z.NEVER;
-    }
-  });

@@ -1,17 +1,13 @@
-import { z } from 'zod';
+import type { Pesos } from './money-schema';
 
 /**
  * Money is whole Colombian pesos held in a safe integer. COP has no minor unit in practice;
- * gateways that want minor units get `toMinorUnits` at their edge, nowhere else.
+ * gateways that want minor units get `toMinorUnits` at their edge, nowhere else. No zod here (its schema is
+ * `money-schema.ts`): the renderer imports this module, and a type-only import leaves nothing in its bundle.
  */
-export const pesosSchema = z
-  .number()
-  .int('amount must be whole pesos')
-  .nonnegative('amount must not be negative')
-  .max(Number.MAX_SAFE_INTEGER / 100, 'amount too large');
-export type Pesos = z.infer<typeof pesosSchema>;
+export type { Pesos };
 
-// One formatter for the whole product: `$ 1.752.770` (no-break space after `$`, no decimals).
+// One formatter for the whole product, screens and paper: `$ 1.752.770` (no-break space after `$`, no decimals).
 const copFormatter = new Intl.NumberFormat('es-CO', {
   style: 'currency',
   currency: 'COP',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pesosSchema } from '../domain/money';
+import { pesosSchema } from '../domain/money-schema';
 import { fitField } from './field-text';
 
 /**

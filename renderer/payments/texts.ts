@@ -1,23 +1,17 @@
 import { ApiCallError } from '../api';
-import { formatCop } from '../format';
 import { messageFor } from '../messages';
 
 /**
  * Every Spanish text of the payment screens (Monto a Pagar, PSE, results, voucher, Historial). Facts the core
- * words itself — ACH's pending text, the bank-list failure, the amount rules — arrive in `details.text` or in
- * the output and are shown as they come; these are the renderer's own words.
+ * words itself — ACH's pending text, the bank-list failure — arrive in `details.text` or in the output and are
+ * shown as they come; the amount rules and their texts are main/domain/payment-amount.ts (the core's own, run on
+ * screen before sending); these are the renderer's own words.
  */
 export const paymentTexts = {
+  /** The screens' prompts before a choice can be checked; the amount rules' own texts are main/domain/payment-amount.ts. */
   amount: {
     missing: 'Elija el valor a pagar.',
     otherMissing: 'Escriba el valor a pagar con el teclado numérico.',
-    belowMinimum: (min: number) => `El valor mínimo a pagar es ${formatCop(min)}.`,
-    aboveBalance: (balance: number) => `El valor a pagar no puede ser mayor que su saldo de ${formatCop(balance)}.`,
-    otherNotOffered: (balance: number) =>
-      `Su saldo de ${formatCop(balance)} es menor que el valor mínimo de Otro Valor. Elija pagar el saldo total.`,
-    nothingToPay: 'Esta obligación no tiene saldo pendiente por pagar.',
-    slipInFull: 'Los volantes de matrícula se pagan por el valor total.',
-    installmentIsBalance: 'Su saldo es menor que la cuota: la cuota paga el saldo.',
   },
   docTypes: { CC: 'Cédula de Ciudadanía', CE: 'Cédula de Extranjería', TI: 'Tarjeta de Identidad', PP: 'Pasaporte', NIT: 'NIT' } as Record<
     string,
@@ -71,6 +65,7 @@ export const paymentTexts = {
     registered: 'Iniciando',
     redirected: 'En el banco',
     pending: 'Pendiente',
+    inProgress: 'En curso',
     approved: 'Aprobado',
     rejected: 'Rechazado',
     failed: 'Fallido',

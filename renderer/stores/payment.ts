@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { ApiOutput } from '../../main/api/contract';
 import { api } from '../api';
+import { amountChoice, amountRefusal } from '../../main/domain/payment-amount';
 import { pesosFromDigits } from '../format';
 import { newRequestId } from '../payments/request-id';
 import { paymentErrorText, paymentTexts } from '../payments/texts';
@@ -91,19 +92,18 @@ export const usePaymentStore = defineStore('payment', () => {
     amountError.value = null;
   }
 
-  /** The amount rules, on screen before anything is sent (the core checks them again with the same words). */
+  /**
+   * The amount rules on screen before anything is sent: the core's own rule (main/domain/payment-amount.ts) on
+   * the options it quoted, so the screen refuses what the core would, in its words.
+   */
   function checkAmount(): string | null {
     const o = options.value;
-    if (!o) return paymentTexts.amount.missing;
-    if (o.balance <= 0) return paymentTexts.amount.nothingToPay;
-    if (choice.value === null) return paymentTexts.amount.missing;
-    if (choice.value !== 'other') return amount.value === null ? paymentTexts.amount.missing : null;
-    if (!o.other) return paymentTexts.amount.otherNotOffered(o.balance);
-    const value = amount.value;
-    if (value === null) return paymentTexts.amount.otherMissing;
-    if (value < o.other.min) return paymentTexts.amount.belowMinimum(o.other.min);
-    if (value > o.other.max) return paymentTexts.amount.aboveBalance(o.other.max);
-    return null;
+    const kind = obligation.value?.kind;
+    if (!o || !kind) return paymentTexts.amount.missing;
+    // No choice is made for the person only when there is nothing to pay (see `open`); the rule says so.
+    if (choice.value === null) return amountRefusal(kind, o, 'balance')?.text ?? paymentTexts.amount.missing;
+    if (choice.value === 'other' && amount.value === null && o.other) return paymentTexts.amount.otherMissing;
+    return amountRefusal(kind, o, amountChoice(choice.value, amount.value))?.text ?? null;
   }
 
   /** *PAGAR POR PSE*: true when the PSE step may open. */

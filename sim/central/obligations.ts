@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { cedulaSchema, nitSchema, studentIdSchema } from '../../main/domain/identifiers';
+import { cedulaSchema, nitSchema, studentIdSchema } from '../../main/domain/identifiers-schema';
 import type { SimContext } from '../server';
 import type { LongPoll } from './long-poll';
 import { registerOwnerNames } from './owner-names';

@@ -43,27 +43,14 @@ export function* syntheticObligations(count: number, seed: number, currentYear: 
     const balance = debt - paid;
     const installment = Math.max(1, Math.round(debt / 12));
     const id = `SY-${String(i).padStart(7, '0')}`;
-    if (pick < 0.8) {
+    if (pick < 0.9) {
+      // An afiliado's credit below 0.8, an empresa's up to 0.9: one draw for the owner either way (same seed, same data).
+      const member = pick < 0.8;
       yield {
         id,
         kind: 'credit',
-        ownerType: 'member',
-        ownerId: syntheticCedula(Math.floor(random() * members)),
-        document: `LI- ${i}`,
-        concept: 'CREDITO POR LIBRANZAS',
-        studentName: null,
-        validityYear: null,
-        debt,
-        paid,
-        balance,
-        installment,
-      };
-    } else if (pick < 0.9) {
-      yield {
-        id,
-        kind: 'credit',
-        ownerType: 'company',
-        ownerId: syntheticNit(Math.floor(random() * companies)),
+        ownerType: member ? 'member' : 'company',
+        ownerId: member ? syntheticCedula(Math.floor(random() * members)) : syntheticNit(Math.floor(random() * companies)),
         document: `LI- ${i}`,
         concept: 'CREDITO POR LIBRANZAS',
         studentName: null,

@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, seriousA11yViolations, type E2E } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seriousA11yViolations, signInTechnician, type E2E } from './harness';
+import { useE2E } from './fixture';
+import { until } from '../support/until';
 
 async function setFaults(e2e: E2E, faults: Record<string, unknown>): Promise<void> {
   await fetch(`${e2e.sim.url}/sim/admin/faults`, {
@@ -10,24 +12,25 @@ async function setFaults(e2e: E2E, faults: Record<string, unknown>): Promise<voi
 }
 
 describe('connectivity banner and the data lines of the status screen (headless Chromium)', () => {
-  let e2e: E2E;
-  beforeAll(async () => {
-    e2e = await startE2E({ deps: { data: { syncIntervalMs: 200, syncBackoff: { baseMs: 50, maxMs: 200 }, liveTimeoutMs: 500 } } });
+  const e2e = useE2E({ deps: { data: { syncIntervalMs: 200, syncBackoff: { baseMs: 50, maxMs: 200 }, liveTimeoutMs: 500 } } });
+  beforeAll(() => {
     // The sync and outbox lines are the details a técnico sees once signed in.
-    e2e.host.app.sessions.startOperator({ username: 'tecnico1', displayName: 'Técnico de Sede', role: 'supervisor' });
-  });
-  afterAll(async () => {
-    await e2e?.close();
+    signInTechnician(e2e);
   });
 
   it('shows the sync and outbox lines on the status screen once the copy has caught up', async () => {
     const page = await e2e.open('/#/estado');
     await page.locator('[data-field="sincronizacion"]').waitFor();
-    for (let i = 0; i < 40 && !(await page.locator('[data-field="sincronizacion"]').textContent())?.includes('Al día'); i++) {
-      await page.getByRole('button', { name: 'Actualizar' }).click();
-      await page.waitForTimeout(100);
-    }
-    expect(await page.locator('[data-field="sincronizacion"]').textContent()).toContain('Al día');
+    const synced = await until(
+      async () => {
+        await page.getByRole('button', { name: 'Actualizar' }).click();
+        return (await page.locator('[data-field="sincronizacion"]').textContent()) ?? '';
+      },
+      (text) => text.includes('Al día'),
+      10_000,
+      100,
+    );
+    expect(synced).toContain('Al día');
     expect(await page.locator('[data-field="obligaciones-locales"]').textContent()).toContain('4');
     expect(await page.locator('[data-field="pendientes"]').textContent()).toContain('0');
     expect(await page.locator('[data-field="rechazados"]').textContent()).toContain('Ninguno');

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { formatCop } from '../../renderer/format';
-import { startE2E, seriousA11yViolations, type E2E } from './harness';
-import { catchUp } from './payments-support';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
+import { CASHIER, SUPERVISOR, seriousA11yViolations, typeOperator } from './harness';
+import { useE2E } from './fixture';
 
 /**
  * Buttons and links of the screen's content smaller than a fingertip (44 px, WCAG 2.5.5: the desk is keyboard and
@@ -34,7 +25,7 @@ async function smallTargets(page: Page): Promise<string[]> {
  * voucher and reprints it (the virtual printer gets a COPIA); a cashier sees no link and the route refuses.
  */
 describe("the terminal's Historial at the desk (browser host, headless Chromium)", () => {
-  let e2e: E2E;
+  const e2e = useE2E({ printer: true, catchUp: true, config: { terminal: { id: 'DESK-01', role: 'desk' } } });
   let payment: { paymentId: string; reference: string; amount: number };
 
   const call = async <T>(method: string, input: unknown): Promise<T> => {
@@ -44,15 +35,6 @@ describe("the terminal's Historial at the desk (browser host, headless Chromium)
   };
 
   beforeAll(async () => {
-    const printerPort = await freePort();
-    e2e = await startE2E({
-      sim: { printerPort },
-      config: {
-        terminal: { id: 'DESK-01', role: 'desk' },
-        printer: { interface: `tcp://127.0.0.1:${printerPort}`, type: 'epson', width: 48, characterSet: 'PC858_EURO', timeoutMs: 1000 },
-      },
-    });
-    await catchUp(e2e);
     const app = e2e.host.app;
     app.setPseReturnUrl(`${e2e.host.host.url}/pse/retorno`);
     app.sessions.startPerson({ type: 'member', id: '1045678901', name: 'AFILIADO DEMO', email: 'demo@example.com', phoneTail: '434' });
@@ -78,16 +60,11 @@ describe("the terminal's Historial at the desk (browser host, headless Chromium)
     // The approval printed the original by itself.
     await e2e.sim.printer.waitForJobs(1, 15_000);
   });
-  afterAll(async () => {
-    await e2e?.close();
-  });
 
-  async function signInOperator(username: string, pin: string): Promise<Page> {
+  async function signInOperator(who: { username: string; pin: string }): Promise<Page> {
     const page = await e2e.open();
     await page.getByRole('heading', { name: 'Ingreso de operador' }).waitFor();
-    await page.getByLabel('Usuario').fill(username);
-    await page.getByLabel('PIN').fill(pin);
-    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await typeOperator(page, who);
     await page.getByRole('heading', { name: 'Caja', exact: true }).waitFor();
     return page;
   }
@@ -101,7 +78,7 @@ describe("the terminal's Historial at the desk (browser host, headless Chromium)
   }
 
   it('lets a supervisor find the payment, open its voucher and reprint a COPIA', async () => {
-    const page = await signInOperator('supervisor1', '9999');
+    const page = await signInOperator(SUPERVISOR);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
 
@@ -137,7 +114,7 @@ describe("the terminal's Historial at the desk (browser host, headless Chromium)
   });
 
   it('shows a cashier no link, and the route says only a supervisor may see it', async () => {
-    const page = await signInOperator('cajero1', '1234');
+    const page = await signInOperator(CASHIER);
     expect(await page.getByRole('link', { name: 'Historial del terminal' }).count()).toBe(0);
 
     await page.evaluate(() => {

@@ -1,17 +1,9 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { createServer } from 'node:net';
 import { seriousA11yViolations, type E2E } from './harness';
+import { until } from '../support/until';
 
 /** Shared checks of the desk's end-to-end tests: the 1366x768 fit, axe-core, the virtual printer. */
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 /**
  * Every visible button, link, input and select of the screen's content, as `text: x,y WxH`, when its box is not
@@ -60,14 +52,15 @@ export async function printedJobs(e2e: E2E): Promise<PrintedJob[]> {
 
 /** Waits until a complete job printed after `afterSeq` holds every one of `texts`; returns it. */
 export async function waitForPrinted(e2e: E2E, afterSeq: number, texts: string[], timeoutMs = 20_000): Promise<PrintedJob> {
-  const deadline = Date.now() + timeoutMs;
-  let seen: PrintedJob[] = [];
-  while (Date.now() < deadline) {
-    seen = (await printedJobs(e2e)).filter((job) => job.seq > afterSeq && job.complete);
-    const found = seen.find((job) => texts.every((text) => job.lines.some((line) => line.includes(text))));
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const holds = (job: PrintedJob) => texts.every((text) => job.lines.some((line) => line.includes(text)));
+  const seen = await until(
+    async () => (await printedJobs(e2e)).filter((job) => job.seq > afterSeq && job.complete),
+    (jobs) => jobs.some(holds),
+    timeoutMs,
+    200,
+  );
+  const found = seen.find(holds);
+  if (found) return found;
   throw new Error(`no printed job after #${afterSeq} with ${JSON.stringify(texts)}; saw ${JSON.stringify(seen.map((job) => job.lines))}`);
 }
 

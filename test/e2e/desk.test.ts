@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatCop } from '../../renderer/format';
-import { startE2E, type E2E } from './harness';
-import { catchUp } from './payments-support';
-import { expectScreenOk, freePort, lastSeq, setOutage, waitForPrinted } from './desk-support';
+import { CASHIER, typeOperator } from './harness';
+import { useE2E } from './fixture';
+import { expectScreenOk, lastSeq, setOutage, waitForPrinted } from './desk-support';
 
 const INSTALLMENT = 175_277;
 
@@ -14,25 +14,19 @@ const INSTALLMENT = 175_277;
  * virtual printer (`GET /sim/printer/jobs`).
  */
 describe('the cashier desk (browser host, headless Chromium, 1366x768)', () => {
-  let e2e: E2E;
+  const e2e = useE2E({
+    printer: true,
+    catchUp: true,
+    config: {
+      terminal: { id: 'DESK-01', role: 'desk' },
+      idle: { warnAfterSeconds: 600, graceSeconds: 60, maxSessionSeconds: 3600, operatorLockSeconds: 900 },
+    },
+    deps: { data: { syncIntervalMs: 300, syncBackoff: { baseMs: 100, maxMs: 300 }, liveTimeoutMs: 700 } },
+  });
   let page: Page;
 
   beforeAll(async () => {
-    const printerPort = await freePort();
-    e2e = await startE2E({
-      sim: { printerPort },
-      config: {
-        terminal: { id: 'DESK-01', role: 'desk' },
-        idle: { warnAfterSeconds: 600, graceSeconds: 60, maxSessionSeconds: 3600, operatorLockSeconds: 900 },
-        printer: { interface: `tcp://127.0.0.1:${printerPort}`, type: 'epson', width: 48, characterSet: 'PC858_EURO', timeoutMs: 1000 },
-      },
-      deps: { data: { syncIntervalMs: 300, syncBackoff: { baseMs: 100, maxMs: 300 }, liveTimeoutMs: 700 } },
-    });
-    await catchUp(e2e);
     page = await e2e.open();
-  });
-  afterAll(async () => {
-    await e2e?.close();
   });
 
   async function findMember(): Promise<void> {
@@ -55,9 +49,7 @@ describe('the cashier desk (browser host, headless Chromium, 1366x768)', () => {
   it('signs the cashier in and opens the shift with its float', async () => {
     await page.getByRole('heading', { name: 'Ingreso de operador' }).waitFor();
     await expectScreenOk(page);
-    await page.getByLabel('Usuario').fill('cajero1');
-    await page.getByLabel('PIN').fill('1234');
-    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await typeOperator(page, CASHIER);
     await page.getByRole('heading', { name: 'Caja', exact: true }).waitFor();
     expect(await page.getByTestId('franja-turno').textContent()).toContain('Sin turno abierto');
     await expectScreenOk(page);

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startE2E, seriousA11yViolations, type E2E } from './harness';
+import { SUPERVISOR, seriousA11yViolations, typeOperator } from './harness';
+import { useE2E } from './fixture';
 import { tempDir } from '../support/temp';
 
 /** The técnico's screens in headless Chromium: Exportar diagnóstico on the status screen, and the enrolment route. */
 describe('técnico screens (browser host, headless Chromium)', () => {
-  let e2e: E2E;
+  const e2e = useE2E({ config: { terminal: { id: 'DESK-02', role: 'desk' } } });
   const usb = tempDir('pes-usb-');
-
-  beforeAll(async () => {
-    e2e = await startE2E({ config: { terminal: { id: 'DESK-02', role: 'desk' } } });
-  });
-  afterAll(async () => {
-    await e2e?.close();
+  afterAll(() => {
     usb.remove();
   });
 
@@ -25,9 +21,7 @@ describe('técnico screens (browser host, headless Chromium)', () => {
     expect(await page.getByRole('button', { name: 'Exportar diagnóstico' }).count()).toBe(0);
 
     await page.goto(`${e2e.host.host.url}/#/caja`);
-    await page.getByLabel('Usuario').fill('supervisor1');
-    await page.getByLabel('PIN').fill('9999');
-    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await typeOperator(page, SUPERVISOR);
     await page.getByRole('heading', { name: 'Caja', exact: true }).waitFor();
     await page.goto(`${e2e.host.host.url}/#/estado`);
     const button = page.getByRole('button', { name: 'Exportar diagnóstico' });

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, seriousA11yViolations } from './harness';
-import { startSimulator, type Simulator } from '../../sim/server';
+import { useStarted } from '../support/use-started';
+import { startSimulator } from '../../sim/server';
 import { DEMO_ENROLMENT_CODE } from '../../sim/central/enrolment';
-import { startHost, type Host } from '../../main/host/server';
+import { startHost } from '../../main/host/server';
 import { defaultRendererDir } from '../../main/host/run';
 import { createEnrolmentApi } from '../../main/enrolment/handlers';
 import { createEnrolmentService } from '../../main/enrolment/service';
@@ -20,13 +20,9 @@ import { tempDir } from '../support/temp';
 describe('enrolment screen (first start, headless Chromium)', () => {
   const data = tempDir('pes-e2e-enrol-');
   const terminalFile = join(data.dir, 'userData', 'terminal.json');
-  let sim: Simulator;
-  let host: Host;
-  let browser: { context: BrowserContext; remove(): void };
   let enrolled = 0;
-
-  beforeAll(async () => {
-    sim = await startSimulator();
+  const t = useStarted(async () => {
+    const sim = await startSimulator();
     const { logger } = memoryLogger();
     // No OS key store in a test: the store keeps a 0600 key file, as on a Linux kiosk without a keyring.
     const secrets = createSealedSecretStore({
@@ -38,19 +34,25 @@ describe('enrolment screen (first start, headless Chromium)', () => {
       logger,
       onEnrolled: () => (enrolled += 1),
     });
-    host = await startHost({ api, logger, rendererDir: defaultRendererDir, port: 0 });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.context.close();
-    browser?.remove();
-    await host?.close();
-    await sim?.close();
-    data.remove();
+    const host = await startHost({ api, logger, rendererDir: defaultRendererDir, port: 0 });
+    const browser = await launchChromium();
+    return {
+      sim,
+      host,
+      context: browser.context,
+      async close() {
+        await browser.context.close();
+        browser.remove();
+        await host.close();
+        await sim.close();
+        data.remove();
+      },
+    };
   });
 
   it('refuses a wrong code in Spanish, then enrols with the right one', async () => {
-    const page = await browser.context.newPage();
+    const { sim, host, context } = t;
+    const page = await context.newPage();
     await page.goto(`${host.url}/#/enrolamiento`);
     await page.getByRole('heading', { name: 'Enrolamiento del terminal' }).waitFor();
     await page.getByRole('button', { name: 'Enrolar terminal' }).waitFor();

@@ -1,13 +1,13 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../sim/server';
 import { runBrowserHost, type RunningHost } from '../../main/host/run';
 import type { Config } from '../../main/config/schema';
 import type { AppDeps } from '../../main/app';
 import { tempDir } from '../support/temp';
 import { testConfig } from '../support/config';
+import type { MovableClock } from '../support/movable-clock';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -23,6 +23,10 @@ export const CHROMIUM_ARGS = [
 ];
 
 export interface E2EOptions {
+  /** The simulator's virtual ESC/POS printer (`sim.printer`) as the terminal's printer. */
+  printer?: boolean;
+  /** One clock the test moves, for the simulator and the core alike. */
+  time?: MovableClock;
   sim?: SimulatorOptions;
   config?: Parameters<typeof testConfig>[2];
   deps?: AppDeps;
@@ -56,9 +60,13 @@ export async function launchChromium(viewport = { width: 1366, height: 768 }): P
 /** The product end to end: simulator + core + browser host on free ports, and headless Chromium. */
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const data = tempDir('pes-e2e-');
-  const sim = await startSimulator(options.sim);
-  const config = testConfig(data.dir, sim.url, options.config);
-  const host = await runBrowserHost(config, { port: 0, deps: options.deps });
+  const { time } = options;
+  const sim = await startSimulator(time ? { ...options.sim, now: time.now } : options.sim);
+  const deps = time ? { ...options.deps, clock: time.clock } : options.deps;
+  // As `npm start` does: the terminal prints on the simulator's virtual printer.
+  const printer = { interface: sim.printer.interface, type: 'epson', width: 48, characterSet: 'PC858_EURO', timeoutMs: 1000 } as const;
+  const config = testConfig(data.dir, sim.url, options.printer ? { ...options.config, printer } : options.config);
+  const host = await runBrowserHost(config, { port: 0, deps });
   const browser = await launchChromium(options.viewport);
   return {
     sim,
@@ -88,6 +96,27 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
-export function dbFileOf(e2e: E2E): string {
-  return join(e2e.config.database.file);
+/**
+ * Waits until the terminal's local copy of the obligations has caught up with the simulator's central API
+ * (the payment service quotes and charges from that copy). Concurrent callers share the run in flight, so a
+ * second run is asked for to be sure it started after whatever the caller changed centrally.
+ */
+export async function catchUp(e2e: E2E): Promise<void> {
+  await e2e.host.app.data.sync.runOnce();
+  await e2e.host.app.data.sync.runOnce();
+}
+
+export const CASHIER = { username: 'cajero1', pin: '1234' } as const;
+export const SUPERVISOR = { username: 'supervisor1', pin: '9999' } as const;
+
+/** Types an operator's username and PIN on *Ingreso de operador* (on screen) and presses Ingresar. */
+export async function typeOperator(page: Page, who: { username: string; pin: string }): Promise<void> {
+  await page.getByLabel('Usuario').fill(who.username);
+  await page.getByLabel('PIN').fill(who.pin);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+}
+
+/** A técnico signed in at this terminal without the screens (the sign-in screens have their own tests). */
+export function signInTechnician(e2e: E2E): void {
+  e2e.host.app.sessions.startOperator({ username: 'tecnico1', displayName: 'Técnico de Sede', role: 'supervisor' });
 }

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, seriousA11yViolations, type E2E } from './harness';
+import { describe, expect, it } from 'vitest';
+import { seriousA11yViolations, signInTechnician } from './harness';
+import { useE2E } from './fixture';
 
 describe('Ingreso and terminal status in headless Chromium (browser host)', () => {
-  let e2e: E2E;
-  beforeAll(async () => {
-    e2e = await startE2E();
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  const e2e = useE2E();
 
   it('shows the seed Ingreso screen: tabs AFILIADOS / EMPRESAS, the fields and Ingresar', async () => {
     const page = await e2e.open();
@@ -42,7 +37,7 @@ describe('Ingreso and terminal status in headless Chromium (browser host)', () =
     expect(await page.getByRole('button', { name: 'Imprimir prueba' }).count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    e2e.host.app.sessions.startOperator({ username: 'tecnico1', displayName: 'Técnico de Sede', role: 'supervisor' });
+    signInTechnician(e2e);
     await page.reload();
     await page.locator('[data-field="modo"]').waitFor();
     expect(await page.locator('[data-field="modo"]').textContent()).toContain('Kiosco');

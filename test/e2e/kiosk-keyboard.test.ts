@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { seriousA11yViolations } from './harness';
 import { payerTexts } from '../../main/domain/payer';
@@ -12,8 +12,7 @@ import {
   payAndReachBank,
   payRow,
   signIn,
-  startPaymentsE2E,
-  type PaymentsE2E,
+  usePaymentsE2E,
 } from './payments-support';
 
 /**
@@ -21,16 +20,12 @@ import {
  * corrected on the on-screen keyboard alone, and what reaches the gateway is what the person typed there.
  */
 describe('on-screen keyboard at the PSE step (browser host, headless Chromium)', () => {
-  let t: PaymentsE2E;
+  const t = usePaymentsE2E();
   let page: Page | undefined;
   const host = () => t.e2e.host.host.url;
 
-  beforeAll(async () => {
-    t = await startPaymentsE2E();
-  });
   afterAll(async () => {
     await page?.close();
-    await t?.e2e.close();
   });
 
   /** The accessible names of the keys that are not a letter or a digit. */

@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startE2E, seriousA11yViolations, type E2E } from './harness';
+import { seriousA11yViolations } from './harness';
+import { useE2E } from './fixture';
 import { movableClock } from '../support/movable-clock';
 
 /** The cashier desk's operator sign-in in headless Chromium, against the simulator's operator list. */
 describe('desk operator sign-in (browser host, headless Chromium)', () => {
   const time = movableClock();
-  let e2e: E2E;
+  const e2e = useE2E({
+    time,
+    config: {
+      terminal: { id: 'DESK-01', role: 'desk' },
+      idle: { warnAfterSeconds: 60, graceSeconds: 20, maxSessionSeconds: 900, operatorLockSeconds: 30 },
+    },
+  });
   let page: Page;
 
-  beforeAll(async () => {
-    e2e = await startE2E({
-      sim: { now: time.now },
-      deps: { clock: time.clock },
-      config: {
-        terminal: { id: 'DESK-01', role: 'desk' },
-        idle: { warnAfterSeconds: 60, graceSeconds: 20, maxSessionSeconds: 900, operatorLockSeconds: 30 },
-      },
-    });
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
   beforeEach(async () => {
     await page?.close();
     page = await e2e.open();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from './harness';
 import { lastCodeTo } from '../support/central';
 import { formatCop } from '../../renderer/format';
@@ -13,20 +13,13 @@ import {
   openMonto,
   payAndReachBank,
   signIn,
-  startPaymentsE2E,
+  usePaymentsE2E,
   voucherOnScreen,
-  type PaymentsE2E,
 } from './payments-support';
 
 /** ACH's rule on screen: while a payment of an obligation is pending, a second one is refused with ACH's words. */
 describe('a pending PSE payment (browser host, headless Chromium)', () => {
-  let t: PaymentsE2E;
-  beforeAll(async () => {
-    t = await startPaymentsE2E();
-  });
-  afterAll(async () => {
-    await t?.e2e.close();
-  });
+  const t = usePaymentsE2E();
 
   it("shows ACH's pending text, refuses a second payment of the obligation with it, and shows the voucher once the bank confirms", async () => {
     const host = t.e2e.host.host.url;

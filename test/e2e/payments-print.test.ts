@@ -1,49 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
 import { formatCop } from '../../renderer/format';
-import {
-  MEMBER,
-  decideAtBank,
-  fillPse,
-  openMonto,
-  payAndReachBank,
-  signIn,
-  startPaymentsE2E,
-  voucherOnScreen,
-  type PaymentsE2E,
-} from './payments-support';
-
-interface PrinterJobs {
-  jobs: { seq: number; complete: boolean; lines: string[] }[];
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
+import { MEMBER, decideAtBank, fillPse, openMonto, payAndReachBank, signIn, usePaymentsE2E, voucherOnScreen } from './payments-support';
+import { printedJobs, type PrintedJob } from './desk-support';
 
 /** Approve a payment, press Imprimir: the simulator's virtual printer (`GET /sim/printer/jobs`) gets the voucher. */
 describe('voucher on the thermal printer (browser host, virtual printer of the simulator)', () => {
-  let t: PaymentsE2E;
-  beforeAll(async () => {
-    const printerPort = await freePort();
-    t = await startPaymentsE2E({
-      sim: { printerPort },
-      config: {
-        printer: { interface: `tcp://127.0.0.1:${printerPort}`, type: 'epson', width: 48, characterSet: 'PC858_EURO', timeoutMs: 1000 },
-      },
-    });
-  });
-  afterAll(async () => {
-    await t?.e2e.close();
-  });
+  const t = usePaymentsE2E({ printer: true });
 
-  async function printed(): Promise<PrinterJobs['jobs']> {
-    const response = await fetch(`${t.e2e.sim.url}/sim/printer/jobs`);
-    return ((await response.json()) as PrinterJobs).jobs.filter((job) => job.complete);
+  async function printed(): Promise<PrintedJob[]> {
+    return (await printedJobs(t.e2e)).filter((job) => job.complete);
   }
 
   it('prints the approved voucher, and Imprimir sends it again as a copy', async () => {

@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { startE2E, type E2E, type E2EOptions } from './harness';
+import { catchUp, startE2E, type E2E, type E2EOptions } from './harness';
+import { useE2E } from './fixture';
 import { lastCodeTo } from '../support/central';
-import { movableClock } from '../support/movable-clock';
+import { movableClock, type MovableClock } from '../support/movable-clock';
 
 /** Shared steps of the payment screens' end-to-end tests: sign-in, the PSE step, the bank's page. */
 
@@ -21,31 +22,29 @@ export const paymentIdle = { warnAfterSeconds: 300, graceSeconds: 60, maxSession
 
 export interface PaymentsE2E {
   e2e: E2E;
-  time: ReturnType<typeof movableClock>;
+  time: MovableClock;
   /** Moves both clocks past the sign-in send window and the idle limit: the next test starts signed out. */
   nextTest(): void;
 }
 
+/** The payment screens' set-up: one movable clock for the simulator and the core, sessions long enough to pay. */
+function paymentsOptions(time: MovableClock, options: E2EOptions): E2EOptions {
+  return { ...options, time, config: { idle: paymentIdle, ...options.config } };
+}
+
+/** The payment screens' set-up, started now (the screenshots script); tests use `usePaymentsE2E`. */
 export async function startPaymentsE2E(options: E2EOptions = {}): Promise<PaymentsE2E> {
   const time = movableClock();
-  const e2e = await startE2E({
-    ...options,
-    sim: { ...options.sim, now: time.now },
-    deps: { ...options.deps, clock: time.clock },
-    config: { idle: paymentIdle, ...options.config },
-  });
+  const e2e = await startE2E(paymentsOptions(time, options));
   await catchUp(e2e);
   return { e2e, time, nextTest: () => time.advance(11 * 60) };
 }
 
-/**
- * Waits until the terminal's local copy of the obligations has caught up with the simulator's central API
- * (the payment service quotes and charges from that copy). Concurrent callers share the run in flight, so a
- * second run is asked for to be sure it started after whatever the caller changed centrally.
- */
-export async function catchUp(e2e: E2E): Promise<void> {
-  await e2e.host.app.data.sync.runOnce();
-  await e2e.host.app.data.sync.runOnce();
+/** The payment screens' set-up as the file's fixture (`useE2E`), the local copy synced before the first test. */
+export function usePaymentsE2E(options: E2EOptions = {}): PaymentsE2E {
+  const time = movableClock();
+  const e2e = useE2E({ ...paymentsOptions(time, options), catchUp: true });
+  return { e2e, time, nextTest: () => time.advance(11 * 60) };
 }
 
 /** Adds or changes an obligation at the simulated central API (`PUT /sim/admin/obligations/:id`). */

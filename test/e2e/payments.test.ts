@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { seriousA11yViolations } from './harness';
 import { formatCop } from '../../renderer/format';
@@ -20,23 +20,16 @@ import {
   overflowingTables,
   PORTRAIT,
   LANDSCAPE,
-  startPaymentsE2E,
+  usePaymentsE2E,
   voucherOnScreen,
-  type PaymentsE2E,
 } from './payments-support';
 
 /** Paying by PSE from the kiosk's screens, end to end: browser host, simulator (gateway and bank), headless Chromium. */
 describe('payment screens (browser host, headless Chromium)', () => {
-  let t: PaymentsE2E;
+  const t = usePaymentsE2E();
   let page: Page | undefined;
   const host = () => t.e2e.host.host.url;
 
-  beforeAll(async () => {
-    t = await startPaymentsE2E();
-  });
-  afterAll(async () => {
-    await t?.e2e.close();
-  });
   beforeEach(async () => {
     await page?.close();
     t.nextTest();

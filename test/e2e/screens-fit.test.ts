@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { seriousA11yViolations } from './harness';
+import { SUPERVISOR, seriousA11yViolations, typeOperator } from './harness';
+import { useStarted } from '../support/use-started';
 import { LANDSCAPE, MEMBER, PORTRAIT } from './payments-support';
-import { startTour, type Tour } from './screens-tour';
+import { startTour } from './screens-tour';
 
 /**
  * Every screen, at both sizes the product names (portrait kiosk 1080×1920, landscape 1366×768), through the
@@ -107,12 +108,11 @@ async function screenPoints(name: string, page: Page): Promise<void> {
       const box = await site.boundingBox();
       await page.mouse.move((box?.x ?? 0) + 5, (box?.y ?? 0) + 5);
       await page.mouse.down();
+      // The 2-second press is the gesture itself, not a wait for anything.
       await page.waitForTimeout(2300);
       await page.mouse.up();
       await page.getByRole('heading', { name: 'Ingreso de operador' }).waitFor();
-      await page.getByLabel('Usuario').fill('supervisor1');
-      await page.getByLabel('PIN').fill('9999');
-      await page.getByRole('button', { name: 'Ingresar' }).click();
+      await typeOperator(page, SUPERVISOR);
       await page.getByRole('button', { name: 'Imprimir prueba' }).waitFor();
       expect(await page.locator('[data-field="modo"]').textContent()).toContain('Kiosco');
       // Leaving ends the operator's session like any other: every store reset, back to the kiosk's Ingreso.
@@ -134,13 +134,7 @@ describe.each([
   { size: 'portrait kiosk 1080×1920', viewport: PORTRAIT },
   { size: 'landscape 1366×768', viewport: LANDSCAPE },
 ])('every screen fits at $size (browser host, headless Chromium)', ({ viewport }) => {
-  let tour: Tour;
-  beforeAll(async () => {
-    tour = await startTour(viewport);
-  });
-  afterAll(async () => {
-    await tour?.close();
-  });
+  const tour = useStarted(() => startTour(viewport));
 
   it("shows each step's primary action and its keypad or keyboard without scrolling, accessible, in one date format", async () => {
     const seen: string[] = [];

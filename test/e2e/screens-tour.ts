@@ -1,10 +1,10 @@
-import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { runBrowserHost, type RunningHost } from '../../main/host/run';
 import { lastCodeTo } from '../support/central';
 import { tempDir } from '../support/temp';
 import { testConfig } from '../support/config';
-import { COMPANY, MEMBER, catchUp, openMonto, signIn, slipId, startPaymentsE2E, type PaymentsE2E, type Who } from './payments-support';
+import { catchUp, SUPERVISOR, typeOperator } from './harness';
+import { COMPANY, MEMBER, openMonto, signIn, slipId, startPaymentsE2E, type PaymentsE2E, type Who } from './payments-support';
 
 /**
  * Every screen of the app, in the order a person meets them, at one screen size: the kiosk (Ingreso, the menu,
@@ -21,25 +21,9 @@ export interface Tour {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
 export async function startTour(viewport: { width: number; height: number }): Promise<Tour> {
   // The kiosk prints on the simulator's virtual printer, as `npm start` does.
-  const printerPort = await freePort();
-  const printer = {
-    interface: `tcp://127.0.0.1:${printerPort}`,
-    type: 'epson',
-    width: 48,
-    characterSet: 'PC858_EURO',
-    timeoutMs: 1000,
-  } as const;
-  const kiosk = await startPaymentsE2E({ viewport, sim: { printerPort }, config: { printer } });
+  const kiosk = await startPaymentsE2E({ viewport, printer: true });
   const deskData = tempDir('pes-tour-desk-');
   const deskConfig = testConfig(deskData.dir, kiosk.e2e.sim.url, { terminal: { id: 'DESK-01', role: 'desk' } });
   const desk = await runBrowserHost(deskConfig, { port: 0 });
@@ -186,9 +170,7 @@ async function tour(kiosk: PaymentsE2E, desk: RunningHost, visit: Visit, landsca
   await page.goto(`${desk.host.url}/`);
   await page.getByRole('heading', { name: 'Ingreso de operador' }).waitFor();
   await visit('21-caja-ingreso', page);
-  await page.getByLabel('Usuario').fill('supervisor1');
-  await page.getByLabel('PIN').fill('9999');
-  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await typeOperator(page, SUPERVISOR);
   await page.getByRole('heading', { name: 'Caja', exact: true }).waitFor();
   await visit('22-caja', page);
   await page.getByRole('link', { name: 'Historial del terminal' }).click();

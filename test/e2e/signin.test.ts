@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startE2E, seriousA11yViolations, type E2E } from './harness';
+import { seriousA11yViolations } from './harness';
+import { useE2E } from './fixture';
 import { lastCodeTo, smsInbox, wrongCode } from '../support/central';
 import { movableClock } from '../support/movable-clock';
 
@@ -13,20 +14,13 @@ const COMPANY_PHONE = '3015550987';
 /** Kiosk sign-in in headless Chromium: the simulator and the core share a clock the test moves. */
 describe('kiosk sign-in by SMS code (browser host, headless Chromium)', () => {
   const time = movableClock();
-  let e2e: E2E;
+  const e2e = useE2E({
+    time,
+    // A grace longer than an axe-core run on this machine (about 4 s), which happens while ¿Sigue ahí? is open.
+    config: { idle: { warnAfterSeconds: 10, graceSeconds: 15, maxSessionSeconds: 600, operatorLockSeconds: 60 } },
+  });
   let page: Page;
 
-  beforeAll(async () => {
-    e2e = await startE2E({
-      sim: { now: time.now },
-      deps: { clock: time.clock },
-      // A grace longer than an axe-core run on this machine (about 4 s), which happens while ¿Sigue ahí? is open.
-      config: { idle: { warnAfterSeconds: 10, graceSeconds: 15, maxSessionSeconds: 600, operatorLockSeconds: 60 } },
-    });
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
   beforeEach(async () => {
     await page?.close();
     // A new send window at the central API, and whatever the last test left open has timed out.

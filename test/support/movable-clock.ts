@@ -16,3 +16,5 @@ export function movableClock() {
     },
   };
 }
+
+export type MovableClock = ReturnType<typeof movableClock>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cedulaSchema, nitSchema, studentIdSchema } from '../../domain/identifiers';
+import { cedulaSchema, nitSchema, studentIdSchema } from '../../domain/identifiers-schema';
 import { defineMethod } from './define';
 
 const iso = z.string();

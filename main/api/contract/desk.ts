@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cedulaSchema, nitAnySpellingSchema, studentIdSchema } from '../../domain/identifiers';
+import { cedulaSchema, nitAnySpellingSchema, studentIdSchema } from '../../domain/identifiers-schema';
 import { defineMethod } from './define';
 import { obligationAnswerSchema, obligationViewSchema } from './data';
 import { amountChoiceInput, payerOutput, voucherOutput } from './payments';

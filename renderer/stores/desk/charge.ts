@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { ApiInput, ApiOutput } from '../../../main/api/contract';
 import { api } from '../../api';
+import { amountChoice, amountRefusal } from '../../../main/domain/payment-amount';
 import { pesosFromDigits } from '../../format';
 import { newRequestId } from '../../payments/request-id';
 import { paymentTexts, reasonOf } from '../../payments/texts';
@@ -80,16 +81,12 @@ export const useChargeStore = defineStore('desk-charge', () => {
     requestId = newRequestId();
   }
 
+  /** The kiosk's amount rule (main/domain/payment-amount.ts) on the quoted options: the core's refusal, in its words. */
   function amountError(): string | null {
-    const options = quote.value?.options;
-    if (!options) return null;
-    if (amountKind.value !== 'other') return null;
-    const value = amount.value;
-    if (!options.other) return paymentTexts.amount.otherNotOffered(options.balance);
-    if (value === null) return paymentTexts.amount.otherMissing.replace(' con el teclado numérico', '');
-    if (value < options.other.min) return paymentTexts.amount.belowMinimum(options.other.min);
-    if (value > options.other.max) return paymentTexts.amount.aboveBalance(options.other.max);
-    return null;
+    const q = quote.value;
+    if (!q || amountKind.value !== 'other') return null;
+    if (amount.value === null && q.options.other) return paymentTexts.amount.otherMissing.replace(' con el teclado numérico', '');
+    return amountRefusal(q.obligation.kind, q.options, amountChoice('other', amount.value))?.text ?? null;
   }
 
   function check(): boolean {

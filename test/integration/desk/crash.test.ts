@@ -35,6 +35,7 @@ function runDesk(
       out += chunk.toString();
       if (!armed && killAfterMs !== null && out.split('\n').includes(startLine)) {
         armed = true;
+        // The kill moment is the scenario (a crash at some point of the work), not a wait for a condition.
         setTimeout(() => proc.kill('SIGKILL'), killAfterMs);
       }
     });

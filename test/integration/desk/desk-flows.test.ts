@@ -1,28 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  CASHIER,
-  SUPERVISOR,
-  cardInput,
-  cashInput,
-  payableObligations,
-  startDesk,
-  type DeskPayment,
-  type DeskRig,
-} from '../../fixtures/desk';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CASHIER, SUPERVISOR, cardInput, cashInput, payableObligations, useDesk, type DeskPayment } from '../../fixtures/desk';
 
 /**
  * The desk's rules through the KioskApi of the real core, against the simulator over HTTP: conflicts with the
  * central side, closes that need the supervisor, PSE only online, voids, receipts, and the kiosk's offline refusals.
  */
 describe('cashier desk', () => {
-  let rig: DeskRig;
-  beforeAll(async () => {
-    rig = await startDesk({ synthetic: 200 });
-  }, 60_000);
-  afterAll(async () => {
-    await rig.close();
-  });
+  const rig = useDesk({ synthetic: 200 });
   beforeEach(async () => {
     await rig.outage(false);
     rig.app.sessions.startOperator(CASHIER);

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CASHIER,
   SUPERVISOR,
   cardInput,
   cashInput,
   payableObligations,
-  startDesk,
+  useDesk,
   type DeskPayment,
   type DeskRig,
 } from '../../fixtures/desk';
@@ -17,13 +17,7 @@ import {
  * both sides, the close report adds up to its receipts, and the receipt numbers have no gap.
  */
 describe('a whole desk shift offline', () => {
-  let rig: DeskRig;
-  beforeAll(async () => {
-    rig = await startDesk({ synthetic: 600 });
-  }, 60_000);
-  afterAll(async () => {
-    await rig.close();
-  });
+  const rig = useDesk({ synthetic: 600 });
 
   it('registers every payment and void once after the outage, with equal balances and gapless receipts', async () => {
     const { app, sim } = rig;

@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CASHIER,
-  SUPERVISOR,
-  cardInput,
-  cashInput,
-  payableObligations,
-  startDesk,
-  type DeskPayment,
-  type DeskRig,
-} from '../../fixtures/desk';
+import { describe, expect, it } from 'vitest';
+import { CASHIER, SUPERVISOR, cardInput, cashInput, payableObligations, useDesk, type DeskPayment } from '../../fixtures/desk';
+import { until } from '../../support/until';
 
 /**
  * The desk's papers as the printer receives them: the virtual printer over TCP decodes the ESC/POS bytes back into
@@ -17,13 +9,7 @@ import {
  * receipt it cancels; the cierre de caja carries the totals, the count and the difference.
  */
 describe('desk printing', () => {
-  let rig: DeskRig;
-  beforeAll(async () => {
-    rig = await startDesk({ printer: true, synthetic: 100 });
-  }, 60_000);
-  afterAll(async () => {
-    await rig.close();
-  });
+  const rig = useDesk({ printer: true, synthetic: 100 });
 
   const text = (job: { decoded: { text: string[] } } | undefined) => job?.decoded.text.join('\n') ?? '';
 
@@ -63,7 +49,12 @@ describe('desk printing', () => {
 
     // A reprint is a COPIA and never opens the drawer.
     const stateOf = app.db.prepare('SELECT state FROM print_jobs WHERE id = ?').pluck();
-    for (let i = 0; i < 200 && stateOf.get(cash.jobId) !== 'printed'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(
+      await until(
+        async () => stateOf.get(cash.jobId),
+        (state) => state === 'printed',
+      ),
+    ).toBe('printed');
     expect(await rig.call('desk.reprint', { paymentId: cash.paymentId })).toMatchObject({ copy: true });
     const [, , copyJob] = await sim.printer.waitForJobs(3, 10_000);
     expect(text(copyJob)).toContain('COPIA');

@@ -82,6 +82,7 @@ async function boot(options: {
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exitCode = await new Promise<number | null>((resolve) => {
+    // Not a wait: a bound, so a hung app fails the test instead of hanging it.
     const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
     child.on('exit', (code) => {
       clearTimeout(timer);

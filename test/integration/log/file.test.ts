@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { once, type EventEmitter } from 'node:events';
 import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger } from '../../../main/log/logger';
@@ -10,10 +11,13 @@ describe('rotating log files', () => {
   let temp: ReturnType<typeof tempDir>;
   let open: { end(): void } | undefined;
   afterEach(async () => {
-    open?.end();
-    open = undefined;
-    // The file stream closes on its next tick; the folder goes after it.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (open) {
+      // The file stream closes on its next tick; the folder goes after it.
+      const closed = once(open as unknown as EventEmitter, 'close');
+      open.end();
+      await closed;
+      open = undefined;
+    }
     temp.remove();
   });
 
@@ -54,6 +58,7 @@ describe('rotating log files', () => {
     // batches, as a running app does, so the file stream flushes (and pino-roll checks the size) in between.
     for (let batch = 0; batch < 26; batch += 1) {
       for (let i = 0; i < 100; i += 1) logger.info({ i, filler }, 'filler line');
+      // A pause between batches is the scenario (a running app's pace), not a wait for something to happen.
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     logger.info('last line');

@@ -88,7 +88,14 @@ describe('printing methods of the KioskApi', () => {
 
     memberPaidVoucher(app!, 'V-1');
     await printer!.waitForJobs(1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The printer has the paper; the queue records it printed a moment later (a reprint follows the original).
+    const original = app!.db.prepare<[string], string>('SELECT state FROM print_jobs WHERE voucher_id = ?').pluck();
+    expect(
+      await until(
+        async () => original.get('V-1'),
+        (state) => state === 'printed',
+      ),
+    ).toBe('printed');
     const envelope = await call('printing.reprint', { voucherId: 'V-1' });
     expect(envelope).toMatchObject({ ok: true, data: { copy: true } });
     const papers = await printer!.waitForJobs(2);
@@ -108,7 +115,7 @@ describe('printing methods of the KioskApi', () => {
     expect(refusedReprint).toEqual(await call('printing.reprint', { voucherId: 'V-none' }));
     expect(refusedReprint).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await call('printing.jobStatus', { jobId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    // Nothing was printed for the empresa.
+    // Nothing was printed for the empresa: an absence cannot be awaited, so a print would have this window to show.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(printer!.jobs()).toHaveLength(1);
 

@@ -8,6 +8,7 @@ import { shortJobId } from '../../../main/printing/layouts/common';
 import { startVirtualPrinter, type VirtualPrinter } from '../../../sim/printer/virtual-printer';
 import { tempDir } from '../../support/temp';
 import { completeCopies } from '../../support/printing/rig';
+import { until } from '../../support/until';
 
 const child = fileURLToPath(new URL('../../support/printing/child.ts', import.meta.url));
 const running = new Set<ChildProcess>();
@@ -48,12 +49,9 @@ function statesIn(dbFile: string): Record<string, string> {
   }
 }
 
-async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+/** Waits up to 20 s for `check` to hold; the caller asserts it does. */
+function holds(check: () => boolean): Promise<boolean> {
+  return until(async () => check(), Boolean, 20_000);
 }
 
 let printer: VirtualPrinter | undefined;
@@ -73,7 +71,8 @@ describe('print jobs survive a SIGKILL of the terminal', () => {
 
     const first = await startTerminal(dbFile, printer.interface, 5);
     expect(first.jobIds).toHaveLength(5);
-    await new Promise((resolve) => setTimeout(resolve, 150)); // a few failed attempts
+    // The kill moment is the scenario: after a few failed attempts, between or during one.
+    await new Promise((resolve) => setTimeout(resolve, 150));
     await kill(first.proc);
     // Killed between attempts or during one (a connection being refused): all five are still to print.
     const states = Object.values(statesIn(dbFile));
@@ -82,7 +81,7 @@ describe('print jobs survive a SIGKILL of the terminal', () => {
 
     await printer.setMode('ok');
     const second = await startTerminal(dbFile, printer.interface, 0);
-    await until(() => Object.values(statesIn(dbFile)).every((state) => state === 'printed'));
+    expect(await holds(() => Object.values(statesIn(dbFile)).every((state) => state === 'printed'))).toBe(true);
     await kill(second.proc);
     expect(completeCopies(printer)).toEqual(new Map(first.jobIds.map((id) => [shortJobId(id), 1])));
   });
@@ -94,13 +93,13 @@ describe('print jobs survive a SIGKILL of the terminal', () => {
     // The printer takes the bytes but reads them slowly: the terminal is still waiting on it when killed.
     await printer.setMode('slow', { times: 1, delayMs: 1500, chunkBytes: 100_000 });
     const first = await startTerminal(dbFile, printer.interface, 3, 5000);
-    await until(() => Object.values(statesIn(dbFile)).includes('printing'));
+    expect(await holds(() => Object.values(statesIn(dbFile)).includes('printing'))).toBe(true);
     await kill(first.proc);
 
     const second = await startTerminal(dbFile, printer.interface, 0);
-    await until(() => Object.values(statesIn(dbFile)).every((state) => state === 'printed'));
+    expect(await holds(() => Object.values(statesIn(dbFile)).every((state) => state === 'printed'))).toBe(true);
     await kill(second.proc);
-    await until(() => first.jobIds.every((id) => (completeCopies(printer!).get(shortJobId(id)) ?? 0) >= 1));
+    expect(await holds(() => first.jobIds.every((id) => (completeCopies(printer!).get(shortJobId(id)) ?? 0) >= 1))).toBe(true);
 
     // Every job reached paper whole. A job caught mid-send may have come out twice; the second copy says so.
     const copies = completeCopies(printer);

@@ -60,6 +60,7 @@ describe('print jobs over TCP to the virtual printer', () => {
     ).toThrow('crash between voucher and commit');
     expect(current.db.prepare('SELECT COUNT(*) AS n FROM vouchers').get()).toEqual({ n: 0 });
     expect(current.db.prepare('SELECT COUNT(*) AS n FROM print_jobs').get()).toEqual({ n: 0 });
+    // An absence cannot be awaited: a wrong print would have this window to reach the printer.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(current.printer.jobs()).toEqual([]);
   });
@@ -134,6 +135,7 @@ describe('print jobs over TCP to the virtual printer', () => {
     const silent = rig.payAndPrint();
     expect(await rig.waitForJob(silent.jobId, printed)).toMatchObject({ attempts: 1 });
     await rig.printer.waitForJobs(2);
+    // An absence cannot be awaited: a late duplicate (a resend after the silent status) would have this window.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(rig.printer.jobs()).toHaveLength(2);
     expect(completeCopies(rig.printer)).toEqual(

@@ -6,6 +6,7 @@
  */
 import { dirname } from 'node:path';
 import { openTerminal } from './support';
+import { drained } from '../../support/until';
 
 const [mode = 'sync', simUrl = '', dbFile = ''] = process.argv.slice(2);
 const terminal = openTerminal(dirname(dbFile), simUrl, { pageSize: 25, timeoutMs: 2_000 });
@@ -18,10 +19,7 @@ if (mode === 'sync-once') {
     await terminal.engine.runOnce().catch(() => undefined);
   }
 } else {
-  while (terminal.outbox.status().backlog > 0) {
-    await terminal.outbox.drain();
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
+  await drained(terminal.outbox, 60_000);
 }
 await terminal.close();
 process.exit(0);

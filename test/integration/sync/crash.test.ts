@@ -46,6 +46,7 @@ function runChild(mode: string, dbFile: string): Run {
   return { exit, started, kill: () => proc.kill('SIGKILL') };
 }
 
+// The random kill moments are the scenario: these sleeps wait for no condition.
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls the terminal's copy (a second reader of its WAL) until a full pass has committed a page but not its end. */

@@ -5,7 +5,8 @@ import { systemClock } from '../../../main/runtime/clock';
 import { startSimulator, type Simulator } from '../../../sim/server';
 import { seededRandom } from '../../../sim/central/synthetic';
 import { tempDir } from '../../support/temp';
-import { centralCopy, integrity, localCopy, openTerminal, paymentPayload, setFaults, type Terminal } from './support';
+import { drained, until } from '../../support/until';
+import { centralCopy, integrity, localCopy, openTerminal, paymentPayload, setFaults } from './support';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -30,15 +31,6 @@ function churn(count: number, seed: number): void {
   for (const o of sim.central.world.sampleLive(count, random)) {
     if (random() < 0.3) sim.central.world.remove(o.id, 'withdrawn');
     else sim.central.world.upsert({ ...o, paid: o.paid + 1, balance: Math.max(0, o.balance - 1) });
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function drainAll(terminal: Terminal, rounds = 400): Promise<void> {
-  for (let i = 0; i < rounds && terminal.outbox.status().backlog > 0; i++) {
-    await terminal.outbox.drain();
-    await sleep(3);
   }
 }
 
@@ -119,16 +111,23 @@ describe('fault matrix during outbox sends', () => {
           enqueue(terminal.outboxRepo, systemClock, { idempotencyKey: key, kind: 'payment.register', payload: paymentPayload(i) }),
         );
         await setFaults(sim.url, kind.faults);
-        await terminal.outbox.drain();
-        await sleep(10);
-        await terminal.outbox.drain();
+        // Sent under the fault until the head has failed twice (a retry after its back-off, not just the first try).
+        await until(
+          async () => {
+            await terminal.outbox.drain();
+            return terminal.outbox.status().head?.attempts ?? 0;
+          },
+          (attempts) => attempts >= 2,
+          10_000,
+          5,
+        );
         const stuck = terminal.outbox.status();
         expect(stuck).toMatchObject({ backlog: 8, rejectedCount: 0, sent: 0 });
-        expect(stuck.head?.attempts).toBeGreaterThanOrEqual(1);
+        expect(stuck.head?.attempts).toBeGreaterThanOrEqual(2);
         expect(stuck.head?.lastError).toContain(kind.expectKind);
 
         await setFaults(sim.url, {});
-        await drainAll(terminal);
+        expect(await drained(terminal.outbox)).toBe(0);
         expect(terminal.outbox.status()).toMatchObject({ backlog: 0, sent: 8, rejectedCount: 0 });
         const arrived = sim.central.payments.list();
         expect(arrived.map((p) => p.idempotencyKey)).toEqual(keys);
@@ -147,7 +146,7 @@ describe('fault matrix during outbox sends', () => {
       keys.forEach((key, i) =>
         enqueue(terminal.outboxRepo, systemClock, { idempotencyKey: key, kind: 'payment.register', payload: paymentPayload(i) }),
       );
-      await drainAll(terminal, 2_000);
+      expect(await drained(terminal.outbox, 30_000)).toBe(0);
       expect(terminal.outbox.status()).toMatchObject({ backlog: 0, sent: 40, rejectedCount: 0 });
       const arrived = sim.central.payments.list();
       expect(arrived.map((p) => p.idempotencyKey)).toEqual(keys);

@@ -84,6 +84,7 @@ describe('the delta feed long poll', () => {
     start({ syncIntervalMs: 60_000, longPollSeconds: 30 });
     expect(await until(held, (count) => count === 1)).toBe(1);
     // Waiting for the held request would take 30 s; a run of its own takes a moment.
+    // Not a wait: the bound of the race, met only when the run is (wrongly) kept behind the held request.
     const keptWaiting = new Promise<'kept waiting'>((resolve) => setTimeout(() => resolve('kept waiting'), 20_000).unref());
     const run = await Promise.race([app?.data.sync.runOnce(), keptWaiting]);
     expect(run).toMatchObject({ fullSync: false });

@@ -4,6 +4,7 @@ import { enqueueOutbox } from '../../support/outbox-enqueue';
 import { systemClock } from '../../../main/runtime/clock';
 import { startSimulator, type Simulator } from '../../../sim/server';
 import { tempDir } from '../../support/temp';
+import { drained } from '../../support/until';
 import { openTerminal, paymentPayload, setFaults } from './support';
 
 let sim: Simulator;
@@ -107,10 +108,7 @@ describe('outbox', () => {
     await setFaults(sim.url, {});
     terminal = openTerminal(dir.dir, sim.url);
     try {
-      for (let i = 0; i < 50 && terminal.outbox.status().backlog > 0; i++) {
-        await terminal.outbox.drain();
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
+      expect(await drained(terminal.outbox)).toBe(0);
       expect(terminal.outbox.status()).toMatchObject({ backlog: 0, sent: 3, rejectedCount: 0 });
       expect(sim.central.payments.list().map((p) => p.idempotencyKey)).toEqual(keys);
     } finally {

@@ -9,6 +9,7 @@ import { openDatabase, type Db } from '../../../main/db/connection';
 import { createSyncRepo, type PageToApply } from '../../../main/db/sync-repo';
 import type { WriterReply, WriterRequest } from '../../../main/sync/writer-protocol';
 import { threadSyncWriter } from '../../../main/sync/writer';
+import { until } from '../../support/until';
 import { tempDir } from '../../support/temp';
 
 function columns(ids: string[]): ObligationColumns {
@@ -108,11 +109,16 @@ describe('the sync writer thread', () => {
     });
     const thread = new Worker(pathToFileURL(resolve(outfile)), { workerData: { file: db.name } });
     const replies: WriterReply[] = [];
-    const answered = (count: number) =>
-      new Promise<void>((resolve) => {
-        const check = () => (replies.length >= count ? resolve() : setTimeout(check, 5));
-        check();
-      });
+    const answered = async (count: number) => {
+      expect(
+        await until(
+          async () => replies.length,
+          (n) => n >= count,
+          10_000,
+          5,
+        ),
+      ).toBeGreaterThanOrEqual(count);
+    };
     thread.on('message', (reply: WriterReply) => replies.push(reply));
     try {
       thread.postMessage({ id: 1, op: 'beginFull' } satisfies WriterRequest);

@@ -5,6 +5,7 @@
  * crash, as a page and Electron would. Only what electron/ uses is here.
  */
 import { appendFileSync } from 'node:fs';
+import { until } from '../until';
 
 type Listener = (...args: unknown[]) => unknown;
 type Facts = Record<string, unknown>;
@@ -46,10 +47,12 @@ class FakeApp extends Emitter {
   }
   whenReady(): Promise<void> {
     record('app.whenReady');
+    // Electron's part: ready comes a moment later, never at once (not a wait for anything).
     return new Promise((resolve) => setTimeout(resolve, 20));
   }
   quit(): void {
     record('app.quit');
+    // Electron's part: the process ends after the quit's events, not inside the call.
     setTimeout(() => process.exit(0), 50);
   }
   exit(code: number): void {
@@ -87,6 +90,7 @@ class FakeWebContents extends Emitter {
 }
 
 let windows = 0;
+let windowLoads = 0;
 export class BrowserWindow extends Emitter {
   readonly webContents = new FakeWebContents();
   constructor(options: Facts) {
@@ -94,9 +98,11 @@ export class BrowserWindow extends Emitter {
     record('BrowserWindow.new', { options });
     app.emit('web-contents-created', {}, this.webContents);
     windows += 1;
+    // Electron's part: the page starts calling a moment after its window exists.
     if (windows === 1) setTimeout(() => void drive(this), 200);
   }
   loadURL(url: string): Promise<void> {
+    windowLoads += 1;
     record('BrowserWindow.loadURL', { url });
     this.webContents.url = url;
     return Promise.resolve();
@@ -205,13 +211,21 @@ async function drive(win: BrowserWindow): Promise<void> {
     const event = { senderFrame: { url: call.frameUrl ?? 'app://renderer/index.html', parent: null } };
     const result = handler ? await handler(event, await withSmsCode(call.input ?? {})) : { missing: true };
     record('ipc.result', { channel: call.channel, frameUrl: call.frameUrl, result });
+    // A page's pace between two calls (the scenario), not a wait for anything.
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const item = { cancel: () => record('download.cancel'), getURL: () => 'https://banco.example/extracto.pdf' };
   session.defaultSession.emit('will-download', { preventDefault: () => record('download.preventDefault') }, item, win.webContents);
+  const loadsBefore = windowLoads;
   win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // The app's answer to the crash: the page loaded again (recorded for the test to check).
+  await until(
+    async () => windowLoads,
+    (loads) => loads > loadsBefore,
+    5_000,
+  );
   record('drive.done');
   app.emit('will-quit', { preventDefault: () => undefined });
+  // Electron's part: the process ends after will-quit's listeners ran.
   setTimeout(() => process.exit(0), 500);
 }

@@ -10,6 +10,7 @@ import { randomIds, systemClock } from '../../../main/runtime/clock';
 import { startVirtualPrinter, type VirtualPrinter } from '../../../sim/printer/virtual-printer';
 import { memoryLogger } from '../logs';
 import { tempDir } from '../temp';
+import { until } from '../until';
 import { seedVoucher } from './fixtures';
 
 export const TEST_QR_KEY = deriveQrKey('demo-terminal-secret', 'KIOSK-01');
@@ -52,7 +53,7 @@ export interface PrintingRig {
   logs: () => string[];
   /** Queues the seed voucher (a new payment and voucher row each time) and returns the print job id. */
   payAndPrint(overrides?: Partial<VoucherInput>): { voucherId: string; jobId: string };
-  waitForJob(jobId: string, until: (job: JobStatus) => boolean, timeoutMs?: number): Promise<JobStatus>;
+  waitForJob(jobId: string, ok: (job: JobStatus) => boolean, timeoutMs?: number): Promise<JobStatus>;
   close(): Promise<void>;
 }
 
@@ -96,14 +97,10 @@ export async function startPrintingRig(
       if (!jobId) throw new Error('no print job queued');
       return { voucherId, jobId };
     },
-    async waitForJob(jobId, until, timeoutMs = 15_000) {
-      const started = Date.now();
-      for (;;) {
-        const job = print.jobStatus(jobId);
-        if (until(job)) return job;
-        if (Date.now() - started > timeoutMs) throw new Error(`job ${jobId} still ${JSON.stringify(job)} after ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+    async waitForJob(jobId, ok, timeoutMs = 15_000) {
+      const job = await until(async () => print.jobStatus(jobId), ok, timeoutMs, 10);
+      if (!ok(job)) throw new Error(`job ${jobId} still ${JSON.stringify(job)} after ${timeoutMs} ms`);
+      return job;
     },
     async close() {
       await print.stop();

@@ -5,6 +5,7 @@ import { createCentralHttp, type CentralOutcome } from '../../../main/central/ht
 import { CentralError } from '../../../main/central/errors';
 import { memoryLogger } from '../../support/logs';
 import { rejectionOf } from '../../support/rejection';
+import { until } from '../../support/until';
 
 /** A small real server whose answers each test scripts: the HTTP door is tested on real sockets. */
 let server: FastifyInstance;
@@ -181,7 +182,13 @@ describe('createCentralHttp against a real server', () => {
     const pending = failure(
       http.send({ method: 'GET', path: 'v1/things/l', schema: valueSchema, idempotent: true, signal: controller.signal }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Aborted once the request reached the server (and hangs there).
+    expect(
+      await until(
+        async () => hits.l ?? 0,
+        (n) => n === 1,
+      ),
+    ).toBe(1);
     const before = outcomes.length;
     controller.abort();
     const error = await pending;

@@ -47,6 +47,8 @@ describe('Monto a Pagar', () => {
       [() => chooseAmount({ ...credit, balance: 0 }, 'balance', MIN), 'NOTHING_TO_PAY', /no tiene saldo pendiente/],
       [() => chooseAmount({ ...credit, installment: 0 }, 'installment', MIN), 'NO_INSTALLMENT', /no tiene una cuota asignada/],
       [() => chooseAmount({ ...credit, balance: 5_000 }, { other: 5_000 }, MIN), 'BALANCE_BELOW_MINIMUM', /Elija pagar el saldo total/],
+      // Otro Valor not offered is said before anything about the value typed into it.
+      [() => chooseAmount({ ...credit, balance: 5_000 }, { other: -5 }, MIN), 'BALANCE_BELOW_MINIMUM', /Elija pagar el saldo total/],
     ];
     for (const [fn, reason, text] of cases) {
       try {

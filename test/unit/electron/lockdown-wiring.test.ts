@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { until } from '../../support/until';
 
 /**
  * The lock-down's wiring to Electron (electron/lockdown.ts), with a stand-in for the `electron` package (the
@@ -69,7 +70,10 @@ describe('kiosk lock-down wiring', () => {
     );
     expect(personEnds).toBeDefined();
     personEnds!();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await until(
+      async () => calls.length,
+      (n) => n >= 3,
+    );
     expect(calls).toEqual(
       expect.arrayContaining([
         { what: 'loadURL', facts: 'app://renderer/index.html#/' },
@@ -89,7 +93,10 @@ describe('kiosk lock-down wiring', () => {
     );
     win.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
     win.emit('unresponsive');
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(
+      async () => calls.filter((call) => call.what === 'loadURL').length,
+      (n) => n >= 2,
+    );
     expect(calls.filter((call) => call.what === 'loadURL')).toEqual([
       { what: 'loadURL', facts: 'app://renderer/index.html' },
       { what: 'loadURL', facts: 'app://renderer/index.html' },

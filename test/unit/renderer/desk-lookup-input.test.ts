@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { personLookupInput } from '../../../main/api/contract/desk';
-import { cedulaSchema, studentIdSchema } from '../../../main/domain/identifiers';
+import { cedulaSchema, studentIdSchema } from '../../../main/domain/identifiers-schema';
 import { ApiCallError } from '../../../renderer/api';
 import { deskErrorText } from '../../../renderer/stores/desk/errors';
 import { lookupInput, type LookupBy } from '../../../renderer/stores/desk/lookup-input';

@@ -5,15 +5,10 @@ import { formatCop as coreFormatCop } from '../../../main/domain/money';
 import { newRequestId } from '../../../renderer/payments/request-id';
 
 describe('money on screen (renderer/format.ts)', () => {
-  it('formats pesos exactly as the core does', () => {
-    expect(formatCop(1_752_770)).toBe(coreFormatCop(1_752_770));
+  it("formats pesos with the core's own formatter (one for screens and paper)", () => {
+    expect(formatCop).toBe(coreFormatCop);
+    expect(formatCop(1_752_770)).toBe('$\u00a01.752.770');
     expect(formatCop(175_277).replace(/\s/g, ' ')).toBe('$ 175.277');
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: Math.floor(Number.MAX_SAFE_INTEGER / 100) }),
-        (pesos) => formatCop(pesos) === coreFormatCop(pesos),
-      ),
-    );
   });
 
   it('reads the digits typed for Otro Valor, and groups them as the person types', () => {
