@@ -25,8 +25,8 @@ export function assertNotTooNew(db: Database.Database): void {
 }
 
 /**
- * Applies numbered migrations in order, each in its own transaction together with its record, so a crash
- * leaves the database at a whole version. `user_version` mirrors the highest applied migration.
+ * Applies numbered migrations in order, in one transaction together with their records, so a crash leaves the
+ * database at a whole version. `user_version` mirrors the highest applied migration.
  */
 export function migrate(db: Database.Database): number {
   assertNotTooNew(db);
@@ -37,13 +37,15 @@ export function migrate(db: Database.Database): number {
     applied_at TEXT NOT NULL
   ) STRICT`);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const migration of migrations) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
+  // The pending migrations in one transaction: one commit (one fsync) instead of one per migration, which is most
+  // of a new terminal's first start (startup_to_login_ms); still all or none, so a crash leaves a whole version.
+  db.transaction(() => {
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
       db.exec(migration.sql);
       record.run(migration.version, migration.name, new Date().toISOString());
       db.pragma(`user_version = ${migration.version}`);
-    })();
-  }
+    }
+  })();
   return db.pragma('user_version', { simple: true }) as number;
 }
