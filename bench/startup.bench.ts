@@ -76,8 +76,12 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
       if (i === 0) writeFileSync(answersFile, JSON.stringify(answers));
       floor.push(await once(page, ['bench/startup/floor-server.mjs', join(root, 'dist', 'renderer'), answersFile], {}));
     }
+    // The spread of this run, beside the medians below: on a shared machine one run's median says little alone.
+    const spread = (values: number[]) =>
+      `min ${Math.round(Math.min(...values))}, median ${Math.round(median(values))}, max ${Math.round(Math.max(...values))}`;
     process.stderr.write(
-      `startup samples (ms): host ${host.map((v) => Math.round(v)).join(', ')}; floor ${floor.map((v) => Math.round(v)).join(', ')}\n`,
+      `startup samples (ms): host ${host.map((v) => Math.round(v)).join(', ')}; floor ${floor.map((v) => Math.round(v)).join(', ')}\n` +
+        `startup spread (ms): host ${spread(host)}; floor ${spread(floor)}\n`,
     );
     const startup = median(host);
     const bare = median(floor);
