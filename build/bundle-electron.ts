@@ -29,9 +29,12 @@ await build({
 });
 // The browser host (`npm start` where Electron is absent): the same core in a process of its own, started by
 // main.cjs with V8's code cache (main/host/boot.ts), and the writer thread beside it (main/sync/writer.ts looks there).
-await build({ ...common, entryPoints: ['main/host/entry.ts'], outfile: 'dist/host/core.cjs' });
-await build({ ...common, entryPoints: ['main/host/boot.ts'], outfile: 'dist/host/main.cjs', define: {}, banner: {} });
-await build({ ...common, entryPoints: ['main/sync/writer-thread.ts'], outfile: 'dist/host/sync-writer.cjs' });
+// Whitespace and syntax minified (names kept, so stack traces still read): a start reads and parses the bundle,
+// about half as many bytes (startup_to_login_ms).
+const host = { ...common, minifyWhitespace: true, minifySyntax: true, legalComments: 'none' as const };
+await build({ ...host, entryPoints: ['main/host/entry.ts'], outfile: 'dist/host/core.cjs' });
+await build({ ...host, entryPoints: ['main/host/boot.ts'], outfile: 'dist/host/main.cjs', define: {}, banner: {} });
+await build({ ...host, entryPoints: ['main/sync/writer-thread.ts'], outfile: 'dist/host/sync-writer.cjs' });
 // The demo launcher that starts it with the simulator: ESM for its top-level await; bundled CommonJS packages
 // get a real require for Node's built-ins.
 await build({

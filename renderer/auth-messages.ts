@@ -1,14 +1,12 @@
 import { ApiCallError } from './api';
 import { messageFor } from './messages';
+import { ingresoTexts, type Audience, type SignInMessage } from './ingreso-texts';
 
-/** The Spanish of sign-in: what each refusal of the core means to the person at the kiosk or the desk. */
-export type Audience = 'member' | 'company';
-
-export interface SignInMessage {
-  text: string;
-  /** Show the manual's NOTA about outdated data, with the sede's contact channels. */
-  note: boolean;
-}
+/**
+ * The Spanish of sign-in: what each refusal of the core means to the person at the kiosk or the desk. Loaded on
+ * the first refusal (the stores import it lazily), so that Ingreso paints without it.
+ */
+export { ingresoTexts, type Audience, type SignInMessage };
 
 function seconds(details: Record<string, unknown> | undefined, key: string): number {
   const value = details?.[key];
@@ -28,18 +26,6 @@ export function tries(n: number): string {
 export function tooManyAttempts(retryAfterSeconds: number): string {
   return `Se han hecho demasiados intentos de ingreso en este equipo. Espere ${Math.max(1, retryAfterSeconds)} seg e intente de nuevo.`;
 }
-
-export const ingresoTexts = {
-  documentMissing: { member: 'Digite su número de cédula.', company: 'Digite el NIT de la empresa.' },
-  codeMissing: 'Digite el código de verificación que recibió por mensaje de texto y presione Ingresar.',
-  codeFormat: 'El código de verificación tiene 6 dígitos.',
-  sessionEnded: {
-    idle: 'Su sesión terminó por inactividad. Para continuar, ingrese de nuevo.',
-    'max-length': 'Su sesión terminó porque alcanzó el tiempo máximo permitido. Para continuar, ingrese de nuevo.',
-    'sign-out': 'Su sesión terminó. Gracias por usar Pagos Express.',
-    'operator-ended': 'La sesión terminó.',
-  },
-} as const;
 
 /** A refusal of `auth.requestCode`, `auth.resendCode` or `auth.verifyCode`. */
 export function signInMessage(error: unknown, audience: Audience): SignInMessage {

@@ -73,78 +73,6 @@ export const router = createRouter({
         },
       ],
     },
-    // The desk: one frame (menu, shift strip) around its screens once an operator is in; `caja` is the Turno screen
-    // an operator lands on, `caja-ingreso` (the frame's empty path) the sign-in, shown without the menu.
-    {
-      path: '/caja',
-      component: () => import('./views/desk/DeskFrame.vue'),
-      children: [
-        {
-          path: '',
-          name: 'caja-ingreso',
-          component: () => import('./views/OperatorSignInView.vue'),
-          meta: { title: 'Ingreso de operador' },
-        },
-        { path: 'inicio', name: 'caja', component: () => import('./views/desk/TurnoView.vue'), meta: { title: 'Caja', operator: true } },
-        {
-          path: 'buscar',
-          name: 'caja-buscar',
-          component: () => import('./views/desk/BuscarView.vue'),
-          meta: { title: 'Buscar', operator: true },
-        },
-        {
-          path: 'cobrar/:obligationId',
-          name: 'caja-cobrar',
-          component: () => import('./views/desk/CobrarView.vue'),
-          props: true,
-          meta: { title: 'Cobrar', operator: true },
-        },
-        {
-          path: 'pse/:obligationId',
-          name: 'caja-pse',
-          component: () => import('./views/desk/PseView.vue'),
-          props: true,
-          meta: { title: 'Pago por PSE', operator: true },
-        },
-        {
-          path: 'recibos',
-          name: 'caja-recibos',
-          component: () => import('./views/desk/RecibosView.vue'),
-          meta: { title: 'Recibos', operator: true },
-        },
-        {
-          path: 'recibos/:paymentId',
-          name: 'caja-recibo',
-          component: () => import('./views/desk/ReciboView.vue'),
-          props: true,
-          meta: { title: 'Recibo de caja', operator: true },
-        },
-        {
-          path: 'cierre',
-          name: 'caja-cierre',
-          component: () => import('./views/desk/CierreView.vue'),
-          meta: { title: 'Cierre de caja', operator: true },
-        },
-        {
-          path: 'conflictos',
-          name: 'caja-conflictos',
-          component: () => import('./views/desk/ConflictosView.vue'),
-          meta: { title: 'Conflictos', operator: true },
-        },
-        {
-          path: 'historial',
-          name: 'caja-historial',
-          component: () => import('./views/TerminalHistorialView.vue'),
-          meta: { title: 'Historial del terminal', operator: true },
-        },
-        {
-          path: 'historial/:paymentId',
-          name: 'caja-voucher',
-          component: () => import('./views/TerminalVoucherView.vue'),
-          meta: { title: 'Comprobante', operator: true },
-        },
-      ],
-    },
     {
       path: '/enrolamiento',
       name: 'enrolamiento',
@@ -152,11 +80,29 @@ export const router = createRouter({
       meta: { title: 'Enrolamiento del terminal' },
     },
     { path: '/estado', name: 'estado', component: () => import('./views/StatusView.vue'), meta: { title: 'Estado del terminal' } },
-    { path: '/:pathMatch(.*)*', redirect: '/' },
+    // Anything else, the desk's screens before their table is loaded among them: the guard below decides.
+    { path: '/:pathMatch(.*)*', name: 'otra', component: IngresoView },
   ],
 });
 
 let sessionsKnown = false;
+
+/**
+ * The desk's route table (desk-routes.ts) is not loaded with Ingreso: it is added on a desk, or the first time an
+ * address under /caja is asked for. Until then a desk route is known by its path only (no `name: 'caja…'` outside
+ * the desk's own screens); the guard adds the table and resolves the address again.
+ */
+let deskRoutes: Promise<void> | undefined;
+function ensureDeskRoutes(): Promise<void> {
+  deskRoutes ??= import('./desk-routes').then(
+    ({ deskRoute }) => void router.addRoute(deskRoute),
+    (error: unknown) => {
+      deskRoutes = undefined;
+      throw error;
+    },
+  );
+  return deskRoutes;
+}
 
 /**
  * A payer back from the bank after the session ended (a long time at the bank's page): after signing in again,
@@ -176,6 +122,12 @@ router.beforeEach(async (to) => {
     sessionsKnown = true;
   }
   const desk = terminal.status?.role === 'desk';
+  if (to.name === 'otra') {
+    if (router.hasRoute('caja') || !/^\/caja(\/|$)/.test(to.path)) return '/';
+    await ensureDeskRoutes();
+    return to.fullPath;
+  }
+  if (desk) await ensureDeskRoutes();
   const operatorActive = operator.operator !== null && !operator.locked;
   if (to.name === 'ingreso') {
     if (desk) return operatorActive ? { name: 'caja' } : { name: 'caja-ingreso' };

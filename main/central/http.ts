@@ -1,4 +1,4 @@
-import axios, { AxiosError, type AxiosInstance } from 'axios';
+import type { AxiosError, AxiosInstance } from 'axios';
 import { z } from 'zod';
 import type { Logger } from 'pino';
 import { CentralError, type CentralErrorKind } from './errors';
@@ -94,15 +94,22 @@ export function createCentralHttp(options: CentralHttpOptions) {
   const retry = options.retry ?? defaultRetry;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
-  const client: AxiosInstance = axios.create({
-    baseURL: options.baseUrl,
-    timeout: options.timeoutMs,
-    // We read every status ourselves; axios must not parse into exceptions we cannot classify.
-    validateStatus: (status) => status >= 200 && status < 300,
-    transitional: { clarifyTimeoutError: false },
-    maxContentLength: 64 * 1024 * 1024,
-    maxRedirects: 0,
-  });
+  // axios is loaded at the first call, not when the app is built: its top level reads globalThis.FormData, which
+  // makes Node 20 load its whole fetch implementation (undici), 50–140 ms a start should not wait for.
+  let loaded: Promise<{ client: AxiosInstance; isAxiosError: (error: unknown) => error is AxiosError }> | undefined;
+  const http = () =>
+    (loaded ??= import('axios').then(({ default: axios }) => ({
+      client: axios.create({
+        baseURL: options.baseUrl,
+        timeout: options.timeoutMs,
+        // We read every status ourselves; axios must not parse into exceptions we cannot classify.
+        validateStatus: (status) => status >= 200 && status < 300,
+        transitional: { clarifyTimeoutError: false },
+        maxContentLength: 64 * 1024 * 1024,
+        maxRedirects: 0,
+      }),
+      isAxiosError: (error: unknown): error is AxiosError => axios.isAxiosError(error),
+    })));
   let token: { value: string; expiresAt: number } | undefined;
   let tokenRequest: Promise<string> | undefined;
 
@@ -131,6 +138,7 @@ export function createCentralHttp(options: CentralHttpOptions) {
   /** One attempt; `read` turns a 2xx body into the answer (a schema check, or the bytes as they came). */
   async function once<T>(request: CentralBytesRequest, bearer: string | undefined, bytes: boolean, read: (data: unknown) => T): Promise<T> {
     let data: unknown;
+    const { client, isAxiosError } = await http();
     try {
       const response = await client.request({
         method: request.method,
@@ -147,7 +155,7 @@ export function createCentralHttp(options: CentralHttpOptions) {
       });
       data = response.data;
     } catch (error) {
-      if (error instanceof AxiosError) throw centralErrorOf(error);
+      if (isAxiosError(error)) throw centralErrorOf(error);
       throw new CentralError('malformed', `central API answer could not be read: ${(error as Error).message}`);
     }
     return read(data);

@@ -26,27 +26,28 @@ export function assertNotTooNew(db: Database.Database): void {
 }
 
 /**
- * Applies numbered migrations in order, each in its own transaction together with its record, so a crash
- * leaves the database at a whole version. `user_version` mirrors the highest applied migration.
+ * Applies numbered migrations in order, in one transaction together with their records, so a crash leaves the
+ * database at a whole version. `user_version` mirrors the highest applied migration.
  */
 export function migrate(db: Database.Database): number {
   assertNotTooNew(db);
-  const current = db.pragma('user_version', { simple: true }) as number;
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
     applied_at TEXT NOT NULL
   ) STRICT`);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const migration of migrations) {
-    if (migration.version <= current) continue;
-    writeTransaction(db, () => {
-      // Read again under the write lock: the writer thread's connection may have applied it meanwhile.
-      if ((db.pragma('user_version', { simple: true }) as number) >= migration.version) return;
+  // The pending migrations in one transaction: one commit (one fsync) instead of one per migration, which is most
+  // of a new terminal's first start (startup_to_login_ms); still all or none, so a crash leaves a whole version.
+  writeTransaction(db, () => {
+    // Read again under the write lock: the writer thread's connection may have applied them meanwhile.
+    const applied = db.pragma('user_version', { simple: true }) as number;
+    for (const migration of migrations) {
+      if (migration.version <= applied) continue;
       db.exec(migration.sql);
       record.run(migration.version, migration.name, new Date().toISOString());
       db.pragma(`user_version = ${migration.version}`);
-    })();
-  }
+    }
+  })();
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -6,15 +6,20 @@
  */
 const TIME_ZONE = 'America/Bogota';
 
-const parts = new Intl.DateTimeFormat('es-CO', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+// Made on first use: building it loads ICU's locale and time-zone data, which a start must not wait for.
+let parts: Intl.DateTimeFormat | undefined;
+function partsFormat(): Intl.DateTimeFormat {
+  parts ??= new Intl.DateTimeFormat('es-CO', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return parts;
+}
 
 /** An instant (ISO 8601 with an offset or `Z`, or a Date) as `dd/mm/aaaa hh:mm` in Bogotá time; '' for a bad value. */
 export function formatDateTime(instant: string | Date | null | undefined): string {
@@ -22,6 +27,6 @@ export function formatDateTime(instant: string | Date | null | undefined): strin
   const ms = instant instanceof Date ? instant.getTime() : Date.parse(instant);
   if (Number.isNaN(ms)) return '';
   const got: Record<string, string> = {};
-  for (const part of parts.formatToParts(new Date(ms))) got[part.type] = part.value;
+  for (const part of partsFormat().formatToParts(new Date(ms))) got[part.type] = part.value;
   return `${got.day}/${got.month}/${got.year} ${got.hour}:${got.minute}`;
 }

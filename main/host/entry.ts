@@ -5,6 +5,7 @@
  * PES_DEMO_BASE, as it does Electron.
  */
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { loadConfig, ConfigError } from '../config/load';
 import type { Config } from '../config/schema';
 import { runBrowserHost } from './run';
@@ -20,10 +21,19 @@ function configFrom(file: string | undefined): Config {
   }
 }
 
+// zod without its JIT in this process: a schema's first parse would otherwise generate and compile code for it
+// (about 100 ms for the first screen's calls, measured with --cpu-prof), and this host's payloads are small
+// (a later parse takes about twice as long: microseconds). The sync's pages are parsed in the writer thread.
+z.config({ jitless: true });
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string', default: '5170' }, config: { type: 'string' } } });
-  const running = await runBrowserHost(configFrom(values.config), { port: Number(values.port) });
-  process.stdout.write(`Listening on ${running.host.url}\n`);
+  // Said as soon as the host listens: the page loads while the core comes up behind it (run.ts).
+  const running = await runBrowserHost(configFrom(values.config), {
+    port: Number(values.port),
+    onListening: (url) => process.stdout.write(`Listening on ${url}\n`),
+    backgroundAfterFirstScreen: true,
+  });
   const stop = () => void running.stop().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

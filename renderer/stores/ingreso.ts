@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api } from '../api';
-import { ingresoTexts, signInMessage, type Audience, type SignInMessage } from '../auth-messages';
+import { ingresoTexts, type Audience, type SignInMessage } from '../ingreso-texts';
+import { signInRefusal } from '../refusals';
 import { useSessionStore } from './session';
 
 /**
@@ -38,7 +39,7 @@ export const useIngresoStore = defineStore('ingreso', () => {
     try {
       return await action();
     } catch (error) {
-      message.value = signInMessage(error, audience.value);
+      message.value = await signInRefusal(error, audience.value);
       return undefined;
     } finally {
       busy.value = false;

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { ApiOutput } from '../../main/api/contract';
 import { api } from '../api';
-import { operatorMessage } from '../auth-messages';
+import { operatorRefusal } from '../refusals';
 
 type OperatorSession = ApiOutput<'operator.session'>;
 
@@ -38,7 +38,7 @@ export const useOperatorStore = defineStore('operator', () => {
       error.value = null;
       return true;
     } catch (err) {
-      error.value = operatorMessage(err);
+      error.value = await operatorRefusal(err);
       return false;
     } finally {
       pin.value = '';

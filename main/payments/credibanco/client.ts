@@ -1,4 +1,4 @@
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import type { z } from 'zod';
 import { fromMinorUnits, MoneyParseError, toMinorUnits } from '../../domain/money';
 import type { Logger } from '../../log/logger';
@@ -45,20 +45,27 @@ export interface CredibancoOptions {
 const COP = '170';
 
 export function createCredibancoGateway(options: CredibancoOptions): Gateway {
-  const http: AxiosInstance = axios.create({
-    baseURL: options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`,
-    timeout: options.timeoutMs,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    // We read the body ourselves: a truncated answer must be "malformed", not a silently kept string.
-    responseType: 'text',
-    transformResponse: [(data: unknown) => data],
-    validateStatus: () => true,
-    maxRedirects: 0,
-  });
+  // axios is loaded at the first call, not when the app is built (see main/central/http.ts: it makes Node load
+  // undici, which a start should not wait for).
+  let loaded: Promise<AxiosInstance> | undefined;
+  const gateway = () =>
+    (loaded ??= import('axios').then(({ default: axios }) =>
+      axios.create({
+        baseURL: options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`,
+        timeout: options.timeoutMs,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        // We read the body ourselves: a truncated answer must be "malformed", not a silently kept string.
+        responseType: 'text',
+        transformResponse: [(data: unknown) => data],
+        validateStatus: () => true,
+        maxRedirects: 0,
+      }),
+    ));
   const credentials = { userName: options.userName, password: options.password };
 
   async function post(operation: GatewayError['operation'], path: string, params: Record<string, string>): Promise<unknown> {
     let response;
+    const http = await gateway();
     try {
       response = await http.post<string>(path, new URLSearchParams({ ...credentials, ...params }).toString());
     } catch (error) {

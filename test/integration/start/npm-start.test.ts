@@ -70,10 +70,11 @@ describe('npm start (browser host fallback)', () => {
     expect(sim).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await (await fetch(`${sim}/health`)).json()).toMatchObject({ ok: true });
     expect(await status(host)).toMatchObject({ terminalId: 'KIOSK-01', role: 'kiosk' });
-    // The bundled host found its bundled writer thread: the first full sync from the simulator lands.
+    // The bundled host found its bundled writer thread: the first full sync from the simulator lands (it starts
+    // after the first screen's calls, or 3 s after the core is up: `fullSyncs` counts it from its start).
     const sync = await until(
-      () => call<{ fullSyncs: number; rows: number }>(host, 'sync.status'),
-      (value) => value.fullSyncs >= 1,
+      () => call<{ fullSyncs: number; rows: number; lastSuccessAt: string | null }>(host, 'sync.status'),
+      (value) => value.fullSyncs >= 1 && value.lastSuccessAt !== null,
       30_000,
     );
     expect(sync.fullSyncs).toBeGreaterThanOrEqual(1);
