@@ -9,7 +9,7 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * Bundles a TypeScript entry into plain JavaScript (packages stay external, resolved from node_modules), so
  * the measured process runs as the product does: no TypeScript loader thread adding time and memory.
  */
-async function bundled(file: string): Promise<string> {
+export async function bundled(file: string): Promise<string> {
   const outfile = join(root, 'dist', 'bench', `${basename(file, '.ts')}.mjs`);
   const options = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' } as const;
   await build({ ...options, entryPoints: [join(root, file)], outfile });
@@ -42,7 +42,11 @@ export async function runChild(file: string, args: string[], options: { timeoutM
 export async function startSimProcess(args: string[]): Promise<{ url: string; stop(): Promise<void> }> {
   const script = await bundled('sim/main.ts');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, '--port', '0', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [script, '--port', '0', ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      detached: !!process.env.S2_SIM_DETACH,
+    });
     let out = '';
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
