@@ -42,11 +42,7 @@ export async function runChild(file: string, args: string[], options: { timeoutM
 export async function startSimProcess(args: string[]): Promise<{ url: string; stop(): Promise<void> }> {
   const script = await bundled('sim/main.ts');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, '--port', '0', ...args], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      detached: !!process.env.S2_SIM_DETACH,
-    });
+    const child = spawn(process.execPath, [script, '--port', '0', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
