@@ -8,10 +8,10 @@ type Answer = Awaited<ReturnType<BytesTransport<FeedPageRef>>>;
 
 /**
  * The main thread's side of the sync's fetcher thread (fetcher-loop.ts): a BytesTransport whose attempts that
- * thread sends, the pages' bytes going to the writer thread on their channel. `writerStarted` starts the writer,
- * which attaches a new fetcher on a new channel (a writer that died takes its channel, and so its fetcher, along).
+ * thread sends, the pages' bytes going to the writer thread on their channel. `ready` starts the writer, and a
+ * fetcher on a new channel to it when none runs (a writer that ends takes its channel, and so its fetcher, along).
  */
-export function createFetcher(writerStarted: () => void) {
+export function createFetcher(ready: () => void) {
   let thread: Worker | undefined;
   let nextId = 1;
   const pending = new Map<number, { resolve: (answer: Answer) => void; reject: (error: Error) => void }>();
@@ -26,6 +26,14 @@ export function createFetcher(writerStarted: () => void) {
   }
 
   return {
+    running: (): boolean => thread !== undefined,
+    /** Ends the thread at once (its writer is gone); requests still out fail. */
+    end(): void {
+      const target = thread;
+      thread = undefined;
+      failAll(new Error('sync fetcher thread ended with its writer'));
+      if (target) void target.terminate();
+    },
     /** A new fetcher thread on `pages` (the writer's channel); the previous one, if any, is ended. */
     attach(pages: MessagePort): void {
       const previous = thread;
@@ -52,7 +60,7 @@ export function createFetcher(writerStarted: () => void) {
       thread = started;
     },
     transport: ((request, signal) => {
-      writerStarted();
+      ready();
       const target = thread;
       if (!target) return Promise.reject(new Error('sync fetcher thread is not running'));
       const id = nextId++;

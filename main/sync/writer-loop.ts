@@ -3,7 +3,7 @@ import { CentralError } from '../central/errors';
 import { openDatabase } from '../db/connection';
 import { createSyncRepo } from '../db/sync-repo';
 import { applyParsedFeed } from './feed-apply';
-import type { FetchedPage, WriterReply, WriterRequest } from './writer-protocol';
+import type { FetchedPage, WriterPages, WriterReply, WriterRequest } from './writer-protocol';
 
 /** Rows written after which a full pass checkpoints between pages (a delta does at its end). */
 const CHECKPOINT_EVERY_ROWS = 25_000;
@@ -11,9 +11,11 @@ const CHECKPOINT_EVERY_ROWS = 25_000;
 /**
  * The sync writer thread (see writer.ts): opens its own connection to the terminal's database and applies the
  * engine's writes in the order they arrive, answering each. A page fetched by the fetcher thread arrives on
- * `pages`, on its own channel: a write that names one waits for it, and every write behind it waits too.
+ * their own channel (given by a `pages` message): a write that names one waits for it, and every write behind it
+ * waits too.
  */
-export function runWriter(port: MessagePort, file: string, pages?: MessagePort): void {
+export function runWriter(port: MessagePort, file: string): void {
+  let pages: MessagePort | undefined;
   const db = openDatabase(file);
   const repo = createSyncRepo(db);
   const defaultCacheSize = Number(db.pragma('cache_size', { simple: true }));
@@ -110,12 +112,18 @@ export function runWriter(port: MessagePort, file: string, pages?: MessagePort):
     }
   }
 
-  port.on('message', (request: WriterRequest) => {
-    queue.push(request);
-    drain();
-  });
-  pages?.on('message', (page: FetchedPage) => {
-    fetched.set(page.ref, page.bytes);
+  port.on('message', (message: WriterRequest | WriterPages) => {
+    if (message.op === 'pages') {
+      // A new fetcher (the previous one ended): whatever its predecessor had not delivered is not coming.
+      pages?.close();
+      pages = message.port;
+      pages.on('message', (page: FetchedPage) => {
+        fetched.set(page.ref, page.bytes);
+        drain();
+      });
+      return;
+    }
+    queue.push(message);
     drain();
   });
 }

@@ -34,7 +34,12 @@ export type WriterReply =
   { id: number; ok: true } | { id: number; parsed: PageHeader } | { id: number; ok: false; message: string; malformed?: boolean };
 
 /** What a sync thread is started with: the writer (with the database file) or the fetcher. */
-export type SyncThreadData = { role: 'writer'; file: string; pages?: MessagePort } | { role: 'fetcher'; pages: MessagePort };
+export type SyncThreadData = { role: 'writer'; file: string } | { role: 'fetcher'; pages: MessagePort };
+/** Gives the writer its end of a (new) fetcher's channel; handled at once, ahead of the queued writes. */
+export interface WriterPages {
+  op: 'pages';
+  port: MessagePort;
+}
 
 /** Messages between the sync engine and its fetcher thread: one attempt of a feed request each. */
 export type FetcherRequest = { op: 'fetch'; id: number; request: TransportRequest } | { op: 'abort'; id: number } | { op: 'close' };

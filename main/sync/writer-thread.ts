@@ -12,4 +12,4 @@ if (!port) throw new Error('writer-thread must run in a worker thread');
 // Started without a role (an older caller, a test): the writer.
 const data = workerData as SyncThreadData | { file: string };
 if ('role' in data && data.role === 'fetcher') runFetcher(port, data.pages);
-else runWriter(port, data.file, 'pages' in data ? data.pages : undefined);
+else runWriter(port, data.file);

@@ -6,7 +6,7 @@ import type { PageToApply, SyncRepo } from '../db/sync-repo';
 import { applyParsedFeed } from './feed-apply';
 import { createFetcher } from './fetcher';
 import { spawnSyncThread, transferable } from './threads';
-import type { FeedBytes, PageHeader, WriterCommand, WriterReply, WriterRequest } from './writer-protocol';
+import type { FeedBytes, PageHeader, WriterCommand, WriterPages, WriterReply, WriterRequest } from './writer-protocol';
 
 /** A page handed over as bytes: its header once parsed and checked, then its commit. */
 export interface FeedPageWrite {
@@ -74,19 +74,17 @@ export function threadSyncWriter(file: string): SyncWriter {
     parsed?: (header: PageHeader) => void;
   }
   const pending = new Map<number, Waiter>();
-  const fetcher = createFetcher(() => void started());
+  const fetcher = createFetcher(() => withFetcher());
 
   function failAll(error: Error): void {
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
   }
 
-  /** The writer thread, started on first use, with a new fetcher thread on a channel of their own. */
+  /** The writer thread, started on first use. */
   function started(): Worker {
     if (worker) return worker;
-    const channel = new MessageChannel();
-    const thread = spawnSyncThread({ role: 'writer', file, pages: channel.port2 }, [channel.port2]);
-    fetcher.attach(channel.port1);
+    const thread = spawnSyncThread({ role: 'writer', file }, []);
     thread.on('message', (reply: WriterReply) => {
       const waiter = pending.get(reply.id);
       if (!waiter) return;
@@ -104,9 +102,20 @@ export function threadSyncWriter(file: string): SyncWriter {
     thread.on('exit', (code) => {
       if (worker === thread) worker = undefined;
       failAll(new Error(`sync writer thread exited (${code})`));
+      // Its channel went with it: the next writer gets a new fetcher.
+      fetcher.end();
     });
     worker = thread;
     return thread;
+  }
+
+  /** The writer and a fetcher on a channel of their own, for the feed's requests (see createFetcher). */
+  function withFetcher(): void {
+    const thread = started();
+    if (fetcher.running()) return;
+    const channel = new MessageChannel();
+    thread.postMessage({ op: 'pages', port: channel.port2 } satisfies WriterPages, [channel.port2]);
+    fetcher.attach(channel.port1);
   }
 
   function call(command: WriterCommand, parsed?: (header: PageHeader) => void): Promise<void> {
