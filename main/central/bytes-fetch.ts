@@ -1,5 +1,5 @@
 import axios from 'axios';
-import { attemptFailureOf, centralAxiosSettings, type AttemptFailure, type TransportRequest } from './http';
+import { attemptFailureOf, centralAxiosSettings, type AttemptFailure, type TransportRequest } from './transport';
 
 /**
  * Sends one attempt of a bytes call as CentralHttp would (same axios settings), and returns the 2xx body as

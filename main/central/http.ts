@@ -1,7 +1,10 @@
-import axios, { AxiosError, type AxiosInstance } from 'axios';
+import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
 import type { Logger } from 'pino';
 import { CentralError, type CentralErrorKind } from './errors';
+import { attemptFailureOf, centralAxiosSettings, type AttemptFailure, type TransportRequest } from './transport';
+
+export type { AttemptFailure, TransportRequest } from './transport';
 
 export interface CentralHttpOptions {
   baseUrl: string;
@@ -45,16 +48,6 @@ export interface CentralRequest<S extends z.ZodType> {
 /** A call whose 2xx body is handed over unparsed (checked later, elsewhere: a feed page in the writer thread). */
 export type CentralBytesRequest = Omit<CentralRequest<z.ZodType>, 'schema'>;
 
-/** One attempt of a bytes call as a transport sends it: everything axios needs, the token included. */
-export interface TransportRequest {
-  baseUrl: string;
-  method: CentralRequest<z.ZodType>['method'];
-  path: string;
-  query?: Record<string, string | number | undefined>;
-  headers: Record<string, string>;
-  timeoutMs: number;
-}
-
 /**
  * Sends a bytes call's attempts somewhere else (the sync's fetcher thread, main/sync/fetcher-thread.ts), so the
  * answer's body never passes through this thread: resolves with what the transport made of a 2xx body (`R`,
@@ -65,25 +58,6 @@ export type BytesTransport<R> = (
   signal?: AbortSignal,
 ) => Promise<{ ok: true; body: R } | { ok: false; failure: AttemptFailure }>;
 
-/** The axios settings of every call to the central API, wherever it is sent from (see BytesTransport). */
-export function centralAxiosSettings(baseUrl: string, timeoutMs: number) {
-  return {
-    baseURL: baseUrl,
-    timeout: timeoutMs,
-    // We read every status ourselves; axios must not parse into exceptions we cannot classify.
-    validateStatus: (status: number) => status >= 200 && status < 300,
-    transitional: { clarifyTimeoutError: false },
-    maxContentLength: 64 * 1024 * 1024,
-    maxRedirects: 0,
-  };
-}
-
-/** An axios failure as an AttemptFailure (its code, and the central API's answer when there was one). */
-export function attemptFailureOf(error: unknown): AttemptFailure {
-  if (error instanceof AxiosError) return { code: error.code, status: error.response?.status, body: error.response?.data as unknown };
-  return { unreadable: (error as Error).message };
-}
-
 const tokenSchema = z.object({ token: z.string().min(16), expiresInSeconds: z.number().int().positive() });
 const errorBodySchema = z.looseObject({ error: z.string(), message: z.string().optional() });
 
@@ -91,18 +65,6 @@ const errorBodySchema = z.looseObject({ error: z.string(), message: z.string().o
 export const TERMINAL_AUTH_ERRORS: ReadonlySet<string> = new Set(['TOKEN_INVALID_OR_EXPIRED', 'BAD_TERMINAL_CREDENTIALS']);
 
 export const defaultRetry = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5_000 };
-
-/**
- * How one attempt failed before any schema: axios' error code and, when the central API answered, its status and
- * body. A bytes call's transport (the sync's fetcher thread, see BytesTransport) reports its failures so too.
- */
-export interface AttemptFailure {
-  code?: string;
-  status?: number;
-  body?: unknown;
-  /** Set when the answer could not be read at all (no code, no status). */
-  unreadable?: string;
-}
 
 function centralErrorOf(failure: AttemptFailure): CentralError {
   if (failure.unreadable !== undefined) return new CentralError('malformed', `central API answer could not be read: ${failure.unreadable}`);

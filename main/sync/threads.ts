@@ -1,13 +1,16 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type TransferListItem } from 'node:worker_threads';
+import type { buildSync } from 'esbuild';
 import type { SyncThreadData } from './writer-protocol';
 
 /**
  * A sync thread (writer or fetcher: one entry, writer-thread.ts) from the bundled entry beside the running
- * bundle (the Electron app, the benchmarks) or, from source (development, tests), the TypeScript entry through
- * tsx's loader.
+ * bundle (the Electron app, the benchmarks) or, from source (development, tests), from that entry bundled on
+ * the spot (sourceBundle).
  */
 export function spawnSyncThread(data: SyncThreadData, transferList: TransferListItem[]): Worker {
   // The thread's young generation capped at 4 MB: it only turns pages into rows, and V8's default lets a full
@@ -17,19 +20,50 @@ export function spawnSyncThread(data: SyncThreadData, transferList: TransferList
   const bundled = ['sync-writer.cjs', 'sync-writer.mjs']
     .map((name) => new URL(`./${name}`, import.meta.url))
     .find((url) => existsSync(fileURLToPath(url)));
-  if (bundled) return new Worker(bundled, options);
-  const entry = new URL('./writer-thread.ts', import.meta.url).href;
-  // tsx's ESM API, resolved here where tsx is installed: its package maps `import` to the .mjs beside the
-  // .cjs that require.resolve finds (the .cjs cannot load from an eval'd worker).
-  const tsx = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`, {
+  return new Worker(bundled ?? sourceBundle(), options);
+}
+
+let fromSource: URL | undefined;
+
+/**
+ * From source, the threads' entry bundled with esbuild (a development dependency, resolved here where it is
+ * installed) once per process, into `dist/dev/` under a name from its content, so processes share it and none
+ * reads a half-written one. Loading TypeScript through tsx in each thread instead took about a second per
+ * thread, and every terminal of the integration tests starts two.
+ */
+function sourceBundle(): URL {
+  if (fromSource) return fromSource;
+  const esbuild = createRequire(import.meta.url)('esbuild') as { buildSync: typeof buildSync };
+  const entry = fileURLToPath(new URL('./writer-thread.ts', import.meta.url));
+  const root = join(dirname(entry), '..', '..');
+  // CommonJS, as the app's own bundle (build/bundle-electron.ts): each role then loads only its own packages.
+  const options = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    logLevel: 'warning',
+  } as const;
+  const built = esbuild.buildSync({
     ...options,
-    eval: true,
+    entryPoints: [entry],
+    write: false,
+    outfile: join(root, 'dist', 'dev', 'sync-threads.cjs'),
   });
+  const code = built.outputFiles[0]?.contents;
+  if (!code) throw new Error('esbuild produced no bundle for the sync threads');
+  const file = join(root, 'dist', 'dev', `sync-threads-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, code);
+    renameSync(partial, file);
+  }
+  fromSource = pathToFileURL(file);
+  return fromSource;
 }
 
 /**

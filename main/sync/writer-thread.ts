@@ -3,13 +3,20 @@
  * terminal's database, writer-loop.ts) or the fetcher (the feed's requests, fetcher-loop.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runFetcher } from './fetcher-loop';
-import { runWriter } from './writer-loop';
 import type { SyncThreadData } from './writer-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('writer-thread must run in a worker thread');
-// Started without a role (an older caller, a test): the writer.
+// Started without a role (an older caller, a test): the writer. Each role loads only its own modules (the
+// fetcher needs no SQLite, the writer no HTTP client), so a thread starts sooner.
 const data = workerData as SyncThreadData | { file: string };
-if ('role' in data && data.role === 'fetcher') runFetcher(port, data.pages);
-else runWriter(port, data.file);
+const started =
+  'role' in data && data.role === 'fetcher'
+    ? import('./fetcher-loop').then(({ runFetcher }) => runFetcher(port, data.pages))
+    : import('./writer-loop').then(({ runWriter }) => runWriter(port, data.file));
+started.catch((error: unknown) => {
+  // Thrown where the thread's owner sees it (its 'error' event), as a failure at the top level would be.
+  setImmediate(() => {
+    throw error;
+  });
+});

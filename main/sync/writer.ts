@@ -74,16 +74,22 @@ export function threadSyncWriter(file: string): SyncWriter {
     parsed?: (header: PageHeader) => void;
   }
   const pending = new Map<number, Waiter>();
-  const fetcher = createFetcher(() => withFetcher());
+  const fetcher = createFetcher(() => void started());
 
   function failAll(error: Error): void {
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
   }
 
-  /** The writer thread, started on first use. */
-  function started(): Worker {
-    if (worker) return worker;
+  /**
+   * The writer thread, started on first use, and a fetcher beside it unless `alone` (started together, their
+   * start-ups overlap: a thread's first start loads its modules).
+   */
+  function started(alone = false): Worker {
+    if (worker) {
+      if (!alone) withFetcher(worker);
+      return worker;
+    }
     const thread = spawnSyncThread({ role: 'writer', file }, []);
     thread.on('message', (reply: WriterReply) => {
       const waiter = pending.get(reply.id);
@@ -106,12 +112,12 @@ export function threadSyncWriter(file: string): SyncWriter {
       fetcher.end();
     });
     worker = thread;
+    if (!alone) withFetcher(thread);
     return thread;
   }
 
-  /** The writer and a fetcher on a channel of their own, for the feed's requests (see createFetcher). */
-  function withFetcher(): void {
-    const thread = started();
+  /** A fetcher on a channel of its own to the writer, for the feed's requests (see createFetcher). */
+  function withFetcher(thread: Worker): void {
     if (fetcher.running()) return;
     const channel = new MessageChannel();
     thread.postMessage({ op: 'pages', port: channel.port2 } satisfies WriterPages, [channel.port2]);
@@ -119,7 +125,7 @@ export function threadSyncWriter(file: string): SyncWriter {
   }
 
   function call(command: WriterCommand, parsed?: (header: PageHeader) => void): Promise<void> {
-    const thread = started();
+    const thread = started(command.op === 'close');
     const id = nextId++;
     return new Promise<void>((resolve, reject) => {
       pending.set(id, { resolve, reject, parsed });
