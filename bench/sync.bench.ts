@@ -13,6 +13,8 @@ import { bundled, runChild, startSimProcess } from './sync/children';
  *   is to sync_full_idle_block_ms, the same measure over the same window on a process doing nothing
  *   (sync/idle-child.ts): the delay any waiting thread saw, from the sync's threads, the simulator and whatever
  *   else the machine ran (a shared machine's neighbours). A ratio near 1: the main thread adds nothing of its own.
+ * - sync_full_main_busy_ms (Linux): of those stalls, the most time the main thread itself ran on a core within
+ *   any 5 ms interval of the same window (/proc/thread-self/schedstat); the rest of a stall is waiting for a core.
  * - sync_delta_1k_ms: median time to fetch and apply 1,000 central changes to the N-row copy.
  * - lookup_p99_us: a member's obligations through the service (local copy), p99; ratio to the raw select.
  * - lookup_during_sync_p99_ms: the signed-in afiliado's obligations through the browser host's `/api`, every
@@ -23,6 +25,8 @@ interface Measured {
   fullMs: number;
   mainBlockMs: number;
   idleBlockMs: number;
+  /** null where the OS does not say (not Linux). */
+  mainBusyMs: number | null;
   peakRssMb: number;
   deltaMs: number[];
   serviceUs: number[];
@@ -74,6 +78,7 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
     peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
     mainBlockMs: Math.max(...runs.map((r) => r.mainBlockMs)),
     idleBlockMs: Math.max(...runs.map((r) => r.idleBlockMs)),
+    mainBusyMs: runs.some((r) => r.mainBusyMs === null) ? null : Math.max(...runs.map((r) => r.mainBusyMs ?? 0)),
     deltaMs: runs.flatMap((r) => r.deltaMs),
     serviceUs: runs.flatMap((r) => r.serviceUs),
     rawUs: runs.flatMap((r) => r.rawUs),
@@ -92,6 +97,7 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
       ratio: round(measured.mainBlockMs / Math.max(measured.idleBlockMs, 0.001), 3),
     },
     { name: 'sync_full_idle_block_ms', value: round(measured.idleBlockMs, 1), unit: 'ms' },
+    ...(measured.mainBusyMs === null ? [] : [{ name: 'sync_full_main_busy_ms', value: round(measured.mainBusyMs, 1), unit: 'ms' }]),
     { name: 'sync_delta_1k_ms', value: round(median(measured.deltaMs), 1), unit: 'ms' },
     { name: 'lookup_p99_us', value: round(serviceP99, 1), unit: 'us', ratio: round(serviceP99 / Math.max(rawP99, 0.001), 3) },
     { name: 'lookup_during_sync_p99_ms', value: round(percentile(during.lookupMs, 99), 1), unit: 'ms' },

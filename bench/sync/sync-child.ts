@@ -5,7 +5,7 @@
  * Prints one JSON object.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
@@ -94,10 +94,24 @@ const stopIdle = idleScript ? await startIdle(idleScript) : undefined;
 // How long the main thread (where the app answers its screens) is held at a time during a full sync.
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
+// Of that, the time the main thread ran on a core (Linux: the thread's schedstat), the most within any 5 ms
+// timer interval; the rest of a stall is the thread waiting for a core.
+const schedstat = '/proc/thread-self/schedstat';
+const onCpuNs = existsSync(schedstat) ? () => Number(readFileSync(schedstat, 'utf8').split(' ')[0]) : undefined;
+let mainBusyMs = 0;
+let lastOnCpu = onCpuNs?.() ?? 0;
+const busySampler = onCpuNs
+  ? setInterval(() => {
+      const now = onCpuNs();
+      mainBusyMs = Math.max(mainBusyMs, (now - lastOnCpu) / 1e6);
+      lastOnCpu = now;
+    }, 5)
+  : undefined;
 let started = performance.now();
 let full = await engine.runOnce();
 let fullMs = performance.now() - started;
 loopDelay.disable();
+clearInterval(busySampler);
 const mainBlockMs = loopDelay.max / 1e6;
 const idleBlockMs = stopIdle ? await stopIdle() : null;
 for (let repeat = 1; repeat < Number(repeatsText); repeat++) {
@@ -164,5 +178,5 @@ await engine.close();
 db.close();
 rmSync(dir, { recursive: true, force: true });
 process.stdout.write(
-  `${JSON.stringify({ rows: full.changes, fullMs, mainBlockMs, idleBlockMs, fullWaitMs: full.waitMs, fullApplyMs: full.applyMs, peakRssMb, deltaMs, serviceUs, rawUs, found })}\n`,
+  `${JSON.stringify({ rows: full.changes, fullMs, mainBlockMs, idleBlockMs, mainBusyMs: onCpuNs ? mainBusyMs : null, fullWaitMs: full.waitMs, fullApplyMs: full.applyMs, peakRssMb, deltaMs, serviceUs, rawUs, found })}\n`,
 );
