@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -9,15 +10,20 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * Bundles a TypeScript entry into plain JavaScript (packages stay external, resolved from node_modules), so
  * the measured process runs as the product does: no TypeScript loader thread adding time and memory.
  */
-async function bundled(file: string): Promise<string> {
+export async function bundled(file: string): Promise<string> {
   const outfile = join(root, 'dist', 'bench', `${basename(file, '.ts')}.mjs`);
   const options = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' } as const;
   await build({ ...options, entryPoints: [join(root, file)], outfile });
-  // The sync writer thread's entry, found beside the bundle by main/sync/writer.ts.
+  // The sync threads' entry, found beside the bundle by main/sync/threads.ts: CommonJS, as the app ships it
+  // (build/bundle-electron.ts), so each thread loads only its own packages (an ES module's imports all load).
+  rmSync(join(dirname(outfile), 'sync-writer.mjs'), { force: true });
   await build({
     ...options,
+    format: 'cjs',
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     entryPoints: [join(root, 'main', 'sync', 'writer-thread.ts')],
-    outfile: join(dirname(outfile), 'sync-writer.mjs'),
+    outfile: join(dirname(outfile), 'sync-writer.cjs'),
   });
   return outfile;
 }

@@ -4,7 +4,8 @@
  * then obligation lookups through the service (offline, so from the local copy) against the raw select.
  * Prints one JSON object.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
@@ -21,7 +22,8 @@ import { createSyncEngine } from '../../main/sync/engine';
 import { threadSyncWriter } from '../../main/sync/writer';
 import { seededRandom, syntheticCedula } from '../../sim/central/synthetic';
 
-const [simUrl = '', countText = '0', deltaRoundsText = '5', lookupsText = '5000', repeatsText = '1'] = process.argv.slice(2);
+const [simUrl = '', countText = '0', deltaRoundsText = '5', lookupsText = '5000', repeatsText = '1', idleScript = ''] =
+  process.argv.slice(2);
 const count = Number(countText);
 const logger = createLogger({ level: 'warn' });
 const dir = mkdtempSync(join(tmpdir(), 'pes-bench-sync-'));
@@ -71,14 +73,47 @@ const syncEngine = (database: typeof db) =>
     onOutcome: connectivity.record,
   });
 let engine = syncEngine(db);
+/** The floor beside it (idle-child.ts): an idle process's event-loop delay over the same window. */
+async function startIdle(script: string): Promise<() => Promise<number>> {
+  const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const check = () =>
+      out.startsWith('ready\n') ? resolve() : child.exitCode !== null ? reject(new Error('idle-child exited')) : setTimeout(check, 5);
+    check();
+  });
+  return async () => {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.stdin.end();
+    await exited;
+    return (JSON.parse(out.slice('ready\n'.length)) as { maxMs: number }).maxMs;
+  };
+}
+const stopIdle = idleScript ? await startIdle(idleScript) : undefined;
 // How long the main thread (where the app answers its screens) is held at a time during a full sync.
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
+// Of that, the time the main thread ran on a core (Linux: the thread's schedstat), the most within any 5 ms
+// timer interval; the rest of a stall is the thread waiting for a core.
+const schedstat = '/proc/thread-self/schedstat';
+const onCpuNs = existsSync(schedstat) ? () => Number(readFileSync(schedstat, 'utf8').split(' ')[0]) : undefined;
+let mainBusyMs = 0;
+let lastOnCpu = onCpuNs?.() ?? 0;
+const busySampler = onCpuNs
+  ? setInterval(() => {
+      const now = onCpuNs();
+      mainBusyMs = Math.max(mainBusyMs, (now - lastOnCpu) / 1e6);
+      lastOnCpu = now;
+    }, 5)
+  : undefined;
 let started = performance.now();
 let full = await engine.runOnce();
 let fullMs = performance.now() - started;
 loopDelay.disable();
+clearInterval(busySampler);
 const mainBlockMs = loopDelay.max / 1e6;
+const idleBlockMs = stopIdle ? await stopIdle() : null;
 for (let repeat = 1; repeat < Number(repeatsText); repeat++) {
   await engine.close();
   db.close();
@@ -143,5 +178,5 @@ await engine.close();
 db.close();
 rmSync(dir, { recursive: true, force: true });
 process.stdout.write(
-  `${JSON.stringify({ rows: full.changes, fullMs, mainBlockMs, fullWaitMs: full.waitMs, fullApplyMs: full.applyMs, peakRssMb, deltaMs, serviceUs, rawUs, found })}\n`,
+  `${JSON.stringify({ rows: full.changes, fullMs, mainBlockMs, idleBlockMs, mainBusyMs: onCpuNs ? mainBusyMs : null, fullWaitMs: full.waitMs, fullApplyMs: full.applyMs, peakRssMb, deltaMs, serviceUs, rawUs, found })}\n`,
 );

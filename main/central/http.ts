@@ -1,7 +1,10 @@
-import type { AxiosError, AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import { z } from 'zod';
 import type { Logger } from 'pino';
 import { CentralError, type CentralErrorKind } from './errors';
+import { attemptFailureOf, centralAxiosSettings, type AttemptFailure, type TransportRequest } from './transport';
+
+export type { AttemptFailure, TransportRequest } from './transport';
 
 export interface CentralHttpOptions {
   baseUrl: string;
@@ -45,6 +48,16 @@ export interface CentralRequest<S extends z.ZodType> {
 /** A call whose 2xx body is handed over unparsed (checked later, elsewhere: a feed page in the writer thread). */
 export type CentralBytesRequest = Omit<CentralRequest<z.ZodType>, 'schema'>;
 
+/**
+ * Sends a bytes call's attempts somewhere else (the sync's fetcher thread, main/sync/fetcher-thread.ts), so the
+ * answer's body never passes through this thread: resolves with what the transport made of a 2xx body (`R`,
+ * e.g. a reference to where it went), or with how the attempt failed. Token, retries and outcomes stay here.
+ */
+export type BytesTransport<R> = (
+  request: TransportRequest,
+  signal?: AbortSignal,
+) => Promise<{ ok: true; body: R } | { ok: false; failure: AttemptFailure }>;
+
 const tokenSchema = z.object({ token: z.string().min(16), expiresInSeconds: z.number().int().positive() });
 const errorBodySchema = z.looseObject({ error: z.string(), message: z.string().optional() });
 
@@ -53,12 +66,13 @@ export const TERMINAL_AUTH_ERRORS: ReadonlySet<string> = new Set(['TOKEN_INVALID
 
 export const defaultRetry = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5_000 };
 
-function centralErrorOf(error: AxiosError): CentralError {
-  if (error.code === 'ERR_CANCELED') return new CentralError('unreachable', 'central API call cancelled');
-  if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return new CentralError('timeout', 'central API timed out');
-  if (!error.response) return new CentralError('unreachable', `central API unreachable (${error.code ?? 'no response'})`);
-  const { status } = error.response;
-  const data = bodyOf(error.response.data);
+function centralErrorOf(failure: AttemptFailure): CentralError {
+  if (failure.unreadable !== undefined) return new CentralError('malformed', `central API answer could not be read: ${failure.unreadable}`);
+  if (failure.code === 'ERR_CANCELED') return new CentralError('unreachable', 'central API call cancelled');
+  if (failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT') return new CentralError('timeout', 'central API timed out');
+  if (failure.status === undefined) return new CentralError('unreachable', `central API unreachable (${failure.code ?? 'no response'})`);
+  const { status } = failure;
+  const data = bodyOf(failure.body);
   if (status >= 500) return new CentralError('server', `central API answered ${status}`, status);
   const body = errorBodySchema.safeParse(data);
   // A 401 is about the terminal unless its body names a domain refusal (a wrong sign-in code is a 401 too, and
@@ -96,20 +110,9 @@ export function createCentralHttp(options: CentralHttpOptions) {
   const random = options.random ?? Math.random;
   // axios is loaded at the first call, not when the app is built: its top level reads globalThis.FormData, which
   // makes Node 20 load its whole fetch implementation (undici), 50–140 ms a start should not wait for.
-  let loaded: Promise<{ client: AxiosInstance; isAxiosError: (error: unknown) => error is AxiosError }> | undefined;
+  let loaded: Promise<AxiosInstance> | undefined;
   const http = () =>
-    (loaded ??= import('axios').then(({ default: axios }) => ({
-      client: axios.create({
-        baseURL: options.baseUrl,
-        timeout: options.timeoutMs,
-        // We read every status ourselves; axios must not parse into exceptions we cannot classify.
-        validateStatus: (status) => status >= 200 && status < 300,
-        transitional: { clarifyTimeoutError: false },
-        maxContentLength: 64 * 1024 * 1024,
-        maxRedirects: 0,
-      }),
-      isAxiosError: (error: unknown): error is AxiosError => axios.isAxiosError(error),
-    })));
+    (loaded ??= import('axios').then(({ default: axios }) => axios.create(centralAxiosSettings(options.baseUrl, options.timeoutMs))));
   let token: { value: string; expiresAt: number } | undefined;
   let tokenRequest: Promise<string> | undefined;
 
@@ -135,28 +138,44 @@ export function createCentralHttp(options: CentralHttpOptions) {
     return tokenRequest;
   }
 
-  /** One attempt; `read` turns a 2xx body into the answer (a schema check, or the bytes as they came). */
-  async function once<T>(request: CentralBytesRequest, bearer: string | undefined, bytes: boolean, read: (data: unknown) => T): Promise<T> {
+  /**
+   * One attempt; `read` turns a 2xx body into the answer (a schema check, or the bytes as they came). With a
+   * transport, the attempt is sent by it and `read` gets what it made of the body.
+   */
+  async function once<T, R>(
+    request: CentralBytesRequest,
+    bearer: string | undefined,
+    bytes: boolean,
+    read: (data: unknown) => T,
+    transport?: BytesTransport<R>,
+  ): Promise<T> {
+    const headers = {
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      ...(request.idempotencyKey ? { 'idempotency-key': request.idempotencyKey } : {}),
+    };
+    const timeoutMs = request.timeoutMs ?? options.timeoutMs;
+    if (transport) {
+      const sent = { baseUrl: options.baseUrl, method: request.method, path: request.path, query: request.query, headers, timeoutMs };
+      const answer = await transport(sent, request.signal);
+      if (!answer.ok) throw centralErrorOf(answer.failure);
+      return read(answer.body);
+    }
     let data: unknown;
-    const { client, isAxiosError } = await http();
+    const client = await http();
     try {
       const response = await client.request({
         method: request.method,
         url: request.path,
         params: request.query,
         data: request.body,
-        timeout: request.timeoutMs ?? options.timeoutMs,
+        timeout: timeoutMs,
         signal: request.signal,
         responseType: bytes ? 'arraybuffer' : 'json',
-        headers: {
-          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-          ...(request.idempotencyKey ? { 'idempotency-key': request.idempotencyKey } : {}),
-        },
+        headers,
       });
       data = response.data;
     } catch (error) {
-      if (isAxiosError(error)) throw centralErrorOf(error);
-      throw new CentralError('malformed', `central API answer could not be read: ${(error as Error).message}`);
+      throw centralErrorOf(attemptFailureOf(error));
     }
     return read(data);
   }
@@ -187,15 +206,24 @@ export function createCentralHttp(options: CentralHttpOptions) {
 
   /**
    * Same door, the answer's bytes as they came: a feed page of 5,000 obligations takes the main thread tens of
-   * milliseconds to parse and check, so the sync hands its bytes to the writer thread, which does both.
+   * milliseconds to parse and check, so the sync hands its bytes to the writer thread, which does both. With a
+   * transport (the sync's fetcher thread), the bytes do not even come here: the answer is what it made of them.
    * Its success is not told to `onOutcome`: only the caller knows, once the bytes are checked, whether the
    * answer was good or malformed, and tells connectivity itself. Failures are told as for every call.
    */
-  function sendForBytes(request: CentralBytesRequest): Promise<Uint8Array> {
+  function sendForBytes(request: CentralBytesRequest): Promise<Uint8Array>;
+  function sendForBytes<R>(request: CentralBytesRequest, transport: BytesTransport<R>): Promise<R>;
+  function sendForBytes<R>(request: CentralBytesRequest, transport?: BytesTransport<R>): Promise<Uint8Array | R> {
+    if (transport) return withRetries(request, true, (body) => body as R, transport);
     return withRetries(request, true, asBytes);
   }
 
-  async function withRetries<T>(request: CentralBytesRequest, bytes: boolean, read: (data: unknown) => T): Promise<T> {
+  async function withRetries<T, R = never>(
+    request: CentralBytesRequest,
+    bytes: boolean,
+    read: (data: unknown) => T,
+    transport?: BytesTransport<R>,
+  ): Promise<T> {
     const attempts = request.idempotent ? Math.max(1, request.attempts ?? retry.attempts) : 1;
     let lastError: CentralError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -203,10 +231,10 @@ export function createCentralHttp(options: CentralHttpOptions) {
         const authenticated = request.authenticated ?? true;
         let result: T;
         try {
-          result = await once(request, authenticated ? await currentToken(false) : undefined, bytes, read);
+          result = await once(request, authenticated ? await currentToken(false) : undefined, bytes, read, transport);
         } catch (error) {
           if (!(authenticated && error instanceof CentralError && error.kind === 'unauthorized')) throw error;
-          result = await once(request, await currentToken(true), bytes, read);
+          result = await once(request, await currentToken(true), bytes, read, transport);
         }
         if (!bytes) options.onOutcome?.({ ok: true, transient: false });
         return result;

@@ -1,10 +1,15 @@
-import type { CentralHttp } from './http';
+import type { BytesTransport, CentralHttp } from './http';
 import { feedPageSchema, obligationListSchema, type FeedPage, type ObligationList } from './schemas';
 
 export interface CallOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
   attempts?: number;
+}
+
+/** Where a feed page's bytes went when a transport took them (the sync's fetcher thread, see BytesTransport). */
+export interface FeedPageRef {
+  ref: number;
 }
 
 /** Seconds the central API may hold a feed request while nothing has changed (the feed's `wait`). */
@@ -31,17 +36,23 @@ export function createObligationsClient(http: CentralHttp, terminalId: string) {
     /**
      * The same page as bytes, unparsed: the sync engine hands them to its writer thread, which parses and checks
      * them with `parseFeedPage` (feed-page.ts). Errors (RESYNC_REQUIRED included) are classified as for feedPage.
+     * With a `transport`, the bytes go where it sends them and the answer is its reference to them.
      */
-    feedPageBytes(cursor: string | null, limit: number, options: CallOptions & { waitSeconds?: number } = {}): Promise<Uint8Array> {
-      const { waitSeconds, ...call } = options;
+    feedPageBytes(
+      cursor: string | null,
+      limit: number,
+      options: CallOptions & { waitSeconds?: number; transport?: BytesTransport<FeedPageRef> } = {},
+    ): Promise<Uint8Array | FeedPageRef> {
+      const { waitSeconds, transport, ...call } = options;
       const wait = cursor !== null && waitSeconds ? Math.min(FEED_WAIT_MAX_SECONDS, Math.max(0, Math.round(waitSeconds))) : undefined;
-      return http.sendForBytes({
-        method: 'GET',
+      const request = {
+        method: 'GET' as const,
         path: `v1/terminals/${terminal}/obligations/feed`,
         query: { cursor: cursor ?? undefined, limit, wait },
         idempotent: true,
         ...call,
-      });
+      };
+      return transport ? http.sendForBytes(request, transport) : http.sendForBytes(request);
     },
     ofMember(cedula: string, options: CallOptions = {}): Promise<ObligationList> {
       return http.send({

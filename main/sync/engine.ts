@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { CentralError } from '../central/errors';
 import type { CentralOutcome } from '../central/http';
-import type { ObligationsClient } from '../central/obligations';
+import type { FeedPageRef, ObligationsClient } from '../central/obligations';
 import type { SyncRepo } from '../db/sync-repo';
 import type { Clock } from '../runtime/clock';
 import { inlineSyncWriter, type SyncWriter } from './writer';
@@ -70,11 +70,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
   // Lookups ask for this on every call: kept in memory, since only this engine writes the sync state.
   let caughtUpAt = repo.state().last_success_at;
 
-  /** A page's bytes, unparsed: the writer parses and checks it off the main thread (writer.ts). */
-  async function fetchPage(cursor: string | null, signal?: AbortSignal, held = false): Promise<Uint8Array | 'resync'> {
+  /**
+   * A page's bytes, unparsed: the writer parses and checks it off the main thread (writer.ts). A thread's writer
+   * has them fetched by a thread too (its feedTransport), and this is only a reference to them.
+   */
+  async function fetchPage(cursor: string | null, signal?: AbortSignal, held = false): Promise<Uint8Array | FeedPageRef | 'resync'> {
     try {
       const poll = held && options.longPoll ? { waitSeconds: options.longPoll.waitSeconds, timeoutMs: options.longPoll.timeoutMs } : {};
-      return await client.feedPageBytes(cursor, pageSize, { signal, ...poll });
+      return await client.feedPageBytes(cursor, pageSize, { signal, ...poll, transport: writer.feedTransport });
     } catch (error) {
       if (error instanceof CentralError && error.code === 'RESYNC_REQUIRED') return 'resync';
       throw error;
@@ -128,7 +131,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         }
         if (signal?.aborted) break;
         if (writing.length >= 2) await settleOldest();
-        const write = writer.applyFeedBytes({ after, bytes: page, now: clock.now().toISOString() });
+        const write = writer.applyFeedBytes({ after, body: page, now: clock.now().toISOString() });
         // Surfaced by settleOldest; until then a failure must not count as unhandled.
         write.done.catch(() => undefined);
         const entry = { done: write.done, changes: 0 };

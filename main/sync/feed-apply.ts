@@ -3,8 +3,12 @@ import type { PageToApply } from '../db/sync-repo';
 import type { FeedBytes, PageHeader } from './writer-protocol';
 
 /** Parses a page's bytes and applies it with `apply`; shared by both writers so they judge pages alike. */
-export function applyParsedFeed(feed: FeedBytes, apply: (page: PageToApply) => void, parsed: (header: PageHeader) => void): void {
-  const page = parseFeedPage(feed.bytes);
+export function applyParsedFeed(
+  feed: FeedBytes & { body: Uint8Array },
+  apply: (page: PageToApply) => void,
+  parsed: (header: PageHeader) => void,
+): void {
+  const page = parseFeedPage(feed.body);
   parsed({
     cursor: page.cursor,
     hasMore: page.hasMore,

@@ -1,9 +1,15 @@
+import type { MessagePort } from 'node:worker_threads';
+import type { AttemptFailure, TransportRequest } from '../central/http';
+import type { FeedPageRef } from '../central/obligations';
 import type { PageToApply } from '../db/sync-repo';
 
-/** A feed page as the central API sent it (unparsed), with the cursor it was asked after. */
+/**
+ * A feed page as the central API sent it (unparsed), with the cursor it was asked after: its bytes, or a
+ * reference to the bytes the fetcher thread has handed to the writer thread (they never reach the main thread).
+ */
 export interface FeedBytes {
   after: string | null;
-  bytes: Uint8Array;
+  body: Uint8Array | FeedPageRef;
   now: string;
 }
 
@@ -26,3 +32,21 @@ export type WriterRequest = WriterCommand & { id: number };
  */
 export type WriterReply =
   { id: number; ok: true } | { id: number; parsed: PageHeader } | { id: number; ok: false; message: string; malformed?: boolean };
+
+/** What a sync thread is started with: the writer (with the database file) or the fetcher. */
+export type SyncThreadData = { role: 'writer'; file: string } | { role: 'fetcher'; pages: MessagePort };
+/** Gives the writer its end of a (new) fetcher's channel; handled at once, ahead of the queued writes. */
+export interface WriterPages {
+  op: 'pages';
+  port: MessagePort;
+}
+
+/** Messages between the sync engine and its fetcher thread: one attempt of a feed request each. */
+export type FetcherRequest = { op: 'fetch'; id: number; request: TransportRequest } | { op: 'abort'; id: number } | { op: 'close' };
+/** A fetch that got a 2xx answer has already posted its bytes to the writer thread, under `ref` = its id. */
+export type FetcherReply = { id: number; ok: true } | { id: number; ok: false; failure: AttemptFailure };
+/** From the fetcher thread to the writer thread, over their own channel. */
+export interface FetchedPage {
+  ref: number;
+  bytes: Uint8Array;
+}

@@ -1,86 +1,22 @@
 /**
- * The sync writer thread (see writer.ts): opens its own connection to the terminal's database and applies
- * the engine's writes in the order they arrive, answering each.
+ * The entry of the sync's threads (see writer.ts), one bundle for both: the writer (its own connection to the
+ * terminal's database, writer-loop.ts) or the fetcher (the feed's requests, fetcher-loop.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { CentralError } from '../central/errors';
-import { openDatabase } from '../db/connection';
-import { createSyncRepo } from '../db/sync-repo';
-import { applyParsedFeed } from './feed-apply';
-import type { WriterReply, WriterRequest } from './writer-protocol';
+import type { SyncThreadData } from './writer-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('writer-thread must run in a worker thread');
-const db = openDatabase((workerData as { file: string }).file);
-const repo = createSyncRepo(db);
-const defaultCacheSize = Number(db.pragma('cache_size', { simple: true }));
-// This connection checkpoints after it has answered (below), not inside its commits: copying a delta's
-// pages into the database file and syncing it is housekeeping the engine need not wait for.
-db.pragma('wal_autocheckpoint = 0');
-/** Rows written after which a full pass checkpoints between pages (a delta does at its end). */
-const CHECKPOINT_EVERY_ROWS = 25_000;
-let rowsSinceCheckpoint = 0;
-
-/**
- * During a full pass, 4 MiB of page cache instead of the default 16: the pass appends at the right edge of
- * the copy's B-trees, and it must stay well under the kiosk's memory budget (the benchmark's 300 MB). A delta
- * changes rows all over a million-row copy, where the default cache saves reads.
- */
-function sizeCacheFor(mode: 'full' | 'delta'): void {
-  db.pragma(`cache_size = ${mode === 'full' ? -4000 : defaultCacheSize}`);
-}
-
-port.on('message', (request: WriterRequest) => {
-  let reply: WriterReply;
-  let caughtUp = false;
-  try {
-    if (request.op === 'beginFull') {
-      repo.beginFull();
-    } else if (request.op === 'applyPage') {
-      sizeCacheFor(repo.state().mode);
-      repo.applyPage(request.page);
-      rowsSinceCheckpoint += request.page.upserts.id.length + request.page.deletes.id.length;
-      caughtUp = request.page.caughtUp;
-    } else if (request.op === 'applyFeedBytes') {
-      applyParsedFeed(
-        request.feed,
-        (page) => {
-          sizeCacheFor(repo.state().mode);
-          repo.applyPage(page);
-          caughtUp = page.caughtUp;
-        },
-        (header) => {
-          // The engine asks for the next page now, while this one is written.
-          port.postMessage({ id: request.id, parsed: header } satisfies WriterReply);
-          rowsSinceCheckpoint += header.changes;
-        },
-      );
-    } else {
-      db.close();
-      port.postMessage({ id: request.id, ok: true } satisfies WriterReply);
-      port.close();
-      return;
-    }
-    reply = { id: request.id, ok: true };
-  } catch (error) {
-    reply = {
-      id: request.id,
-      ok: false,
-      message: (error as Error).message,
-      malformed: error instanceof CentralError && error.kind === 'malformed',
-    };
-  }
-  port.postMessage(reply);
-  if ((request.op === 'applyPage' || request.op === 'applyFeedBytes') && reply.ok) {
-    if (caughtUp || rowsSinceCheckpoint >= CHECKPOINT_EVERY_ROWS) checkpoint();
-  }
+// Started without a role (an older caller, a test): the writer. Each role loads only its own modules (the
+// fetcher needs no SQLite, the writer no HTTP client), so a thread starts sooner.
+const data = workerData as SyncThreadData | { file: string };
+const started =
+  'role' in data && data.role === 'fetcher'
+    ? import('./fetcher-loop').then(({ runFetcher }) => runFetcher(port, data.pages))
+    : import('./writer-loop').then(({ runWriter }) => runWriter(port, data.file));
+started.catch((error: unknown) => {
+  // Thrown where the thread's owner sees it (its 'error' event), as a failure at the top level would be.
+  setImmediate(() => {
+    throw error;
+  });
 });
-
-function checkpoint(): void {
-  rowsSinceCheckpoint = 0;
-  try {
-    db.pragma('wal_checkpoint(PASSIVE)');
-  } catch {
-    // Busy: the next checkpoint, or the main connection's own auto-checkpoint, moves these pages.
-  }
-}

@@ -1,11 +1,12 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type Worker } from 'node:worker_threads';
 import { CentralError } from '../central/errors';
+import type { BytesTransport } from '../central/http';
+import type { FeedPageRef } from '../central/obligations';
 import type { PageToApply, SyncRepo } from '../db/sync-repo';
 import { applyParsedFeed } from './feed-apply';
-import type { FeedBytes, PageHeader, WriterCommand, WriterReply, WriterRequest } from './writer-protocol';
+import { createFetcher } from './fetcher';
+import { spawnSyncThread, transferable } from './threads';
+import type { FeedBytes, PageHeader, WriterCommand, WriterPages, WriterReply, WriterRequest } from './writer-protocol';
 
 /** A page handed over as bytes: its header once parsed and checked, then its commit. */
 export interface FeedPageWrite {
@@ -19,6 +20,11 @@ export interface SyncWriter {
   applyPage(page: PageToApply): Promise<void>;
   /** Parses and checks a feed page's bytes, then applies it (the engine's path: see threadSyncWriter). */
   applyFeedBytes(feed: FeedBytes): FeedPageWrite;
+  /**
+   * Where the engine sends its feed requests so that the pages' bytes go straight to this writer (a thread's
+   * writer has a fetcher thread; absent: the engine receives the bytes itself and hands them over).
+   */
+  feedTransport?: BytesTransport<FeedPageRef>;
   close(): Promise<void>;
 }
 
@@ -30,8 +36,10 @@ export function inlineSyncWriter(repo: SyncRepo): SyncWriter {
     applyFeedBytes(feed) {
       let header: PageHeader | undefined;
       try {
+        const { body } = feed;
+        if (!(body instanceof Uint8Array)) throw new Error('an inline writer has no fetched pages');
         applyParsedFeed(
-          feed,
+          { ...feed, body },
           (page) => repo.applyPage(page),
           (parsed) => (header = parsed),
         );
@@ -52,9 +60,10 @@ export function inlineSyncWriter(repo: SyncRepo): SyncWriter {
  * own the next page is downloaded while this one is written. WAL lets the main connection keep reading
  * throughout, and each page still commits together with its cursor.
  *
- * Pages arrive as the central API's bytes (`applyFeedBytes`), moved to the thread without a copy: parsing and
- * checking a page of 5,000 obligations held the main thread 40–150 ms at a time, and the thread pays about
- * what it paid before to receive the parsed page as a structured clone.
+ * Pages are downloaded by a second thread, the fetcher (fetcher-loop.ts), which moves their bytes straight to
+ * the writer, where they are parsed and checked: the main thread only orchestrates (token, retries, cursors).
+ * Parsing a page of 5,000 obligations held the main thread 40–150 ms at a time; receiving its megabyte there
+ * still made it collect that garbage, and under load a collection waits for its helper threads tens of ms.
  */
 export function threadSyncWriter(file: string): SyncWriter {
   let worker: Worker | undefined;
@@ -65,15 +74,23 @@ export function threadSyncWriter(file: string): SyncWriter {
     parsed?: (header: PageHeader) => void;
   }
   const pending = new Map<number, Waiter>();
+  const fetcher = createFetcher(() => void started());
 
   function failAll(error: Error): void {
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
   }
 
-  function started(): Worker {
-    if (worker) return worker;
-    const thread = spawnWriterThread(file);
+  /**
+   * The writer thread, started on first use, and a fetcher beside it unless `alone` (started together, their
+   * start-ups overlap: a thread's first start loads its modules).
+   */
+  function started(alone = false): Worker {
+    if (worker) {
+      if (!alone) withFetcher(worker);
+      return worker;
+    }
+    const thread = spawnSyncThread({ role: 'writer', file }, []);
     thread.on('message', (reply: WriterReply) => {
       const waiter = pending.get(reply.id);
       if (!waiter) return;
@@ -91,19 +108,31 @@ export function threadSyncWriter(file: string): SyncWriter {
     thread.on('exit', (code) => {
       if (worker === thread) worker = undefined;
       failAll(new Error(`sync writer thread exited (${code})`));
+      // Its channel went with it: the next writer gets a new fetcher.
+      fetcher.end();
     });
     worker = thread;
+    if (!alone) withFetcher(thread);
     return thread;
   }
 
+  /** A fetcher on a channel of its own to the writer, for the feed's requests (see createFetcher). */
+  function withFetcher(thread: Worker): void {
+    if (fetcher.running()) return;
+    const channel = new MessageChannel();
+    thread.postMessage({ op: 'pages', port: channel.port2 } satisfies WriterPages, [channel.port2]);
+    fetcher.attach(channel.port1);
+  }
+
   function call(command: WriterCommand, parsed?: (header: PageHeader) => void): Promise<void> {
-    const thread = started();
+    const thread = started(command.op === 'close');
     const id = nextId++;
     return new Promise<void>((resolve, reject) => {
       pending.set(id, { resolve, reject, parsed });
       thread.ref();
       const request = { ...command, id } satisfies WriterRequest;
-      thread.postMessage(request, command.op === 'applyFeedBytes' ? transferable(command.feed.bytes) : []);
+      const body = command.op === 'applyFeedBytes' ? command.feed.body : undefined;
+      thread.postMessage(request, body instanceof Uint8Array ? transferable(body) : []);
     });
   }
 
@@ -123,7 +152,9 @@ export function threadSyncWriter(file: string): SyncWriter {
       header.catch(() => undefined);
       return { header, done };
     },
+    feedTransport: fetcher.transport,
     async close(): Promise<void> {
+      await fetcher.close();
       const thread = worker;
       if (!thread) return;
       // The thread closes its connection after the writes already queued, then exits.
@@ -133,40 +164,4 @@ export function threadSyncWriter(file: string): SyncWriter {
       await exited;
     },
   };
-}
-
-/**
- * The page's memory moves to the thread when the bytes own all of it; a view into a shared pool (a small
- * Buffer) is copied instead, since moving the pool would take it from everything else that uses it.
- */
-function transferable(bytes: Uint8Array): ArrayBuffer[] {
-  const { buffer } = bytes;
-  return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength ? [buffer] : [];
-}
-
-/**
- * The thread runs the bundled entry beside the running bundle (the Electron app, the benchmarks) or, from
- * source (development, tests), the TypeScript entry through tsx's loader.
- */
-function spawnWriterThread(file: string): Worker {
-  // The thread's young generation capped at 4 MB: it only turns pages into rows, and V8's default lets a full
-  // sync's pages pile up before collecting them (peak RSS of the benchmark: 328 MB uncapped, 260–305 with
-  // 8 MB and pages of 10,000, ~250 with 4 MB and pages of 5,000; 2 MB was worse again).
-  const options = { workerData: { file }, resourceLimits: { maxYoungGenerationSizeMb: 4 } };
-  const bundled = ['sync-writer.cjs', 'sync-writer.mjs']
-    .map((name) => new URL(`./${name}`, import.meta.url))
-    .find((url) => existsSync(fileURLToPath(url)));
-  if (bundled) return new Worker(bundled, options);
-  const entry = new URL('./writer-thread.ts', import.meta.url).href;
-  // tsx's ESM API, resolved here where tsx is installed: its package maps `import` to the .mjs beside the
-  // .cjs that require.resolve finds (the .cjs cannot load from an eval'd worker).
-  const tsx = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`, {
-    ...options,
-    eval: true,
-  });
 }

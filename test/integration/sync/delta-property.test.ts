@@ -70,8 +70,8 @@ const centralOpArb: fc.Arbitrary<CentralOp> = fc.oneof(
 const stepArb = fc.record({ before: fc.array(centralOpArb, { maxLength: 6 }), during: fc.array(centralOpArb, { maxLength: 4 }) });
 
 describe('delta sync (real HTTP to the simulator, real SQLite)', () => {
-  // Each run opens a terminal with its own writer thread (started through tsx): about 40 s alone, more beside the
-  // other integration files on two cores.
+  // Each run opens a terminal with its own writer and fetcher threads (from a bundle, main/sync/threads.ts): about a
+  // minute on a busy machine (load 9 on two cores), more beside the other integration files.
   it(
     'ends with the local copy equal to the central state, whatever the interleaving of upserts, tombstones and forgotten logs',
     { timeout: 180_000 },
