@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { createCentralClient } from '../../../main/central/client';
 import { createCentralHttp } from '../../../main/central/http';
 import type { ObligationsClient } from '../../../main/central/obligations';
@@ -14,6 +15,8 @@ import { createOutboxWorker } from '../../../main/sync/outbox';
 import { createOutboxSenders } from '../../../main/sync/outbox-senders';
 import { threadSyncWriter } from '../../../main/sync/writer';
 import type { World } from '../../../sim/central/world';
+import { startSimulator, type Simulator } from '../../../sim/server';
+import { tempDir } from '../../support/temp';
 import { memoryLogger } from '../../support/logs';
 
 export interface TerminalOptions {
@@ -98,6 +101,36 @@ export function centralCopy(world: World): Row[] {
 
 export function integrity(db: Db): string {
   return (db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check;
+}
+
+/** Asks the simulator (its admin route) for `count` central changes, a share of them deletions. */
+export async function churn(simUrl: string, change: { count: number; seed: number; deleteShare: number }): Promise<void> {
+  const response = await fetch(`${simUrl}/sim/admin/churn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(change),
+  });
+  if (!response.ok) throw new Error(`churn refused: ${response.status}`);
+}
+
+/** One describe block's simulator, loaded with `count` synthetic obligations, and a folder for its terminal. */
+export function useSyntheticCentral(synthetic: { count: number; seed: number }): { readonly sim: Simulator; readonly dir: string } {
+  let sim: Simulator | undefined;
+  const folder = tempDir();
+  beforeAll(async () => {
+    sim = await startSimulator({ central: { synthetic } });
+  });
+  afterAll(async () => {
+    await sim?.close();
+    folder.remove();
+  });
+  return {
+    get sim() {
+      if (!sim) throw new Error('the simulator is not started yet (use it inside a test)');
+      return sim;
+    },
+    dir: folder.dir,
+  };
 }
 
 export async function setFaults(simUrl: string, faults: Record<string, unknown>): Promise<void> {
