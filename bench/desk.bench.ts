@@ -13,7 +13,7 @@ import { median, percentile, round, type BenchOptions, type BenchResult } from '
  * The cashier desk (issue 11), in one process against the simulator over HTTP on 127.0.0.1:
  * - desk_payment_ms: `desk.payCash` through the KioskApi, offline, until it answers (payment, receipt number,
  *   balance, receipt and its print job queued, outbox item: one transaction); median of 200.
- * - desk_lookup_ms: `desk.lookup` by cédula through the KioskApi on a copy of 1,000,000 obligations (100,000 with
+ * - desk_lookup_ms: `desk.lookup` by cédula through the KioskApi on a copy of 1,000,000 obligations (50,000 with
  *   --quick), answered from the local copy while offline; p99 of the best of five rounds of 500 (with a control on
  *   stderr: a busy wait as long as a median lookup, interleaved, to tell the lookup's stalls from the machine's).
  * - outbox_drain_per_s: the 200 payments registered once the link returns (simulator without latency); ratio to
@@ -129,7 +129,7 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
     const rawRate = 200 / ((performance.now() - rawStarted) / 1000);
 
     // Lookups on the big copy, offline (local answers).
-    const owners = fillCopy(app, options.quick ? 100_000 : 1_000_000);
+    const owners = fillCopy(app, options.quick ? 50_000 : 1_000_000);
     await setOutage(sim, true);
     // A desk that knows it is offline (three failed calls), with its printer idle: Buscar alone is measured.
     for (let i = 0; i < 5; i++) await app.data.sync.runOnce().catch(() => undefined);

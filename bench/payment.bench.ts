@@ -8,7 +8,7 @@ import { median, round } from './result';
  * `payment_flow_ms`: from pressing *PAGAR POR PSE* on Monto a Pagar to the voucher on screen — the PSE step
  * (bank list, payer), PAGAR (payment registered at the gateway), the bank's page (Aprobar), the return through
  * the host's /pse/retorno, the app loading again and the voucher. Browser host, simulator without latency,
- * headless Chromium; median of 10 (3 with --quick) after one warm-up run. The person's own steps (choosing
+ * headless Chromium; median of 10 (2 with --quick) after one warm-up run. The person's own steps (choosing
  * the bank, typing the phone, approving at the bank) are done by the script at once.
  *
  * Our own code's share, from the Server-Timing header our host puts on every answer (time from receiving the
@@ -89,7 +89,7 @@ async function once(page: Page, e2e: E2E, obligationId: string): Promise<Sample>
 }
 
 export async function run(options: BenchOptions): Promise<BenchResult[]> {
-  const runs = options.quick ? 3 : 10;
+  const runs = options.quick ? 2 : 10;
   const e2e = await startE2E({
     config: { idle: { warnAfterSeconds: 600, graceSeconds: 60, maxSessionSeconds: 3600, operatorLockSeconds: 300 } },
   });
