@@ -14,6 +14,16 @@
 export const paymentMethods = ['pse', 'cash', 'card'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 
+/**
+ * How a method is named to people, once for screens and paper: in full on a receipt's or a voucher's *Medio de
+ * pago* line, short where the space is a button or a total's line (the desk's methods, a shift close's totals).
+ */
+export const paymentMethodNames: Record<PaymentMethod, { full: string; short: string }> = {
+  pse: { full: 'PSE', short: 'PSE' },
+  cash: { full: 'Efectivo', short: 'Efectivo' },
+  card: { full: 'Tarjeta (datáfono)', short: 'Datáfono' },
+};
+
 export const paymentStates = [
   'created',
   'registered',

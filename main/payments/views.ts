@@ -1,7 +1,7 @@
 import type { ApiOutput } from '../api/contract';
 import type { ObligationRow, PaymentRecord, PaymentsRepo } from '../db/payments-repo';
 import { achPendingRefusalText } from '../domain/pse-rules';
-import type { PaymentState } from '../domain/payment-record';
+import { paymentMethodNames, type PaymentState } from '../domain/payment-record';
 import { VOUCHER_LEGAL_TEXT, VOUCHER_PROCESSOR, VOUCHER_TITLE, voucherFieldsOf, voucherLines, type VoucherFields } from './voucher';
 import { voucherDocumentSchema, type ReceiptData } from '../printing/documents';
 import { formatCop } from '../domain/money';
@@ -98,7 +98,7 @@ function receiptLines(r: ReceiptData): { label: string; value: string }[] {
     { label: 'Concepto', value: r.concept },
     { label: 'Documento', value: r.obligationDocument },
     { label: 'Referencia', value: r.reference },
-    { label: 'Medio de pago', value: r.method === 'cash' ? 'Efectivo' : 'Tarjeta (datáfono)' },
+    { label: 'Medio de pago', value: paymentMethodNames[r.method].full },
     { label: 'Total pagado', value: formatCop(r.amount) },
   ];
   if (r.method === 'cash') {

@@ -2,6 +2,7 @@ import type { ReceiptData } from '../documents';
 import { Ticket, type TicketOptions } from '../ticket';
 import { printDateTime, printMoney } from '../text';
 import { copyBanner, jobFooter, type JobMark } from './common';
+import { paymentMethodNames } from '../../domain/payment-record';
 
 export interface ReceiptLayoutOptions extends TicketOptions {
   mark?: JobMark;
@@ -28,7 +29,7 @@ export function receiptLayout(r: ReceiptData, options: ReceiptLayoutOptions): Bu
   t.field('Documento', r.obligationDocument);
   t.field('Referencia', r.reference);
   t.rule();
-  t.field('Medio de pago', r.method === 'cash' ? 'Efectivo' : 'Tarjeta (datáfono)');
+  t.field('Medio de pago', paymentMethodNames[r.method].full);
   t.field('Total pagado', printMoney(r.amount), { bold: true });
   if (r.method === 'cash') {
     t.field('Recibido', printMoney(r.cashReceived ?? r.amount));

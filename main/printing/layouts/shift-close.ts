@@ -2,12 +2,11 @@ import type { ShiftCloseData } from '../documents';
 import { Ticket, type TicketOptions } from '../ticket';
 import { printDateTime, printMoney, printSignedMoney } from '../text';
 import { copyBanner, jobFooter, type JobMark } from './common';
+import { paymentMethodNames } from '../../domain/payment-record';
 
 export interface ShiftCloseLayoutOptions extends TicketOptions {
   mark?: JobMark;
 }
-
-const methodNames: Record<ShiftCloseData['totals'][number]['method'], string> = { cash: 'Efectivo', card: 'Datáfono', pse: 'PSE' };
 
 /** *Cierre de turno*: totals per payment method and the cash count, for the desk's supervisor to sign. */
 export function shiftCloseLayout(s: ShiftCloseData, options: ShiftCloseLayoutOptions): Buffer {
@@ -26,7 +25,7 @@ export function shiftCloseLayout(s: ShiftCloseData, options: ShiftCloseLayoutOpt
   let count = 0;
   let amount = 0;
   for (const total of s.totals) {
-    t.field(`${methodNames[total.method]} (${total.count})`, printMoney(total.amount));
+    t.field(`${paymentMethodNames[total.method].short} (${total.count})`, printMoney(total.amount));
     count += total.count;
     amount += total.amount;
   }

@@ -2,6 +2,7 @@ import type { VoidSlipData } from '../documents';
 import { Ticket, type TicketOptions } from '../ticket';
 import { printDateTime, printMoney } from '../text';
 import { copyBanner, jobFooter, type JobMark } from './common';
+import { paymentMethodNames } from '../../domain/payment-record';
 
 export interface VoidSlipLayoutOptions extends TicketOptions {
   mark?: JobMark;
@@ -16,7 +17,7 @@ export function voidSlipLayout(v: VoidSlipData, options: VoidSlipLayoutOptions):
   t.text('ANULADO', { bold: true, big: true, align: 'center' });
   t.rule();
   t.field('Recibo anulado', v.receiptNumber);
-  t.field('Medio de pago', v.method === 'cash' ? 'Efectivo' : 'Tarjeta (datáfono)');
+  t.field('Medio de pago', paymentMethodNames[v.method].full);
   t.field('Valor anulado', printMoney(v.amount), { bold: true });
   t.field('Fecha del pago', printDateTime(v.paidAt));
   t.field('Fecha anulación', printDateTime(v.voidedAt));

@@ -3,6 +3,7 @@ import { Ticket, type TicketOptions } from '../ticket';
 import { printDateTime, printMoney } from '../text';
 import { voucherQrPayload } from '../qr';
 import { copyBanner, jobFooter, type JobMark } from './common';
+import { paymentMethodNames } from '../../domain/payment-record';
 
 export interface VoucherLayoutOptions extends TicketOptions {
   /** The kiosk's own terminal id (config.terminal.id), which names the key of the QR's check value. */
@@ -15,8 +16,6 @@ export interface VoucherLayoutOptions extends TicketOptions {
 export const LEGAL_TEXT =
   'Venta No Presencial. Pagaré incondicionalmente y a la orden del acreedor, el valor total de este pagaré ' +
   'junto con los intereses a las tasas máximas permitidas por la ley.';
-
-const methodNames: Record<VoucherData['method'], string> = { pse: 'PSE', cash: 'Efectivo', card: 'Tarjeta (datáfono)' };
 
 /** *Resultado de la Transacción - Voucher*, with every field of the seed in its order, then PSE's own facts. */
 export function voucherLayout(v: VoucherData, options: VoucherLayoutOptions): Buffer {
@@ -42,7 +41,7 @@ export function voucherLayout(v: VoucherData, options: VoucherLayoutOptions): Bu
   t.field('Descripción Respuesta', v.responseDescription, { bold: true });
   t.field('IP Usuario', v.userIp);
   t.rule();
-  t.field('Medio de pago', methodNames[v.method]);
+  t.field('Medio de pago', paymentMethodNames[v.method].full);
   if (v.bankName) t.field('Banco', v.bankName);
   if (v.cus) t.field('CUS', v.cus);
   t.field('Referencia', v.reference);

@@ -1,4 +1,5 @@
 import { formatCop } from '../../format';
+import { paymentMethodNames } from '../../../main/domain/payment-record';
 
 /** Every Spanish text of the desk's screens (Turno, Buscar, Cobrar, recibos, Anular, Conflictos, cierre). */
 export const deskTexts = {
@@ -45,7 +46,7 @@ export const deskTexts = {
     balance: 'Saldo total',
     other: 'Otro valor',
     method: 'Medio de pago',
-    methods: { cash: 'Efectivo', card: 'Datáfono', pse: 'PSE' },
+    methods: { cash: paymentMethodNames.cash.short, card: paymentMethodNames.card.short, pse: paymentMethodNames.pse.short },
     received: 'Valor recibido',
     change: 'Cambio',
     receivedShort: (missing: number) => `El valor recibido es menor que el valor a pagar: faltan ${formatCop(missing)}.`,
