@@ -8,6 +8,7 @@ import { reasonOf } from '../../payments/texts';
 import { useJobFollower } from '../../composables/useJobFollower';
 import { deskErrorText } from './errors';
 import { deskTexts } from './texts';
+import { useDeskCall } from './desk-call';
 
 type Denomination = NonNullable<ApiInput<'desk.closeShift'>['denominations']>[number];
 type Preview = ApiOutput<'desk.previewClose'>;
@@ -30,8 +31,7 @@ export const useCloseStore = defineStore('desk-close', () => {
   const preview = ref<Preview | null>(null);
   const report = ref<Report | null>(null);
   const printState = ref<string | null>(null);
-  const error = ref<string | null>(null);
-  const busy = ref(false);
+  const { busy, error, attempt } = useDeskCall();
   let requestId = newRequestId();
 
   const denominations = computed<Denomination[]>(() =>
@@ -59,42 +59,30 @@ export const useCloseStore = defineStore('desk-close', () => {
   async function check(): Promise<boolean> {
     const body = input();
     if (!body) return false;
-    busy.value = true;
-    try {
+    return attempt(async () => {
       preview.value = await api.call('desk.previewClose', {
         countedCash: body.countedCash,
         ...(body.denominations ? { denominations: body.denominations } : {}),
       });
-      error.value = null;
-      return true;
-    } catch (err) {
-      error.value = deskErrorText(err);
-      return false;
-    } finally {
-      busy.value = false;
-    }
+    });
   }
 
   /** Closes the shift; `authorized` uses the supervisor's grant (or session) for the difference and pending registrations. */
   async function close(authorized: boolean): Promise<boolean> {
     const body = input();
     if (!body) return false;
-    busy.value = true;
-    try {
-      report.value = authorized ? await api.call('desk.closeShiftAuthorized', body) : await api.call('desk.closeShift', body);
-      error.value = null;
-      requestId = newRequestId();
-      const jobId = report.value.jobId;
-      printState.value = jobId ? 'queued' : null;
-      if (jobId) void followJob(jobId, (job) => (printState.value = job.state), { maxMs: 30_000 });
-      return true;
-    } catch (err) {
-      error.value = deskErrorText(err);
-      if (reasonOf(err) === 'CLOSE_NEEDS_SUPERVISOR') await check();
-      return false;
-    } finally {
-      busy.value = false;
-    }
+    return attempt(
+      async () => {
+        report.value = authorized ? await api.call('desk.closeShiftAuthorized', body) : await api.call('desk.closeShift', body);
+        requestId = newRequestId();
+        const jobId = report.value.jobId;
+        printState.value = jobId ? 'queued' : null;
+        if (jobId) void followJob(jobId, (job) => (printState.value = job.state), { maxMs: 30_000 });
+      },
+      async (err) => {
+        if (reasonOf(err) === 'CLOSE_NEEDS_SUPERVISOR') await check();
+      },
+    );
   }
 
   async function reprint(): Promise<void> {

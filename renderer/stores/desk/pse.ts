@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { newRequestId } from '../../payments/request-id';
 import { payerProblems, payerTexts } from '../../../main/domain/payer';
 import { deskErrorText } from './errors';
+import { useDeskCall } from './desk-call';
 
 type Payer = ApiInput<'desk.pseStart'>['payer'];
 type Amount = ApiInput<'desk.pseStart'>['amount'];
@@ -23,8 +24,7 @@ export const usePseStore = defineStore('desk-pse', () => {
   const bankCode = ref('');
   const payer = ref<Payer>({ docType: 'CC', docNumber: '', personType: 'natural', fullName: '', email: '', phone: '' });
   const errors = ref<Partial<Record<PayerField, string>>>({});
-  const error = ref<string | null>(null);
-  const busy = ref(false);
+  const { busy, error, attempt } = useDeskCall();
   const started = ref<{ paymentId: string; reference: string; redirectUrl: string } | null>(null);
   const result = ref<Result | null>(null);
   let requestId = newRequestId();
@@ -71,8 +71,7 @@ export const usePseStore = defineStore('desk-pse', () => {
       error.value = payerTexts.review;
       return false;
     }
-    busy.value = true;
-    try {
+    return attempt(async () => {
       const answer = await api.call('desk.pseStart', {
         requestId,
         obligationId,
@@ -81,15 +80,8 @@ export const usePseStore = defineStore('desk-pse', () => {
         payer: { ...payer.value, fullName: payer.value.fullName.trim() },
       });
       started.value = answer;
-      error.value = null;
       void poll();
-      return true;
-    } catch (err) {
-      error.value = deskErrorText(err);
-      return false;
-    } finally {
-      busy.value = false;
-    }
+    });
   }
 
   async function poll(): Promise<void> {

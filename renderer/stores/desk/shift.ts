@@ -6,6 +6,7 @@ import { newRequestId } from '../../payments/request-id';
 import { pesosFromDigits } from '../../format';
 import { deskErrorText } from './errors';
 import { deskTexts } from './texts';
+import { useDeskCall } from './desk-call';
 
 type Shift = NonNullable<ApiOutput<'desk.currentShift'>['shift']>;
 
@@ -14,8 +15,7 @@ export const useShiftStore = defineStore('desk-shift', () => {
   const current = ref<Shift | null>(null);
   const loaded = ref(false);
   const floatDigits = ref('');
-  const error = ref<string | null>(null);
-  const busy = ref(false);
+  const { busy, error, attempt } = useDeskCall();
   // One request id per Abrir turno screen: a double click opens one shift.
   let openRequest = newRequestId();
 
@@ -34,20 +34,11 @@ export const useShiftStore = defineStore('desk-shift', () => {
       error.value = deskTexts.shift.floatMissing;
       return false;
     }
-    busy.value = true;
-    try {
+    return attempt(async () => {
       current.value = await api.call('desk.openShift', { requestId: openRequest, openingFloat });
-      error.value = null;
       floatDigits.value = '';
       openRequest = newRequestId();
-      return true;
-    } catch (err) {
-      error.value = deskErrorText(err);
-      await refresh();
-      return false;
-    } finally {
-      busy.value = false;
-    }
+    }, refresh);
   }
 
   return { current, loaded, floatDigits, error, busy, refresh, open };

@@ -3,8 +3,8 @@ import { computed, ref } from 'vue';
 import type { MethodName } from '../../../main/api/contract';
 import { api } from '../../api';
 import { useOperatorStore } from '../operator';
-import { deskErrorText } from './errors';
 import { deskTexts } from './texts';
+import { useDeskCall } from './desk-call';
 
 /**
  * `auth.authorizeSupervisor({username, pin, method})`: a supervisor's PIN typed at the cashier's desk authorises
@@ -21,8 +21,7 @@ export const useSupervisorStore = defineStore('desk-supervisor', () => {
   const operator = useOperatorStore();
   const username = ref('');
   const pin = ref('');
-  const error = ref<string | null>(null);
-  const busy = ref(false);
+  const { busy, error, attempt } = useDeskCall();
   const needed = computed(() => operator.operator?.role !== 'supervisor');
 
   function clear(): void {
@@ -39,17 +38,10 @@ export const useSupervisorStore = defineStore('desk-supervisor', () => {
       error.value = deskTexts.supervisor.missing;
       return false;
     }
-    busy.value = true;
     try {
-      await authorizeSupervisor({ username: name, pin: pin.value, method });
-      error.value = null;
-      return true;
-    } catch (err) {
-      error.value = deskErrorText(err);
-      return false;
+      return await attempt(() => authorizeSupervisor({ username: name, pin: pin.value, method }));
     } finally {
       pin.value = '';
-      busy.value = false;
     }
   }
 
