@@ -1,4 +1,4 @@
-import type { Db } from './connection';
+import type Database from 'better-sqlite3';
 
 /**
  * Every transaction of the product is BEGIN IMMEDIATE. Two connections write to the same file: the main
@@ -8,7 +8,7 @@ import type { Db } from './connection';
  * at BEGIN makes the second writer wait its turn instead, so a payment, a page of the feed or a lock-out row is
  * never refused because the other thread happened to commit.
  */
-export function writeTransaction<A extends unknown[], R>(db: Db, fn: (...args: A) => R): (...args: A) => R {
+export function writeTransaction<A extends unknown[], R>(db: Database.Database, fn: (...args: A) => R): (...args: A) => R {
   const transaction = db.transaction(fn);
   return (...args: A) => transaction.immediate(...args);
 }
