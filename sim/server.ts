@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createTerminalAuth, type TerminalAuth } from './central/terminal-auth';
+import { createTerminalAuth } from './central/terminal-auth';
+import type { SimContext } from './context';
 import { registerCentral, type CentralSim, type CentralSimOptions } from './central';
 import { createEnrolmentSim } from './central/enrolment';
 import { registerSignIn } from './central/signin';
@@ -21,11 +22,7 @@ export interface SimulatorOptions {
   printerPort?: number;
 }
 
-/** What every capability of the simulator shares: its clock and the terminals' authentication. */
-export interface SimContext {
-  now: () => number;
-  auth: TerminalAuth;
-}
+export type { SimContext };
 
 export interface Simulator {
   url: string;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { paymentVoidSchema, shiftCloseSchema, type PaymentVoid, type ShiftClose } from '../../main/central/outbox-kinds';
-import type { SimContext } from '../server';
+import type { SimContext } from '../context';
 import { terminalOf } from './obligations';
 import type { World } from './world';
 

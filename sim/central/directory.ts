@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ContactChannels } from '../../main/central/schemas';
-import type { SimContext } from '../server';
+import type { SimContext } from '../context';
 import { terminalOf } from './obligations';
 
 /** The sede and jardín channels the manual's notes name; they match the terminal's default configuration. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { SimContext } from '../server';
+import type { SimContext } from '../context';
 import { registerAdminRoutes, loadSynthetic } from './admin';
 import { registerDirectoryRoutes } from './directory';
 import { createFaults, type FaultsInput } from './faults';

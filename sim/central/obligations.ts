@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { cedulaSchema, nitSchema, studentIdSchema } from '../../main/domain/identifiers-schema';
-import type { SimContext } from '../server';
+import type { SimContext } from '../context';
 import type { LongPoll } from './long-poll';
 import { registerOwnerNames } from './owner-names';
 import type { World } from './world';

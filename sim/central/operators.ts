@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { randomBytes, scrypt } from 'node:crypto';
-import type { SimContext } from '../server';
+import type { SimContext } from '../context';
 
 /**
  * The central API's operator list for cashier desks: PINs travel and rest only as scrypt hashes

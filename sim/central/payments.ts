@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { paymentRegistrationSchema, type PaymentReceipt, type PaymentRegistration } from '../../main/central/schemas';
-import type { SimContext } from '../server';
+import type { SimContext } from '../context';
 import { terminalOf } from './obligations';
 import type { World } from './world';
 import { deskConflict } from './desk-conflicts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { demoCompanies, demoMembers } from '../demo-data';
-import type { SimContext } from '../server';
+import type { SimContext } from '../context';
 
 /**
  * The central API's sign-in codes and the SMS channel behind them. The rules of design/product.md are enforced
