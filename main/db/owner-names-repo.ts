@@ -25,6 +25,16 @@ export function createOwnerNamesRepo(db: Db) {
   const forgetMembers = db.prepare('DELETE FROM members WHERE updated_at < ?');
   const forgetCompanies = db.prepare('DELETE FROM companies WHERE updated_at < ?');
 
+  const keep = writeTransaction(
+    db,
+    (ownerType: 'member' | 'company', ownerId: string, name: string | null, at: string, forgetBefore: string) => {
+      if (name === null) (ownerType === 'member' ? dropMember : dropCompany).run(ownerId);
+      else (ownerType === 'member' ? keepMember : keepCompany).run(ownerId, name, at);
+      forgetMembers.run(forgetBefore);
+      forgetCompanies.run(forgetBefore);
+    },
+  );
+
   return {
     nameOf(ownerType: 'member' | 'company', ownerId: string): string | null {
       return (ownerType === 'member' ? member.get(ownerId) : company.get(ownerId))?.name ?? null;
@@ -34,12 +44,7 @@ export function createOwnerNamesRepo(db: Db) {
       // The same name kept within the last day: nothing to write (a lookup need not wait for the disk each time).
       const kept = (ownerType === 'member' ? member : company).get(ownerId);
       if (kept && kept.name === name && Date.parse(at) - Date.parse(kept.updated_at) < 86_400_000) return;
-      writeTransaction(db, () => {
-        if (name === null) (ownerType === 'member' ? dropMember : dropCompany).run(ownerId);
-        else (ownerType === 'member' ? keepMember : keepCompany).run(ownerId, name, at);
-        forgetMembers.run(forgetBefore);
-        forgetCompanies.run(forgetBefore);
-      })();
+      keep(ownerType, ownerId, name, at, forgetBefore);
     },
   };
 }

@@ -198,15 +198,25 @@ export function createPaymentsRepo(db: Db) {
     };
   }
 
+  const insertTx = writeTransaction(db, (payment: NewPayment, at: string) => {
+    insert.run({ ...payment, operatorId: payment.operatorId ?? null, shiftId: payment.shiftId ?? null, at });
+    event.run(payment.id, null, 'created', null, at);
+  });
+  const transitionTx = writeTransaction(
+    db,
+    (id: string, from: PaymentState, to: PaymentState, patch: PaymentPatch, detail: string | null, at: string) => {
+      const changed = update.run({ id, from, to, at, ...params(patch) }).changes === 1;
+      if (changed && from !== to) event.run(id, from, to, detail, at);
+      return changed;
+    },
+  );
+
   return {
     transaction<T>(fn: () => T): T {
       return writeTransaction(db, fn)();
     },
     insert(payment: NewPayment, at: string): void {
-      writeTransaction(db, () => {
-        insert.run({ ...payment, operatorId: payment.operatorId ?? null, shiftId: payment.shiftId ?? null, at });
-        event.run(payment.id, null, 'created', null, at);
-      })();
+      insertTx(payment, at);
     },
     /**
      * A desk payment with the next receipt number of `prefix` (also its reference): the number is taken inside
@@ -222,11 +232,7 @@ export function createPaymentsRepo(db: Db) {
     },
     /** Compare-and-set: moves the payment only if it is still in `from`; the event row is written with it. */
     transition(id: string, from: PaymentState, to: PaymentState, patch: PaymentPatch, detail: string | null, at: string): boolean {
-      return writeTransaction(db, () => {
-        const changed = update.run({ id, from, to, at, ...params(patch) }).changes === 1;
-        if (changed && from !== to) event.run(id, from, to, detail, at);
-        return changed;
-      })();
+      return transitionTx(id, from, to, patch, detail, at);
     },
     /** Updates facts (CUS, last answer, schedule) without moving the state. */
     patch(id: string, state: PaymentState, patch: PaymentPatch, at: string): boolean {
