@@ -3,10 +3,12 @@
  * terminal's database, writer-loop.ts) or the fetcher (the feed's requests, fetcher-loop.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThisThreadPriority } from './thread-priority';
 import type { SyncThreadData } from './writer-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('writer-thread must run in a worker thread');
+lowerThisThreadPriority();
 // Started without a role (an older caller, a test): the writer. Each role loads only its own modules (the
 // fetcher needs no SQLite, the writer no HTTP client), so a thread starts sooner.
 const data = workerData as SyncThreadData | { file: string };

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -9,6 +9,7 @@ import { openDatabase, type Db } from '../../../main/db/connection';
 import { createSyncRepo, type PageToApply } from '../../../main/db/sync-repo';
 import type { WriterReply, WriterRequest } from '../../../main/sync/writer-protocol';
 import { threadSyncWriter } from '../../../main/sync/writer';
+import { lowerThisThreadPriority } from '../../../main/sync/thread-priority';
 import { until } from '../../support/until';
 import { tempDir } from '../../support/temp';
 
@@ -136,6 +137,36 @@ describe('the sync writer thread', () => {
       await thread.terminate();
       db.close();
       rmSync(outfile, { force: true });
+    }
+  });
+
+  it('yields the cores to the main thread: on Linux it runs at a lower priority, the main thread keeps its own', async () => {
+    if (process.platform !== 'linux') {
+      // One nice value for the whole process there: lowering it would slow the screens too.
+      expect(lowerThisThreadPriority()).toBe(false);
+      return;
+    }
+    /** Each thread's nice value (/proc/<pid>/task/<tid>/stat, field 19; the name before it may hold spaces). */
+    const niceByThread = () =>
+      new Map(
+        readdirSync('/proc/self/task').map((tid) => {
+          const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+          return [Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])] as const;
+        }),
+      );
+    const before = niceByThread();
+    const mainNice = before.get(process.pid);
+    const db = openDatabase(join(dir.dir, 'terminal.db'));
+    const writer = threadSyncWriter(db.name);
+    try {
+      await writer.beginFull();
+      const after = niceByThread();
+      const started = [...after].filter(([tid]) => !before.has(tid));
+      expect(started.map(([, nice]) => nice)).toContain(Math.min(19, (mainNice ?? 0) + 10));
+      expect(after.get(process.pid)).toBe(mainNice);
+    } finally {
+      await writer.close();
+      db.close();
     }
   });
 });
