@@ -10,6 +10,7 @@ import { startSimulator } from '../sim/server';
 import { ensureBuilt } from '../build/ensure-built.mjs';
 import type { BenchOptions, BenchResult } from './result';
 import { median, round } from './result';
+import { SCREEN_THREAD_V8_FLAGS } from '../main/runtime/screen-thread-flags';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** `BENCH_CPU_PROF=<dir>`: each host start writes a V8 CPU profile there (open it in Chrome's DevTools). */
@@ -34,7 +35,7 @@ async function once(page: Page, args: string[], env: Record<string, string>, ans
         const match = /^Listening on (\S+)/.exec(line);
         if (match?.[1]) resolve(match[1]);
       });
-      child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
+      child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
     });
     await page.goto(`${url}/`);
     await page.getByRole('button', { name: 'Ingresar' }).waitFor({ state: 'visible' });
@@ -74,10 +75,10 @@ export async function run(options: BenchOptions): Promise<BenchResult[]> {
     // One start not counted, which records the answers the floor gives: the first page of a new Chromium also
     // waits for its renderer process to start (0.5–1 s here), and the first start after a build has no V8 code
     // cache yet. Both sides are then measured as a start after the first.
-    await once(page, ['dist/host/main.cjs', '--port', '0'], hostEnv(-1), answers);
+    await once(page, [...SCREEN_THREAD_V8_FLAGS, 'dist/host/main.cjs', '--port', '0'], hostEnv(-1), answers);
     writeFileSync(answersFile, JSON.stringify(answers));
     for (let i = 0; i < (options.quick ? 2 : 7); i++) {
-      host.push(await once(page, [...profile, 'dist/host/main.cjs', '--port', '0'], hostEnv(i)));
+      host.push(await once(page, [...SCREEN_THREAD_V8_FLAGS, ...profile, 'dist/host/main.cjs', '--port', '0'], hostEnv(i)));
       floor.push(await once(page, ['bench/startup/floor-server.mjs', join(root, 'dist', 'renderer'), answersFile], {}));
     }
     // The spread of this run, beside the medians below: on a shared machine one run's median says little alone.

@@ -9,7 +9,8 @@ import { bundled, runChild, startSimProcess } from './sync/children';
  *   rows with one prepared statement in one transaction (measured in this run, in its own process).
  * - sync_full_peak_rss_mb: the syncing process's peak resident memory (process.resourceUsage().maxRSS).
  * - sync_full_main_block_ms: the longest the main thread (where the app answers its screens) was held during
- *   the full sync (event-loop delay, max); the pages are fetched and written by threads of their own. Its ratio
+ *   the full sync (how late a 5 ms timer fired, at worst: sync/loop-stall.ts); the pages are fetched and
+ *   written by threads of their own, at a lower priority, and the process runs with the app's V8 flags. Its ratio
  *   is to sync_full_idle_block_ms, the same measure over the same window on a process doing nothing
  *   (sync/idle-child.ts): the delay any waiting thread saw, from the sync's threads, the simulator and whatever
  *   else the machine ran (a shared machine's neighbours). A ratio near 1: the main thread adds nothing of its own.

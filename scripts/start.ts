@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { startSimulator } from '../sim/server';
+import { ELECTRON_JS_FLAGS, SCREEN_THREAD_V8_FLAGS } from '../main/runtime/screen-thread-flags';
 
 const { values } = parseArgs({
   options: {
@@ -83,7 +84,7 @@ const electron = values['browser-host'] ? undefined : electronBinary();
 if (electron) {
   const built = spawnSync('npm', ['run', '--silent', 'build:electron'], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
-  const child = spawn(electron, ['.'], {
+  const child = spawn(electron, [ELECTRON_JS_FLAGS, '.'], {
     stdio: 'inherit',
     env: { ...process.env, PES_DEMO_BASE: JSON.stringify(demo) },
   });
@@ -91,7 +92,7 @@ if (electron) {
 } else {
   // The bundled browser host in its own process; it validates the configuration (exit 2 on a bad one).
   const hostBundle = join(root, 'dist', 'host', 'main.cjs');
-  const args = [hostBundle, '--port', String(port), ...(values.config ? ['--config', values.config] : [])];
+  const args = [...SCREEN_THREAD_V8_FLAGS, hostBundle, '--port', String(port), ...(values.config ? ['--config', values.config] : [])];
   const host = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, PES_DEMO_BASE: JSON.stringify(demo) },

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { SCREEN_THREAD_V8_FLAGS } from '../../main/runtime/screen-thread-flags';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -28,11 +29,17 @@ export async function bundled(file: string): Promise<string> {
   return outfile;
 }
 
-/** Runs a TypeScript file in its own Node process (so its memory and CPU are its own) and returns its stdout. */
+/**
+ * Runs a TypeScript file in its own Node process (so its memory and CPU are its own), with the V8 flags the app's
+ * main process runs with (main/runtime/screen-thread-flags.ts), and returns its stdout.
+ */
 export async function runChild(file: string, args: string[], options: { timeoutMs: number }): Promise<string> {
   const script = await bundled(file);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...SCREEN_THREAD_V8_FLAGS, script, ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);

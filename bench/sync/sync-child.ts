@@ -7,7 +7,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { createCentralClient } from '../../main/central/client';
 import { createCentralHttp } from '../../main/central/http';
@@ -21,6 +20,7 @@ import { createConnectivity } from '../../main/sync/connectivity';
 import { createSyncEngine } from '../../main/sync/engine';
 import { threadSyncWriter } from '../../main/sync/writer';
 import { seededRandom, syntheticCedula } from '../../sim/central/synthetic';
+import { startLoopStall } from './loop-stall';
 
 const [simUrl = '', countText = '0', deltaRoundsText = '5', lookupsText = '5000', repeatsText = '1', idleScript = ''] =
   process.argv.slice(2);
@@ -92,8 +92,7 @@ async function startIdle(script: string): Promise<() => Promise<number>> {
 }
 const stopIdle = idleScript ? await startIdle(idleScript) : undefined;
 // How long the main thread (where the app answers its screens) is held at a time during a full sync.
-const loopDelay = monitorEventLoopDelay({ resolution: 5 });
-loopDelay.enable();
+const loopStall = startLoopStall();
 // Of that, the time the main thread ran on a core (Linux: the thread's schedstat), the most within any 5 ms
 // timer interval; the rest of a stall is the thread waiting for a core.
 const schedstat = '/proc/thread-self/schedstat';
@@ -110,9 +109,8 @@ const busySampler = onCpuNs
 let started = performance.now();
 let full = await engine.runOnce();
 let fullMs = performance.now() - started;
-loopDelay.disable();
 clearInterval(busySampler);
-const mainBlockMs = loopDelay.max / 1e6;
+const mainBlockMs = loopStall.stop();
 const idleBlockMs = stopIdle ? await stopIdle() : null;
 for (let repeat = 1; repeat < Number(repeatsText); repeat++) {
   await engine.close();

@@ -15,19 +15,21 @@ export function linuxAutostartFile(home: string, env: Readonly<Record<string, st
 
 /** Quotes an Exec argument as the Desktop Entry specification says (double quotes; `"`, `` ` ``, `$`, `\` escaped). */
 export function quoteExecArgument(arg: string): string {
-  if (/^[A-Za-z0-9_./-]+$/.test(arg)) return arg;
+  if (/^[A-Za-z0-9_./=-]+$/.test(arg)) return arg;
   return `"${arg.replace(/[\\"`$]/g, (c) => `\\${c}`)}"`;
 }
 
-export function desktopEntry(executable: string): string {
+/** The entry that starts `executable` with `args` (the shell's launch switches, electron/startup.ts). */
+export function desktopEntry(executable: string, args: readonly string[] = []): string {
   if (/[\p{Cc}]/u.test(executable)) throw new Error('autostart executable path holds a control character');
+  if (args.some((arg) => /[\p{Cc}]/u.test(arg))) throw new Error('autostart argument holds a control character');
   return [
     '[Desktop Entry]',
     'Type=Application',
     'Name=Pagos Express Sede',
     'Comment=Cajacopi Pagos Express kiosk and cashier desk',
     // %% is how a literal % is written in Exec.
-    `Exec=${quoteExecArgument(executable).replace(/%/g, '%%')}`,
+    `Exec=${[executable, ...args].map((part) => quoteExecArgument(part).replace(/%/g, '%%')).join(' ')}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
     '',
@@ -47,6 +49,8 @@ export function applyLinuxAutostart(options: {
   home: string;
   env: Readonly<Record<string, string | undefined>>;
   execPath: string;
+  /** Switches the executable is started with (none when not given). */
+  args?: readonly string[];
 }): 'written' | 'removed' | 'unchanged' {
   const file = linuxAutostartFile(options.home, options.env);
   if (!options.enabled) {
@@ -54,7 +58,7 @@ export function applyLinuxAutostart(options: {
     rmSync(file, { force: true });
     return 'removed';
   }
-  const wanted = desktopEntry(autostartExecutable(options.execPath, options.env));
+  const wanted = desktopEntry(autostartExecutable(options.execPath, options.env), options.args);
   if (existsSync(file) && readFileSync(file, 'utf8') === wanted) return 'unchanged';
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, wanted, { mode: 0o644 });

@@ -3,7 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { SCREEN_THREAD_V8_FLAGS } from '../../../main/runtime/screen-thread-flags';
 import { tempDir } from '../../support/temp';
 import { startSimulator, type Simulator } from '../../../sim/server';
 import { until } from '../../support/until';
@@ -47,6 +48,26 @@ async function call<T>(host: string, method: string): Promise<T> {
 }
 const status = (host: string) => call<{ terminalId: string; role: string }>(host, 'terminal.status');
 
+/** The command lines of `ancestor`'s descendants (Linux: /proc). */
+function descendantCommands(ancestor: number): string[][] {
+  const parentOf = (pid: number) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  };
+  const commands: string[][] = [];
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      let pid = Number(entry);
+      while (pid > 1 && pid !== ancestor) pid = parentOf(pid);
+      if (pid === ancestor && Number(entry) !== ancestor)
+        commands.push(readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean));
+    } catch {
+      // A process that ended while we looked.
+    }
+  }
+  return commands;
+}
+
 // A fresh clone builds everything here; afterwards only what changed (nothing, when the tests run). One file
 // for both suites, so that two builds never race on dist/.
 beforeAll(() => void ensureBuilt(root), 300_000);
@@ -79,6 +100,14 @@ describe('npm start (browser host fallback)', () => {
     );
     expect(sync.fullSyncs).toBeGreaterThanOrEqual(1);
     expect(sync.rows).toBeGreaterThan(0);
+    // The host runs with the main process's V8 flags (main/runtime/screen-thread-flags.ts).
+    if (existsSync('/proc/self/stat')) {
+      const hostCommand = descendantCommands(run.child.pid!).find((command) => command.some((arg) => arg.endsWith('main.cjs')));
+      expect(hostCommand).toEqual(expect.arrayContaining([...SCREEN_THREAD_V8_FLAGS]));
+      expect(hostCommand?.indexOf(SCREEN_THREAD_V8_FLAGS[0]!)).toBeLessThan(
+        hostCommand?.findIndex((arg) => arg.endsWith('main.cjs')) ?? -1,
+      );
+    }
   });
 
   it('runs the cashier desk with --role desk, and stops cleanly on SIGTERM', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyLinuxAutostart, desktopEntry, linuxAutostartFile, quoteExecArgument } from '../../../main/install/autostart';
+import { ELECTRON_JS_FLAGS } from '../../../main/runtime/screen-thread-flags';
 import { tempDir } from '../../support/temp';
 
 describe('Linux autostart entry', () => {
@@ -39,5 +40,12 @@ describe('Linux autostart entry', () => {
     expect(quoteExecArgument('/opt/a "b"/$x`y`\\z')).toBe('"/opt/a \\"b\\"/\\$x\\`y\\`\\\\z"');
     expect(desktopEntry('/opt/100%/pes')).toContain('Exec="/opt/100%%/pes"');
     expect(() => desktopEntry('/opt/pes\nExec=/bin/sh')).toThrow(/control character/);
+    expect(() => desktopEntry('/opt/pes', ['--a\nExec=/bin/sh'])).toThrow(/control character/);
+  });
+
+  it('starts the app with the main process switches the shell gives it, each one argument', () => {
+    expect(desktopEntry('/opt/Pagos Express/pes', [ELECTRON_JS_FLAGS, 'a b'])).toContain(
+      'Exec="/opt/Pagos Express/pes" --js-flags=--no-memory-reducer "a b"\n',
+    );
   });
 });
