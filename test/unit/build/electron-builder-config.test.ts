@@ -8,6 +8,8 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValidateFunction } from 'ajv';
+import { quoteExecArgument } from '../../../main/install/autostart';
+import { ELECTRON_JS_FLAGS, SCREEN_THREAD_V8_FLAGS } from '../../../main/runtime/screen-thread-flags';
 
 const require = createRequire(import.meta.url);
 const schemaFile = require.resolve('app-builder-lib/scheme.json');
@@ -47,5 +49,11 @@ describe('build/electron-builder.yml', () => {
     const fuses = current['electronFuses'] as Record<string, unknown>;
     expect(validate({ ...current, electronFuses: { ...fuses, runAsNod: false } })).toBe(false);
     expect(validate.errors?.map((e) => e.params)).toContainEqual({ additionalProperty: 'runAsNod' });
+  });
+
+  it("starts the Linux packages' app with the main process's V8 flags, as one argument", () => {
+    const linux = config().linux as { executableArgs?: string[] };
+    expect(linux.executableArgs).toEqual([quoteExecArgument(ELECTRON_JS_FLAGS)]);
+    expect(ELECTRON_JS_FLAGS).toBe(`--js-flags=${SCREEN_THREAD_V8_FLAGS.join(' ')}`);
   });
 });

@@ -45,7 +45,7 @@ describe('Linux autostart entry', () => {
 
   it('starts the app with the main process switches the shell gives it, each one argument', () => {
     expect(desktopEntry('/opt/Pagos Express/pes', [ELECTRON_JS_FLAGS, 'a b'])).toContain(
-      'Exec="/opt/Pagos Express/pes" --js-flags=--no-memory-reducer "a b"\n',
+      `Exec="/opt/Pagos Express/pes" "${ELECTRON_JS_FLAGS}" "a b"\n`,
     );
   });
 });
