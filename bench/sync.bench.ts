@@ -7,7 +7,7 @@ import { bundled, runChild, startSimProcess } from './sync/children';
  * HTTP on 127.0.0.1, so the terminal's peak RSS and time are its own.
  * - sync_full_rows_per_s: full sync into an empty database; ratio = that rate / the rate of inserting the same
  *   rows with one prepared statement in one transaction (measured in this run, in its own process).
- * - sync_full_peak_rss_mb: the syncing process's peak resident memory (process.resourceUsage().maxRSS).
+ * - sync_full_peak_rss_mb: the syncing process's own peak resident memory (sync/peak-rss.ts: VmHWM on Linux).
  * - sync_full_main_block_ms: the longest the main thread (where the app answers its screens) was held during
  *   the full sync (how late a 5 ms timer fired, at worst: sync/loop-stall.ts); the pages are fetched and
  *   written by threads of their own, at a lower priority, and the process runs with the app's V8 flags. Its ratio

@@ -21,6 +21,7 @@ import { createSyncEngine } from '../../main/sync/engine';
 import { threadSyncWriter } from '../../main/sync/writer';
 import { seededRandom, syntheticCedula } from '../../sim/central/synthetic';
 import { startLoopStall } from './loop-stall';
+import { ownPeakRssMb } from './peak-rss';
 
 const [simUrl = '', countText = '0', deltaRoundsText = '5', lookupsText = '5000', repeatsText = '1', idleScript = ''] =
   process.argv.slice(2);
@@ -121,7 +122,7 @@ for (let repeat = 1; repeat < Number(repeatsText); repeat++) {
   full = await engine.runOnce();
   fullMs = Math.min(fullMs, performance.now() - started);
 }
-const peakRssMb = process.resourceUsage().maxRSS / 1024;
+const peakRssMb = ownPeakRssMb();
 
 const deltaMs: number[] = [];
 for (let round = 0; round < Number(deltaRoundsText); round++) {
