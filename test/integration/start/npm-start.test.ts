@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { SCREEN_THREAD_V8_FLAGS } from '../../../main/runtime/screen-thread-flags';
 import { tempDir } from '../../support/temp';
+import { procStatFields } from '../../support/proc-stat';
 import { startSimulator, type Simulator } from '../../../sim/server';
 import { until } from '../../support/until';
 import { ensureBuilt } from '../../../build/ensure-built.mjs';
@@ -50,10 +51,7 @@ const status = (host: string) => call<{ terminalId: string; role: string }>(host
 
 /** The command lines of `ancestor`'s descendants (Linux: /proc). */
 function descendantCommands(ancestor: number): string[][] {
-  const parentOf = (pid: number) => {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  };
+  const parentOf = (pid: number) => Number(procStatFields(`/proc/${pid}/stat`)[1]);
   const commands: string[][] = [];
   for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -12,6 +12,7 @@ import { threadSyncWriter } from '../../../main/sync/writer';
 import { lowerThisThreadPriority } from '../../../main/sync/thread-priority';
 import { until } from '../../support/until';
 import { tempDir } from '../../support/temp';
+import { procStatFields } from '../../support/proc-stat';
 
 function columns(ids: string[]): ObligationColumns {
   return {
@@ -146,13 +147,10 @@ describe('the sync writer thread', () => {
       expect(lowerThisThreadPriority()).toBe(false);
       return;
     }
-    /** Each thread's nice value (/proc/<pid>/task/<tid>/stat, field 19; the name before it may hold spaces). */
+    /** Each thread's nice value (/proc/self/task/<tid>/stat, field 19). */
     const niceByThread = () =>
       new Map(
-        readdirSync('/proc/self/task').map((tid) => {
-          const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-          return [Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])] as const;
-        }),
+        readdirSync('/proc/self/task').map((tid) => [Number(tid), Number(procStatFields(`/proc/self/task/${tid}/stat`)[16])] as const),
       );
     const before = niceByThread();
     const mainNice = before.get(process.pid);
